@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@tandem/runtime';
+import { analyticsService } from './analytics.module';
+
+void runService(analyticsService);

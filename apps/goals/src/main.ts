@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@tandem/runtime';
+import { goalsService } from './goals.module';
+
+void runService(goalsService);

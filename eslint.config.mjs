@@ -1,0 +1,61 @@
+import nx from '@nx/eslint-plugin';
+
+// Banned in business rules and contracts: they stay free of frameworks and I/O.
+const frameworkImports = ['@nestjs/*', 'mongoose', 'mongodb', 'kafkajs', 'express'];
+const services = ['matching', 'goals', 'sessions', 'analytics'];
+const kafkajsBan = { name: 'kafkajs', message: 'Use @tandem/messaging; only libs/messaging imports kafkajs.' };
+const testingBan = { name: '@tandem/testing', message: 'Test infrastructure is for *.spec.ts files only.' };
+
+export default [
+  { ignores: ['**/node_modules/**', 'dist/**', '.data/**', 'coverage/**', '.nx/**', '**/__fixtures__/**'] },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            // No app imports another app.
+            { sourceTag: 'type:app', notDependOnLibsWithTags: ['type:app'] },
+            // A service sees its own libs and the shared ones; shared libs see only shared ones.
+            ...services.map((scope) => ({
+              sourceTag: `scope:${scope}`,
+              onlyDependOnLibsWithTags: [`scope:${scope}`, 'scope:shared'],
+            })),
+            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+            {
+              sourceTag: 'type:domain',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
+              bannedExternalImports: frameworkImports,
+            },
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: ['type:contracts'],
+              bannedExternalImports: frameworkImports,
+            },
+            // type:testing is allowed everywhere for specs; the rule below keeps it out of shipped code.
+            { sourceTag: 'type:infra', notDependOnLibsWithTags: ['type:app', 'type:domain'] },
+            { sourceTag: 'type:testing', notDependOnLibsWithTags: ['type:app'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  // Import bans; a later block replaces an earlier one's list for the files both match.
+  // kafkajs stays behind libs/messaging so the client can be swapped in one place, and test
+  // infrastructure never ships inside a service.
+  { files: ['**/*.ts'], rules: { 'no-restricted-imports': ['error', { paths: [kafkajsBan] }] } },
+  { files: ['libs/messaging/**/*.ts'], rules: { 'no-restricted-imports': ['error', { paths: [testingBan] }] } },
+  {
+    files: ['apps/**/*.ts', 'libs/**/*.ts'],
+    ignores: ['libs/messaging/**', 'libs/testing/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [kafkajsBan, testingBan] }] },
+  },
+  { files: ['**/*.spec.ts'], rules: { 'no-restricted-imports': ['error', { paths: [kafkajsBan] }] } },
+  { files: ['libs/messaging/**/*.spec.ts'], rules: { 'no-restricted-imports': 'off' } },
+];

@@ -1,0 +1,2 @@
+export { createKafkaClient, type KafkaConnectionOptions } from './kafka-client';
+export { KafkaConnectivity } from './kafka-connectivity';

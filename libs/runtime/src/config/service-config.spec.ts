@@ -1,0 +1,52 @@
+import { InvalidConfigError, loadServiceConfig } from './service-config';
+
+const valid = {
+  MONGODB_URI: 'mongodb://127.0.0.1:37017/tandem_goals?directConnection=true',
+  KAFKA_BROKERS: '127.0.0.1:19092, broker-2:9092',
+};
+
+function problemsOf(env: Record<string, string | undefined>): readonly string[] {
+  try {
+    loadServiceConfig('goals', 3002, env);
+  } catch (error) {
+    if (error instanceof InvalidConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('loadServiceConfig', () => {
+  it('reads a valid environment and applies the service defaults', () => {
+    expect(loadServiceConfig('goals', 3002, valid)).toEqual({
+      service: 'goals',
+      host: '127.0.0.1',
+      port: 3002,
+      mongoUri: valid.MONGODB_URI,
+      kafkaBrokers: ['127.0.0.1:19092', 'broker-2:9092'],
+      kafkaClientId: 'tandem-goals',
+      shutdownTimeoutMs: 10_000,
+    });
+  });
+
+  it('lets PORT override the default port', () => {
+    expect(loadServiceConfig('goals', 3002, { ...valid, PORT: '4100' }).port).toBe(4100);
+  });
+
+  it('names every missing variable', () => {
+    expect(problemsOf({})).toEqual(['MONGODB_URI is required', 'KAFKA_BROKERS is required']);
+  });
+
+  it('names malformed variables and says what is expected', () => {
+    const problems = problemsOf({ ...valid, PORT: 'eighty', KAFKA_BROKERS: 'localhost', MONGODB_URI: 'mongodb://h:1' });
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^PORT must be a whole number/);
+    expect(problems[1]).toMatch(/^MONGODB_URI must be a mongodb:\/\/ or mongodb\+srv:\/\/ URI naming the service database/);
+    expect(problems[2]).toMatch(/^KAFKA_BROKERS must be a comma-separated list of host:port/);
+  });
+
+  it('puts the service name and each problem in the error message', () => {
+    expect(() => loadServiceConfig('goals', 3002, { KAFKA_BROKERS: 'k:9092' })).toThrow(
+      'Invalid configuration for the goals service:\n  - MONGODB_URI is required',
+    );
+  });
+});

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/** What every Tandem service needs from its environment, after validation. */
+export interface ServiceConfig {
+  readonly service: string;
+  readonly host: string;
+  readonly port: number;
+  readonly mongoUri: string;
+  readonly kafkaBrokers: readonly string[];
+  readonly kafkaClientId: string;
+  readonly shutdownTimeoutMs: number;
+}
+
+/** Thrown when the environment cannot configure the service; the message names every bad variable. */
+export class InvalidConfigError extends Error {
+  constructor(
+    service: string,
+    readonly problems: readonly string[],
+  ) {
+    super(`Invalid configuration for the ${service} service:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'InvalidConfigError';
+  }
+}
+
+const required = (iss: { input: unknown }) => (iss.input === undefined ? 'is required' : 'must be a string');
+const brokerAddress = /^[A-Za-z0-9.-]+:\d{1,5}$/;
+
+const environmentSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1).max(65535).optional(),
+  MONGODB_URI: z
+    .string({ error: required })
+    .regex(
+      /^mongodb(\+srv)?:\/\/[^/?]+\/[^/?]+/,
+      'must be a mongodb:// or mongodb+srv:// URI naming the service database, e.g. mongodb://127.0.0.1:27017/tandem_matching',
+    ),
+  KAFKA_BROKERS: z
+    .string({ error: required })
+    .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean))
+    .refine((brokers) => brokers.length > 0 && brokers.every((b) => brokerAddress.test(b)), {
+      message: 'must be a comma-separated list of host:port, e.g. 127.0.0.1:9092',
+    }),
+  KAFKA_CLIENT_ID: z.string().min(1).optional(),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: 'must be a whole number' }).int().positive().default(10_000),
+});
+
+export function loadServiceConfig(
+  service: string,
+  defaultPort: number,
+  env: Readonly<Record<string, string | undefined>>,
+): ServiceConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    throw new InvalidConfigError(service, problems);
+  }
+  const values = parsed.data;
+  return {
+    service,
+    host: values.HOST,
+    port: values.PORT ?? defaultPort,
+    mongoUri: values.MONGODB_URI,
+    kafkaBrokers: values.KAFKA_BROKERS,
+    kafkaClientId: values.KAFKA_CLIENT_ID ?? `tandem-${service}`,
+    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,63 @@
+import { Logger, type INestApplication, type LogLevel, type Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { InvalidConfigError, loadServiceConfig, type ServiceConfig } from './config/service-config';
+import { ServiceRuntimeModule } from './service-runtime.module';
+
+export interface ServiceDefinition {
+  /** Short name: matching, goals, sessions, analytics. Also the API path segment. */
+  readonly name: string;
+  readonly defaultPort: number;
+  /** The service's feature module: its slices, read models and consumers. */
+  readonly module: Type;
+}
+
+/** Builds the Nest application of a service (used by main.ts and by tests, which pass `logger: false`). */
+export async function createServiceApp(
+  definition: ServiceDefinition,
+  config: ServiceConfig,
+  { logger = ['log', 'warn', 'error'] }: { logger?: LogLevel[] | false } = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create(ServiceRuntimeModule.forRoot(config, definition.module), { logger });
+  app.setGlobalPrefix(`api/${definition.name}/v1`, { exclude: ['health/live', 'health/ready'] });
+  return app;
+}
+
+/** main.ts of every service: validate config (exit 1 naming the bad variables), serve, stop on SIGTERM. */
+export async function runService(definition: ServiceDefinition): Promise<void> {
+  const logger = new Logger(definition.name);
+  let config: ServiceConfig;
+  try {
+    config = loadServiceConfig(definition.name, definition.defaultPort, process.env);
+  } catch (error) {
+    if (!(error instanceof InvalidConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  const app = await createServiceApp(definition, config);
+  await app.listen(config.port, config.host);
+  closeOnSignals(app, config.shutdownTimeoutMs, logger);
+  logger.log(`listening on http://${config.host}:${config.port} (API /api/${definition.name}/v1, health /health/ready)`);
+}
+
+function closeOnSignals(app: INestApplication, timeoutMs: number, logger: Logger): void {
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    logger.log(`${signal} received: finishing in-flight work and closing connections`);
+    const forceExit = setTimeout(() => {
+      logger.error(`shutdown took longer than ${timeoutMs} ms; exiting anyway`);
+      process.exit(1);
+    }, timeoutMs);
+    forceExit.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: Error) => {
+        logger.error(`shutdown failed: ${error.message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+}

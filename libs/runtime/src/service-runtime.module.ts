@@ -1,0 +1,73 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+  type Type,
+} from '@nestjs/common';
+import { KafkaConnectivity } from '@tandem/messaging';
+import type { ServiceConfig } from './config/service-config';
+import { HealthController } from './health/health.controller';
+import { READINESS_CHECKS, type ReadinessCheck } from './health/readiness-check';
+import { MongoConnection } from './mongo/mongo-connection';
+
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
+
+/** Opens connections in the background at start, closes them last at shutdown. */
+@Injectable()
+class ConnectionLifecycle implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Connections');
+
+  constructor(
+    private readonly mongo: MongoConnection,
+    private readonly kafka: KafkaConnectivity,
+  ) {}
+
+  onModuleInit(): void {
+    this.mongo.connected().catch((error: Error) => this.logger.warn(`MongoDB not reachable yet: ${error.message}`));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([this.mongo.close(), this.kafka.close()]);
+  }
+}
+
+/**
+ * What every Tandem service has: validated config, its MongoDB connection, Kafka connectivity
+ * and the health endpoints. Global, so feature modules can inject these without importing it.
+ */
+@Module({})
+export class ServiceRuntimeModule {
+  static forRoot(config: ServiceConfig, featureModule: Type): DynamicModule {
+    return {
+      module: ServiceRuntimeModule,
+      global: true,
+      imports: [featureModule],
+      controllers: [HealthController],
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: MongoConnection, useFactory: () => new MongoConnection(config.mongoUri) },
+        {
+          provide: KafkaConnectivity,
+          useFactory: () => new KafkaConnectivity({ brokers: config.kafkaBrokers, clientId: config.kafkaClientId }),
+        },
+        {
+          provide: READINESS_CHECKS,
+          inject: [MongoConnection, KafkaConnectivity],
+          useFactory: (mongo: MongoConnection, kafka: KafkaConnectivity): ReadinessCheck[] => [
+            { name: 'mongodb', check: () => mongo.ping() },
+            { name: 'kafka', check: () => kafka.check() },
+          ],
+        },
+        ConnectionLifecycle,
+      ],
+      exports: [SERVICE_CONFIG, MongoConnection, KafkaConnectivity],
+    };
+  }
+}
+
+/** Injects the service's validated configuration. */
+export const InjectServiceConfig = (): ParameterDecorator => Inject(SERVICE_CONFIG);

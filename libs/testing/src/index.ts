@@ -1,0 +1,3 @@
+export { waitFor, type WaitForOptions } from './wait-for';
+export { uniqueName } from './unique-name';
+export { testInfra, withDatabase, type TestInfra } from './test-infra';

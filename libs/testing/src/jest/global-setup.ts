@@ -1,0 +1,39 @@
+import { containerInfraUp, dockerEngineLikely } from './container-infra';
+import { localInfraDown, localInfraUp } from './local-infra';
+
+/**
+ * Finds the infrastructure for the whole test run, in this order:
+ * 1. KAFKA_BROKERS and MONGODB_URI from the environment (CI services, a shared cluster);
+ * 2. testcontainers, when a Docker engine answers;
+ * 3. tools/infra: a local Kafka broker and FerretDB as plain processes.
+ * The choice is written to process.env, which Jest's workers inherit.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env['KAFKA_BROKERS'] && process.env['MONGODB_URI']) {
+    process.stderr.write(`\ntest infra: using KAFKA_BROKERS and MONGODB_URI from the environment\n`);
+    return;
+  }
+  const choice = process.env['TANDEM_TEST_INFRA'] ?? 'auto';
+  if (choice === 'docker' || (choice === 'auto' && dockerEngineLikely())) {
+    try {
+      const containers = await containerInfraUp();
+      Object.assign(process.env, containers.env);
+      globalThis.__tandemStopInfra = containers.stop;
+      process.stderr.write(`\ntest infra: containers (Kafka ${containers.env.KAFKA_BROKERS})\n`);
+      return;
+    } catch (error) {
+      if (choice === 'docker') throw error;
+      process.stderr.write(`\ntest infra: no usable Docker engine (${(error as Error).message}); using tools/infra\n`);
+    }
+  }
+  process.stderr.write('\ntest infra: starting tools/infra (local Kafka and FerretDB)\n');
+  const local = localInfraUp();
+  Object.assign(process.env, local.env);
+  // Stop only what this run started; servers a developer already had running stay up.
+  const startedHere = Object.entries(local.started)
+    .filter(([, started]) => started)
+    .map(([server]) => server);
+  if (startedHere.length > 0) {
+    globalThis.__tandemStopInfra = async () => localInfraDown(startedHere);
+  }
+}

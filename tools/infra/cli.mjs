@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// Local infrastructure without Docker: `up`, `down`, `status` [--json].
+// `up` is idempotent and returns only when both servers answer.
+import { ferretdbDown, ferretdbStatus, ferretdbUp } from './ferretdb.mjs';
+import { kafkaDown, kafkaStatus, kafkaUp } from './kafka.mjs';
+import { loadSettings } from './settings.mjs';
+
+const [command, ...rest] = process.argv.slice(2);
+const json = rest.includes('--json');
+// `down kafka` stops just that server; plain `down` stops both.
+const only = rest.filter((word) => !word.startsWith('--'));
+// With --json, stdout carries only the JSON; progress goes to stderr.
+const say = (line) => (json ? process.stderr : process.stdout).write(`${line}\n`);
+
+function connection(settings) {
+  return {
+    KAFKA_BROKERS: `${settings.host}:${settings.kafka.port}`,
+    MONGODB_URI: `mongodb://${settings.host}:${settings.ferretdb.port}/?directConnection=true`,
+  };
+}
+
+async function up(settings) {
+  const started = Date.now();
+  // Sequential on purpose: the first run builds FerretDB and resolves Kafka, both heavy on 2 cores.
+  const ferretdb = await ferretdbUp(settings, say);
+  const kafka = await kafkaUp(settings, say);
+  const env = connection(settings);
+  say(`infra: up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  say(`  KAFKA_BROKERS=${env.KAFKA_BROKERS}`);
+  say(`  MONGODB_URI=${env.MONGODB_URI}`);
+  return { started: { kafka: kafka.started, ferretdb: ferretdb.started }, env };
+}
+
+async function down(settings) {
+  const stoppers = { kafka: kafkaDown, ferretdb: ferretdbDown };
+  const unknown = only.filter((name) => !(name in stoppers));
+  if (unknown.length > 0) throw new Error(`unknown server ${unknown.join(', ')} (known: kafka, ferretdb)`);
+  const stopped = {};
+  for (const [name, stop] of Object.entries(stoppers)) {
+    if (only.length > 0 && !only.includes(name)) continue;
+    stopped[name] = await stop(settings);
+    say(`${name}: ${stopped[name] ? 'stopped' : 'was not running'}`);
+  }
+  return { stopped };
+}
+
+function status(settings) {
+  const services = [kafkaStatus(settings), ferretdbStatus(settings)];
+  for (const s of services) {
+    say(`${s.name} ${s.version}: ${s.running ? `running (pid ${s.pid}) on ${s.address}` : 'stopped'}` +
+      `${s.cached ? '' : ' (not built/downloaded yet)'}`);
+  }
+  return { services, env: connection(settings) };
+}
+
+const commands = { up, down, status };
+
+async function main() {
+  const run = commands[command];
+  if (!run) {
+    process.stderr.write('usage: node tools/infra/cli.mjs up | down [kafka|ferretdb] | status  [--json]\n');
+    process.exit(2);
+  }
+  const result = await run(loadSettings());
+  if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`infra ${command}: ${error.message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+// Where the local infrastructure lives and which loopback ports it uses; every value can be
+// overridden from the environment so two checkouts (or CI and a developer) can run side by side.
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const workspaceRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function port(name, fallback) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) {
+    throw new Error(`${name} must be a port number between 1 and 65535, got "${raw}"`);
+  }
+  return value;
+}
+
+export function loadSettings() {
+  const dataDir = path.resolve(workspaceRoot, process.env.TANDEM_DATA_DIR ?? '.data');
+  const cacheDir = path.resolve(process.env.TANDEM_CACHE_DIR ?? path.join(os.homedir(), '.cache', 'tandem'));
+  return {
+    workspaceRoot,
+    host: '127.0.0.1',
+    dataDir,
+    cacheDir,
+    logDir: path.join(dataDir, 'logs'),
+    pidDir: path.join(dataDir, 'pids'),
+    kafka: {
+      port: port('TANDEM_KAFKA_PORT', 19092),
+      controllerPort: port('TANDEM_KAFKA_CONTROLLER_PORT', 19093),
+      heap: process.env.TANDEM_KAFKA_HEAP ?? '512m',
+    },
+    ferretdb: {
+      port: port('TANDEM_MONGO_PORT', 37017),
+      version: 'v1.24.0',
+    },
+  };
+}
