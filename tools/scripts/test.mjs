@@ -7,8 +7,8 @@ const jestArgs = process.argv.slice(2);
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 const steps = [
   { name: 'lint', command: 'node', args: ['tools/scripts/lint.mjs'] },
-  { name: 'typecheck', command: 'npx', args: ['--no-install', 'tsc', '-p', 'tsconfig.json', '--noEmit'] },
-  { name: 'jest', command: 'npx', args: ['--no-install', 'jest', ...(ci ? ['--ci'] : []), ...jestArgs] },
+  { name: 'typecheck', command: 'npx', args: ['--no-install', 'tsc', '-p', 'tools/tsconfig.typecheck.json'] },
+  { name: 'jest', command: 'npx', args: ['--no-install', 'jest', '-c', 'tools/jest/jest.config.js', ...(ci ? ['--ci'] : []), ...jestArgs] },
 ];
 
 const timings = [];

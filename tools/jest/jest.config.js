@@ -1,6 +1,6 @@
 // One Jest run for the whole workspace: one global setup brings up Kafka and the
 // MongoDB-compatible server once, and test files run in parallel against it.
-const { swcOptions, readTsPaths } = require('./tools/scripts/swc-options.cjs');
+const { swcOptions, readTsPaths } = require('../scripts/swc-options.cjs');
 
 const moduleNameMapper = Object.fromEntries(
   Object.entries(readTsPaths()).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
@@ -8,6 +8,7 @@ const moduleNameMapper = Object.fromEntries(
 
 /** @type {import('jest').Config} */
 module.exports = {
+  rootDir: '../..',
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/tools'],
   testMatch: ['**/*.spec.ts'],
