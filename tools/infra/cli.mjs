@@ -7,7 +7,7 @@ import { loadSettings } from './settings.mjs';
 
 const [command, ...rest] = process.argv.slice(2);
 const json = rest.includes('--json');
-// `down kafka` stops just that server; plain `down` stops both.
+// `up kafka` / `down kafka` act on just that server; plain `up` / `down` on both.
 const only = rest.filter((word) => !word.startsWith('--'));
 // With --json, stdout carries only the JSON; progress goes to stderr.
 const say = (line) => (json ? process.stderr : process.stdout).write(`${line}\n`);
@@ -21,9 +21,10 @@ function connection(settings) {
 
 async function up(settings) {
   const started = Date.now();
+  const wanted = (name) => only.length === 0 || only.includes(name);
   // Sequential on purpose: the first run builds FerretDB and resolves Kafka, both heavy on 2 cores.
-  const ferretdb = await ferretdbUp(settings, say);
-  const kafka = await kafkaUp(settings, say);
+  const ferretdb = wanted('ferretdb') ? await ferretdbUp(settings, say) : { started: false };
+  const kafka = wanted('kafka') ? await kafkaUp(settings, say) : { started: false };
   const env = connection(settings);
   say(`infra: up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   say(`  KAFKA_BROKERS=${env.KAFKA_BROKERS}`);
@@ -58,7 +59,7 @@ const commands = { up, down, status };
 async function main() {
   const run = commands[command];
   if (!run) {
-    process.stderr.write('usage: node tools/infra/cli.mjs up | down [kafka|ferretdb] | status  [--json]\n');
+    process.stderr.write('usage: node tools/infra/cli.mjs up|down [kafka|ferretdb] | status  [--json]\n');
     process.exit(2);
   }
   const result = await run(loadSettings());

@@ -9,6 +9,8 @@ import { localInfraDown, localInfraUp } from './local-infra';
  * The choice is written to process.env, which Jest's workers inherit.
  */
 export default async function globalSetup(): Promise<void> {
+  // Tests assert on failures themselves; kafkajs' own log of retried errors is noise here.
+  process.env['KAFKA_LOG_LEVEL'] ??= 'nothing';
   if (process.env['KAFKA_BROKERS'] && process.env['MONGODB_URI']) {
     process.stderr.write(`\ntest infra: using KAFKA_BROKERS and MONGODB_URI from the environment\n`);
     return;

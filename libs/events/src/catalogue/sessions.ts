@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { defineEvent } from '../define-event';
+import { code, day, id, instant, rating, relationshipRef } from './fields';
+
+const sessionRef = { sessionId: id, ...relationshipRef };
+const kind = z.enum(['meeting', 'check-in']);
+
+export const sessionScheduled = defineEvent('sessions.session.scheduled', {
+  version: 1,
+  schema: z.strictObject({
+    ...sessionRef,
+    scheduledBy: id,
+    kind,
+    startsAt: instant,
+    durationMinutes: z.number().int().min(5).max(480),
+  }),
+});
+export const sessionRescheduled = defineEvent('sessions.session.rescheduled', {
+  version: 1,
+  schema: z.strictObject({
+    ...sessionRef,
+    rescheduledBy: id,
+    startsAt: instant,
+    durationMinutes: z.number().int().min(5).max(480),
+  }),
+});
+export const sessionCancelled = defineEvent('sessions.session.cancelled', {
+  version: 1,
+  schema: z.strictObject({ ...sessionRef, cancelledBy: id, reason: code }),
+});
+export const sessionHeld = defineEvent('sessions.session.held', {
+  version: 1,
+  schema: z.strictObject({
+    ...sessionRef,
+    kind,
+    heldAt: instant,
+    durationMinutes: z.number().int().min(1).max(480),
+    attendeeIds: z.array(id).min(1),
+  }),
+});
+export const sessionNoShow = defineEvent('sessions.session.no-show', {
+  version: 1,
+  schema: z.strictObject({ ...sessionRef, absentParticipantIds: z.array(id).min(1), recordedBy: id }),
+});
+export const sessionFeedbackSubmitted = defineEvent('sessions.session.feedback-submitted', {
+  version: 1,
+  schema: z.strictObject({ ...sessionRef, participantId: id, rating, helpful: z.boolean() }),
+});
+export const actionItemAssigned = defineEvent('sessions.action-item.assigned', {
+  version: 1,
+  schema: z.strictObject({ actionItemId: id, ...sessionRef, assigneeId: id, dueOn: day.optional() }),
+});
+export const actionItemCompleted = defineEvent('sessions.action-item.completed', {
+  version: 1,
+  schema: z.strictObject({ actionItemId: id, ...sessionRef, completedBy: id, completedAt: instant }),
+});
+export const relationshipCheckInOverdue = defineEvent('sessions.relationship.check-in-overdue', {
+  version: 1,
+  schema: z.strictObject({ ...relationshipRef, lastSessionAt: instant.optional(), expectedBy: instant }),
+});
+
+export const sessionsEvents = [
+  sessionScheduled,
+  sessionRescheduled,
+  sessionCancelled,
+  sessionHeld,
+  sessionNoShow,
+  sessionFeedbackSubmitted,
+  actionItemAssigned,
+  actionItemCompleted,
+  relationshipCheckInOverdue,
+] as const;

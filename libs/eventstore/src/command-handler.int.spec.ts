@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import type { EventData } from '@tandem/events';
+import { connectTestDatabase, type TestDatabase } from '@tandem/testing';
+import { handleCommand, type Decider } from './command-handler';
+import { ConcurrencyError } from './errors';
+import { EventStore } from './event-store';
+
+type Progress = { type: 'goals.goal.progress-recorded'; data: EventData<'goals.goal.progress-recorded'> };
+type State = { readonly total: number };
+type AddProgress = { readonly goalId: string; readonly by: number };
+
+// A toy decider: progress only goes up, and never past 100.
+const decider: Decider<AddProgress, Progress, State> = {
+  initialState: () => ({ total: 0 }),
+  evolve: (state, event) => ({ total: event.data.progress }),
+  decide: (command, state) => [
+    {
+      type: 'goals.goal.progress-recorded',
+      data: { goalId: command.goalId, relationshipId: 'r', programId: 'p', recordedBy: 'u', progress: Math.min(100, state.total + command.by) },
+    },
+  ],
+};
+
+describe('handleCommand (MongoDB-compatible server)', () => {
+  let database: TestDatabase;
+  let store: EventStore;
+
+  beforeAll(async () => {
+    database = await connectTestDatabase('command_handler');
+    store = new EventStore(database.db, { source: '/tandem/goals' });
+    await store.ensureIndexes();
+  });
+
+  afterAll(() => database.close());
+
+  it('folds the stream, decides, appends, and returns the new version', async () => {
+    const streamId = `goal-${randomUUID()}`;
+    await handleCommand(store, decider, { tenantId: 'acme', streamId, command: { goalId: 'g', by: 30 } });
+    const result = await handleCommand(store, decider, { tenantId: 'acme', streamId, command: { goalId: 'g', by: 30 } });
+    expect(result.version).toBe(2);
+    expect(result.state).toEqual({ total: 60 });
+    expect(result.events.map((e) => e.data)).toEqual([expect.objectContaining({ progress: 60 })]);
+  });
+
+  it('re-reads and re-decides when it loses a race, so concurrent commands all land in order', async () => {
+    const streamId = `goal-${randomUUID()}`;
+    await Promise.all(
+      Array.from({ length: 5 }, () => handleCommand(store, decider, { tenantId: 'acme', streamId, command: { goalId: 'g', by: 10 }, retries: 10 })),
+    );
+    const stream = await store.readStream('acme', streamId);
+    expect(stream.events.map((e) => (e.data as { progress: number }).progress)).toEqual([10, 20, 30, 40, 50]);
+  });
+
+  it('fails with a ConcurrencyError, writing nothing, when the caller saw an older version', async () => {
+    const streamId = `goal-${randomUUID()}`;
+    await handleCommand(store, decider, { tenantId: 'acme', streamId, command: { goalId: 'g', by: 10 } });
+    await expect(
+      handleCommand(store, decider, { tenantId: 'acme', streamId, expectedVersion: 0, command: { goalId: 'g', by: 10 } }),
+    ).rejects.toBeInstanceOf(ConcurrencyError);
+    expect((await store.readStream('acme', streamId)).version).toBe(1);
+  });
+});

@@ -1,0 +1,53 @@
+import type { EventEnvelope, TandemEvent } from '@tandem/events';
+import { ConcurrencyError } from './errors';
+import type { AppendContext, EventStore } from './event-store';
+
+/** An aggregate's pure rules (STYLE.md): decide new events from a command and the folded state. */
+export interface Decider<Command, Event extends TandemEvent, State> {
+  initialState(): State;
+  evolve(state: State, event: Event): State;
+  decide(command: Command, state: State): readonly Event[];
+}
+
+export interface HandleCommandInput<Command> {
+  readonly tenantId: string;
+  readonly streamId: string;
+  readonly command: Command;
+  /** The version the caller saw (an If-Match ETag): a mismatch fails at once instead of retrying. */
+  readonly expectedVersion?: number;
+  readonly context?: AppendContext;
+  /** How often to re-read and re-decide after losing a race; default 3. */
+  readonly retries?: number;
+}
+
+export interface HandledCommand<State> {
+  readonly events: EventEnvelope[];
+  /** The stream's version after the append: the new ETag. */
+  readonly version: number;
+  readonly state: State;
+}
+
+/** Read the stream → fold with evolve → decide → append at the read version, retrying lost races. */
+export async function handleCommand<Command, Event extends TandemEvent, State>(
+  store: EventStore,
+  decider: Decider<Command, Event, State>,
+  input: HandleCommandInput<Command>,
+): Promise<HandledCommand<State>> {
+  const retries = input.retries ?? 3;
+  for (let attempt = 0; ; attempt += 1) {
+    const stream = await store.readStream(input.tenantId, input.streamId);
+    if (input.expectedVersion !== undefined && input.expectedVersion !== stream.version) {
+      throw new ConcurrencyError(input.streamId, input.expectedVersion, stream.version);
+    }
+    const state = stream.events.reduce((s, e) => decider.evolve(s, e as unknown as Event), decider.initialState());
+    const decided = decider.decide(input.command, state);
+    try {
+      const events = await store.append(input.tenantId, input.streamId, stream.version, decided, input.context);
+      const newState = decided.reduce((s, e) => decider.evolve(s, e), state);
+      return { events, version: stream.version + decided.length, state: newState };
+    } catch (error) {
+      const mayRetry = error instanceof ConcurrencyError && input.expectedVersion === undefined && attempt < retries;
+      if (!mayRetry) throw error;
+    }
+  }
+}

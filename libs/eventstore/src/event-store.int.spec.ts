@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type { TandemEvent } from '@tandem/events';
+import { connectTestDatabase, type TestDatabase } from '@tandem/testing';
+import { ConcurrencyError, InvalidEventError } from './errors';
+import { EventStore } from './event-store';
+import { Sequencer } from './sequencer';
+
+const progress = (goalId: string, value: number): TandemEvent => ({
+  type: 'goals.goal.progress-recorded',
+  data: { goalId, relationshipId: 'rel-1', programId: 'prog-1', recordedBy: 'user-1', progress: value },
+});
+
+describe('EventStore (MongoDB-compatible server)', () => {
+  let database: TestDatabase;
+  let store: EventStore;
+
+  beforeAll(async () => {
+    database = await connectTestDatabase('eventstore');
+    store = new EventStore(database.db, { source: '/tandem/goals' });
+    await store.ensureIndexes();
+  });
+
+  afterAll(() => database.close());
+
+  it('appends and reads a stream back with versions, ids and metadata', async () => {
+    const streamId = `goal-${randomUUID()}`;
+    const appended = await store.append('acme', streamId, 0, [progress('g1', 10), progress('g1', 20)], {
+      traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01',
+    });
+    expect(appended.map((e) => e.metadata.streamVersion)).toEqual([1, 2]);
+
+    const read = await store.readStream('acme', streamId);
+    expect(read.version).toBe(2);
+    expect(read.events).toEqual(appended);
+    expect(read.events[1]).toMatchObject({
+      type: 'goals.goal.progress-recorded',
+      version: 1,
+      data: { progress: 20 },
+      metadata: { tenantId: 'acme', streamId, source: '/tandem/goals', traceparent: expect.stringMatching(/^00-/) },
+    });
+    expect(new Set(read.events.map((e) => e.metadata.id)).size).toBe(2);
+  });
+
+  it('keeps tenants apart: another tenant sees an empty stream under the same id', async () => {
+    const streamId = `goal-${randomUUID()}`;
+    await store.append('acme', streamId, 0, [progress('g1', 10)]);
+    expect(await store.readStream('globex', streamId)).toEqual({ version: 0, events: [] });
+  });
+
+  it('rejects an event that fails its schema and writes nothing', async () => {
+    const streamId = `goal-${randomUUID()}`;
+    const bad = { type: 'goals.goal.progress-recorded', data: { goalId: 'g1', progress: 250 } } as unknown as TandemEvent;
+    const error = await store.append('acme', streamId, 0, [progress('g1', 5), bad]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidEventError);
+    expect((error as InvalidEventError).issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['data.progress', 'data.relationshipId']),
+    );
+    expect((await store.readStream('acme', streamId)).version).toBe(0);
+  });
+
+  it('lets exactly one of 20 concurrent appends at the same version win, leaving no gaps', async () => {
+    const streamId = `goal-${randomUUID()}`;
+    await store.append('acme', streamId, 0, [progress('g1', 1)]);
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) => store.append('acme', streamId, 1, [progress('g1', i), progress('g1', i)])),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(rejected).toHaveLength(19);
+    for (const r of rejected) expect(r.reason).toBeInstanceOf(ConcurrencyError);
+
+    const read = await store.readStream('acme', streamId);
+    expect(read.events.map((e) => e.metadata.streamVersion)).toEqual([1, 2, 3]);
+  });
+
+  it('refuses an append at a stale version before writing', async () => {
+    const streamId = `goal-${randomUUID()}`;
+    await store.append('acme', streamId, 0, [progress('g1', 1), progress('g1', 2)]);
+    await expect(store.append('acme', streamId, 1, [progress('g1', 3)])).rejects.toThrow('is not at version 1 (it is at 2)');
+  });
+
+  it('orders everything in a gap-free, monotonic global log once sequenced', async () => {
+    const local = await connectTestDatabase('eventstore_all');
+    try {
+      const isolated = new EventStore(local.db, { source: '/tandem/goals' });
+      await isolated.ensureIndexes();
+      const streams = Array.from({ length: 5 }, () => `goal-${randomUUID()}`);
+      for (let round = 0; round < 3; round += 1) {
+        await Promise.all(streams.map((s) => isolated.append('acme', s, round, [progress('g', round)])));
+      }
+      expect(await isolated.readAll(1)).toEqual([]);
+      await new Sequencer(isolated.collections).sequence();
+
+      const all = await isolated.readAll(1);
+      expect(all.map((e) => e.position)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+      for (const s of streams) {
+        expect(all.filter((e) => e.event.metadata.streamId === s).map((e) => e.event.metadata.streamVersion)).toEqual([1, 2, 3]);
+      }
+      expect((await isolated.readAll(14)).map((e) => e.position)).toEqual([14, 15]);
+    } finally {
+      await local.close();
+    }
+  });
+});

@@ -1,0 +1,47 @@
+import { parseEvent, type EventEnvelope, type TandemEvent } from '@tandem/events';
+import { CorruptEventError } from './errors';
+import type { CommitDocument, StoredEvent } from './storage';
+
+export interface EnvelopeContext {
+  readonly tenantId: string;
+  readonly streamId: string;
+  readonly source: string;
+}
+
+/** Reads a stored event back as the newest version of its type (upcasting older ones). */
+export function envelopeOf(commit: Pick<CommitDocument, 'tenantId' | 'streamId' | 'source'>, stored: StoredEvent): EventEnvelope {
+  const parsed = parseEvent({
+    attributes: {
+      id: stored.id,
+      source: commit.source,
+      specversion: '1.0',
+      type: stored.type,
+      time: stored.time,
+      subject: stored.subject,
+      tenantid: commit.tenantId,
+      version: String(stored.version),
+      streamid: commit.streamId,
+      streamversion: String(stored.streamVersion),
+      traceparent: stored.traceparent,
+    },
+    data: stored.data,
+  });
+  if (!parsed.ok) throw new CorruptEventError(`stored event ${stored.id}: ${parsed.error.message}`);
+  return parsed.event;
+}
+
+export function storedEventOf(
+  event: TandemEvent,
+  fields: { id: string; version: number; time: string; streamVersion: number; subject?: string; traceparent?: string },
+): StoredEvent {
+  return {
+    id: fields.id,
+    type: event.type,
+    version: fields.version,
+    data: event.data,
+    time: fields.time,
+    streamVersion: fields.streamVersion,
+    ...(fields.subject === undefined ? {} : { subject: fields.subject }),
+    ...(fields.traceparent === undefined ? {} : { traceparent: fields.traceparent }),
+  };
+}

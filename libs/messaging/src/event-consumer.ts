@@ -1,0 +1,163 @@
+import { fromKafkaRecord, parseEvent, deadLetterTopicOf, type EventEnvelope } from '@tandem/events';
+import { Partitioners, type Consumer, type EachBatchPayload, type KafkaMessage, type Producer } from 'kafkajs';
+import { createKafkaClient, type KafkaConnectionOptions } from './kafka-client';
+
+export type EventHandler = (event: EventEnvelope) => Promise<void>;
+
+export interface EventConsumerOptions {
+  readonly connection: KafkaConnectionOptions;
+  readonly groupId: string;
+  readonly topics: readonly string[];
+  readonly handler: EventHandler;
+  /** Attempts per message before it goes to the dead-letter topic; default 5. */
+  readonly maxAttempts?: number;
+  readonly initialBackoffMs?: number;
+  readonly maxBackoffMs?: number;
+  readonly fromBeginning?: boolean;
+  readonly onError?: (error: Error, message: { topic: string; partition: number; offset: string }) => void;
+}
+
+export interface ConsumerStats {
+  readonly processed: number;
+  readonly retried: number;
+  readonly deadLettered: number;
+  /** Messages behind the end of each partition at the last batch, keyed `topic/partition`. */
+  readonly lag: Readonly<Record<string, number>>;
+}
+
+interface Failure {
+  readonly code: string;
+  readonly reason: string;
+}
+
+/**
+ * Runs a handler over every event of some topics, per partition in order. Bad events (undecodable,
+ * schema-invalid, unknown type) and events whose handler keeps failing after retries with
+ * exponential backoff go to `<topic>.dlq` with the reason; then the consumer moves on. Offsets
+ * are committed only after a message was handled or parked, so a crash means redelivery, not loss.
+ */
+export class EventConsumer {
+  private consumer: Consumer | undefined;
+  private dlqProducer: Producer | undefined;
+  private stopping = false;
+  private counts = { processed: 0, retried: 0, deadLettered: 0 };
+  private readonly lag: Record<string, number> = {};
+
+  constructor(private readonly options: EventConsumerOptions) {}
+
+  async start(): Promise<void> {
+    const kafka = createKafkaClient(this.options.connection);
+    const dlqProducer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    await dlqProducer.connect();
+    const consumer = kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false });
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning ?? true });
+    await consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.handleBatch(consumer, dlqProducer, payload),
+    });
+    this.consumer = consumer;
+    this.dlqProducer = dlqProducer;
+  }
+
+  /** Finishes the message in hand, commits, leaves the group. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.consumer?.disconnect();
+    await this.dlqProducer?.disconnect();
+  }
+
+  stats(): ConsumerStats {
+    return { ...this.counts, lag: { ...this.lag } };
+  }
+
+  private async handleBatch(
+    consumer: Consumer,
+    dlqProducer: Producer,
+    { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload,
+  ): Promise<void> {
+    let nextOffset: string | undefined;
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale() || this.stopping) break;
+      const failure = await this.process(message, heartbeat);
+      if (failure) {
+        await this.deadLetter(dlqProducer, batch.topic, batch.partition, message, failure);
+        this.options.onError?.(new Error(failure.reason), { topic: batch.topic, partition: batch.partition, offset: message.offset });
+      } else {
+        this.counts.processed += 1;
+      }
+      resolveOffset(message.offset);
+      nextOffset = String(BigInt(message.offset) + 1n);
+      await heartbeat();
+    }
+    // Commit what was handled or parked; a crash before this only means redelivery.
+    if (nextOffset !== undefined) {
+      await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: nextOffset }]);
+    }
+    this.lag[`${batch.topic}/${batch.partition}`] = Number(batch.offsetLag());
+  }
+
+  private async process(message: KafkaMessage, heartbeat: () => Promise<void>): Promise<Failure | undefined> {
+    const decoded = fromKafkaRecord(message);
+    if (!decoded.ok) return { code: 'undecodable', reason: decoded.message };
+    const parsed = parseEvent(decoded.raw);
+    if (!parsed.ok) return { code: parsed.error.code, reason: parsed.error.message };
+
+    const maxAttempts = this.options.maxAttempts ?? 5;
+    let backoffMs = this.options.initialBackoffMs ?? 100;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.options.handler(parsed.event);
+        return undefined;
+      } catch (error) {
+        if (attempt >= maxAttempts || this.stopping) {
+          return { code: 'handler-failed', reason: `${(error as Error).message} (after ${attempt} attempts)` };
+        }
+        this.counts.retried += 1;
+        await new Promise((resolve) => setTimeout(resolve, backoffMs));
+        backoffMs = Math.min(backoffMs * 2, this.options.maxBackoffMs ?? 5_000);
+        await heartbeat();
+      }
+    }
+  }
+
+  private async deadLetter(
+    dlqProducer: Producer,
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    failure: Failure,
+  ): Promise<void> {
+    const headers: Record<string, string | Buffer> = {};
+    for (const [name, value] of Object.entries(message.headers ?? {})) {
+      const first = Array.isArray(value) ? value[0] : value;
+      if (first !== undefined) headers[name] = first;
+    }
+    await dlqProducer.send({
+      topic: deadLetterTopicOf(topic),
+      acks: -1,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            ...headers,
+            dlq_error_code: failure.code,
+            dlq_error: failure.reason.slice(0, 2000),
+            dlq_original_topic: topic,
+            dlq_original_partition: String(partition),
+            dlq_original_offset: message.offset,
+            dlq_consumer_group: this.options.groupId,
+            dlq_failed_at: new Date().toISOString(),
+          },
+        },
+      ],
+    });
+    this.counts.deadLettered += 1;
+  }
+}

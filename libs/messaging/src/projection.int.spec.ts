@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import type { EventEnvelope } from '@tandem/events';
+import { connectTestDatabase, type TestDatabase } from '@tandem/testing';
+import fc from 'fast-check';
+import type { Collection } from 'mongodb';
+import { applyOnce, type ProjectedDocument } from './projection';
+
+interface ProgramTotals {
+  total: number;
+  /** Per stream, the values in the order applied: catches any out-of-order or double application. */
+  perStream: Record<string, number[]>;
+}
+
+const evolve = (state: ProgramTotals | undefined, event: EventEnvelope): ProgramTotals => {
+  const value = (event.data as { progress: number }).progress;
+  const previous = state ?? { total: 0, perStream: {} };
+  const stream = event.metadata.streamId;
+  return { total: previous.total + value, perStream: { ...previous.perStream, [stream]: [...(previous.perStream[stream] ?? []), value] } };
+};
+
+function envelope(streamId: string, streamVersion: number, progress: number): EventEnvelope {
+  return {
+    type: 'goals.goal.progress-recorded',
+    version: 1,
+    data: { goalId: streamId, relationshipId: 'r', programId: 'p', recordedBy: 'u', progress },
+    metadata: { id: randomUUID(), source: '/tandem/goals', time: '2026-11-22T00:00:00Z', tenantId: 'acme', streamId, streamVersion },
+  } as EventEnvelope;
+}
+
+/** Streams of events, where each stream lives on a partition; deliveries per partition keep stream order. */
+const scenario = fc
+  .record({
+    streams: fc.array(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }),
+    partitions: fc.integer({ min: 1, max: 3 }),
+    interleaving: fc.array(fc.nat(), { maxLength: 60 }),
+    redeliveries: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 8 }),
+  })
+  .map(({ streams, partitions, interleaving, redeliveries }) => {
+    const ids = streams.map(() => `goal-${randomUUID()}`);
+    const events = streams.map((values, s) => values.map((v, i) => envelope(ids[s]!, i + 1, v)));
+    // Merge the streams of each partition in a random order that keeps every stream's order.
+    const perPartition: EventEnvelope[][] = Array.from({ length: partitions }, () => []);
+    const cursors = events.map(() => 0);
+    const choices = [...interleaving, ...events.flatMap((e, s) => e.map(() => s))];
+    for (const choice of choices) {
+      const s = choice % events.length;
+      const next = events[s]![cursors[s]!];
+      if (!next) continue;
+      cursors[s]! += 1;
+      perPartition[s % partitions]!.push(next);
+    }
+    // Redelivery replays an already delivered message later on its partition.
+    for (const [at, back] of redeliveries) {
+      const partition = perPartition[at % partitions]!;
+      if (partition.length === 0) continue;
+      const position = at % partition.length;
+      partition.splice(position + 1, 0, partition[position - (back % (position + 1))]!);
+    }
+    return { ids, events, perPartition };
+  });
+
+describe('applyOnce (MongoDB-compatible server)', () => {
+  let database: TestDatabase;
+  let collection: Collection<ProjectedDocument<ProgramTotals>>;
+
+  beforeAll(async () => {
+    database = await connectTestDatabase('projection');
+    collection = database.db.collection('program_totals');
+  });
+
+  afterAll(() => database.close());
+
+  it('applies a redelivered event only once', async () => {
+    const event = envelope(`goal-${randomUUID()}`, 1, 7);
+    const id = randomUUID();
+    expect(await applyOnce(collection, id, event, evolve)).toBe('applied');
+    expect(await applyOnce(collection, id, event, evolve)).toBe('already-applied');
+    expect(await collection.findOne({ _id: id })).toMatchObject({ total: 7, _revision: 1 });
+  });
+
+  it('converges to the in-order result for any interleaving across partitions and any redelivery', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async ({ events, perPartition }) => {
+        const [shuffledId, inOrderId] = [randomUUID(), randomUUID()];
+        // Partitions are consumed concurrently, each one in order: the way consumer groups run.
+        await Promise.all(
+          perPartition.map(async (deliveries) => {
+            for (const event of deliveries) await applyOnce(collection, shuffledId, event, evolve);
+          }),
+        );
+        for (const event of events.flat()) await applyOnce(collection, inOrderId, event, evolve);
+
+        const strip = (doc: ProjectedDocument<ProgramTotals> | null) => doc && { total: doc.total, perStream: doc.perStream, _applied: doc._applied };
+        const [shuffled, inOrder] = await Promise.all([collection.findOne({ _id: shuffledId }), collection.findOne({ _id: inOrderId })]);
+        expect(strip(shuffled)).toEqual(strip(inOrder));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -1,0 +1,84 @@
+import type { EventEnvelope } from '@tandem/events';
+import type { Collection, Document } from 'mongodb';
+import { KeyedMutex } from './keyed-mutex';
+
+/** A read model document as stored: the projection's state plus what it has applied. */
+export type ProjectedDocument<State> = State & {
+  _id: string;
+  /** Highest applied stream version per `tenant/stream` key: the idempotency guard. */
+  _applied: Record<string, number>;
+  /** Bumped on every write: optimistic concurrency between concurrent appliers. */
+  _revision: number;
+};
+
+/** Pure: the next state of a read model document given one event (undefined state = new document). */
+export type Evolve<State> = (state: State | undefined, event: EventEnvelope) => State;
+
+export type ApplyOutcome = 'applied' | 'already-applied';
+
+// MongoDB field names may not contain '.' or start with '$'.
+const appliedKey = (event: EventEnvelope) =>
+  encodeURIComponent(`${event.metadata.tenantId}/${event.metadata.streamId}`).replace(/\./g, '%2E');
+
+// Writers in this process take turns per document. The revision guard alone serialises writers
+// across processes on MongoDB; FerretDB 1.x (SQLite) evaluates update filters and writes in two
+// steps, so there concurrent conditional writes can all succeed and only this lock protects.
+const documentLocks = new KeyedMutex();
+
+/**
+ * Applies `event` to one read-model document unless that stream version was applied already, in
+ * a single-document write guarded by the document's revision (no transactions needed). Redelivery
+ * and replays change nothing; concurrent appliers retry on the fresh document.
+ */
+export function applyOnce<State extends Document>(
+  collection: Collection<ProjectedDocument<State>>,
+  documentId: string,
+  event: EventEnvelope,
+  evolve: Evolve<State>,
+  maxAttempts = 10,
+): Promise<ApplyOutcome> {
+  const lockKey = `${collection.dbName}\u0000${collection.collectionName}\u0000${documentId}`;
+  return documentLocks.run(lockKey, () => applyGuarded(collection, documentId, event, evolve, maxAttempts));
+}
+
+async function applyGuarded<State extends Document>(
+  collection: Collection<ProjectedDocument<State>>,
+  documentId: string,
+  event: EventEnvelope,
+  evolve: Evolve<State>,
+  maxAttempts: number,
+): Promise<ApplyOutcome> {
+  const key = appliedKey(event);
+  const version = event.metadata.streamVersion;
+  for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+    const current = (await collection.findOne({ _id: documentId } as never)) as ProjectedDocument<State> | null;
+    if ((current?._applied[key] ?? 0) >= version) return 'already-applied';
+    const { _id, _applied, _revision, ...state } = current ?? { _id: documentId, _applied: {}, _revision: 0 };
+    const next = {
+      ...evolve(current ? (state as unknown as State) : undefined, event),
+      _id: documentId,
+      _applied: { ..._applied, [key]: version },
+      _revision: _revision + 1,
+    } as ProjectedDocument<State>;
+    if (await write(collection, next, current ? _revision : undefined)) return 'applied';
+  }
+  throw new Error(`applyOnce: document ${documentId} kept changing under ${maxAttempts} attempts`);
+}
+
+async function write<State extends Document>(
+  collection: Collection<ProjectedDocument<State>>,
+  next: ProjectedDocument<State>,
+  expectedRevision: number | undefined,
+): Promise<boolean> {
+  if (expectedRevision === undefined) {
+    try {
+      await collection.insertOne(next as never);
+      return true;
+    } catch (error) {
+      if ((error as { code?: unknown }).code === 11000) return false;
+      throw error;
+    }
+  }
+  const result = await collection.replaceOne({ _id: next._id, _revision: expectedRevision } as never, next as never);
+  return result.matchedCount === 1;
+}

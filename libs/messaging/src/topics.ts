@@ -1,0 +1,28 @@
+import { createKafkaClient, type KafkaConnectionOptions } from './kafka-client';
+
+export interface TopicSpec {
+  readonly topic: string;
+  readonly partitions?: number;
+  readonly replicationFactor?: number;
+}
+
+/** Creates the topics that do not exist yet (existing ones are left as they are). */
+export async function ensureTopics(connection: KafkaConnectionOptions, topics: readonly TopicSpec[]): Promise<void> {
+  const admin = createKafkaClient(connection).admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((t) => !existing.has(t.topic));
+    if (missing.length === 0) return;
+    await admin.createTopics({
+      waitForLeaders: true,
+      topics: missing.map((t) => ({
+        topic: t.topic,
+        numPartitions: t.partitions ?? 3,
+        replicationFactor: t.replicationFactor ?? -1,
+      })),
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
