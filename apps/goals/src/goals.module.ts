@@ -5,4 +5,4 @@ import type { ServiceDefinition } from '@tandem/runtime';
 @Module({})
 export class GoalsModule {}
 
-export const goalsService: ServiceDefinition = { name: 'goals', defaultPort: 3002, module: GoalsModule };
+export const goalsService: ServiceDefinition = { name: 'goals', defaultPort: 3002, module: GoalsModule, publishes: 'goals' };

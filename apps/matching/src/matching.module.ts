@@ -5,4 +5,4 @@ import type { ServiceDefinition } from '@tandem/runtime';
 @Module({})
 export class MatchingModule {}
 
-export const matchingService: ServiceDefinition = { name: 'matching', defaultPort: 3001, module: MatchingModule };
+export const matchingService: ServiceDefinition = { name: 'matching', defaultPort: 3001, module: MatchingModule, publishes: 'matching' };

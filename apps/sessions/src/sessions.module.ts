@@ -5,4 +5,4 @@ import type { ServiceDefinition } from '@tandem/runtime';
 @Module({})
 export class SessionsModule {}
 
-export const sessionsService: ServiceDefinition = { name: 'sessions', defaultPort: 3003, module: SessionsModule };
+export const sessionsService: ServiceDefinition = { name: 'sessions', defaultPort: 3003, module: SessionsModule, publishes: 'sessions' };

@@ -3,4 +3,7 @@ export { HealthController } from './health/health.controller';
 export { READINESS_CHECKS, runReadinessChecks, type ReadinessCheck, type ReadinessResult } from './health/readiness-check';
 export { MongoConnection } from './mongo/mongo-connection';
 export { ServiceRuntimeModule, SERVICE_CONFIG, InjectServiceConfig } from './service-runtime.module';
-export { createServiceApp, runService, type ServiceDefinition } from './service-app';
+export { createServiceApp, runService } from './service-app';
+export type { ServiceDefinition } from './service-definition';
+export { EventBackbone } from './events/event-backbone';
+export type { EventSubscriber, EventSubscription } from './events/event-subscription';

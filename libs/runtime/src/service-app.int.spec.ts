@@ -1,7 +1,8 @@
 import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
 import { testInfra, uniqueName } from '@tandem/testing';
 import { loadServiceConfig } from './config/service-config';
-import { createServiceApp, type ServiceDefinition } from './service-app';
+import { createServiceApp } from './service-app';
+import type { ServiceDefinition } from './service-definition';
 
 @Controller('echo')
 class EchoController {

@@ -1,15 +1,8 @@
-import { Logger, type INestApplication, type LogLevel, type Type } from '@nestjs/common';
+import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { InvalidConfigError, loadServiceConfig, type ServiceConfig } from './config/service-config';
 import { ServiceRuntimeModule } from './service-runtime.module';
-
-export interface ServiceDefinition {
-  /** Short name: matching, goals, sessions, analytics. Also the API path segment. */
-  readonly name: string;
-  readonly defaultPort: number;
-  /** The service's feature module: its slices, read models and consumers. */
-  readonly module: Type;
-}
+import type { ServiceDefinition } from './service-definition';
 
 /** Builds the Nest application of a service (used by main.ts and by tests, which pass `logger: false`). */
 export async function createServiceApp(
@@ -17,7 +10,7 @@ export async function createServiceApp(
   config: ServiceConfig,
   { logger = ['log', 'warn', 'error'] }: { logger?: LogLevel[] | false } = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(ServiceRuntimeModule.forRoot(config, definition.module), { logger });
+  const app = await NestFactory.create(ServiceRuntimeModule.forRoot(config, definition), { logger });
   app.setGlobalPrefix(`api/${definition.name}/v1`, { exclude: ['health/live', 'health/ready'] });
   return app;
 }

@@ -6,13 +6,16 @@ import {
   type DynamicModule,
   type OnApplicationShutdown,
   type OnModuleInit,
-  type Type,
 } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { EventStore } from '@tandem/eventstore';
 import { KafkaConnectivity } from '@tandem/messaging';
 import type { ServiceConfig } from './config/service-config';
+import { EventBackbone } from './events/event-backbone';
 import { HealthController } from './health/health.controller';
 import { READINESS_CHECKS, type ReadinessCheck } from './health/readiness-check';
 import { MongoConnection } from './mongo/mongo-connection';
+import type { ServiceDefinition } from './service-definition';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
@@ -36,16 +39,17 @@ class ConnectionLifecycle implements OnModuleInit, OnApplicationShutdown {
 }
 
 /**
- * What every Tandem service has: validated config, its MongoDB connection, Kafka connectivity
- * and the health endpoints. Global, so feature modules can inject these without importing it.
+ * What every Tandem service has: validated config, its MongoDB connection, its event store, the
+ * outbox relay and event consumers, Kafka connectivity and the health endpoints. Global, so
+ * feature modules can inject these without importing it.
  */
 @Module({})
 export class ServiceRuntimeModule {
-  static forRoot(config: ServiceConfig, featureModule: Type): DynamicModule {
+  static forRoot(config: ServiceConfig, definition: ServiceDefinition): DynamicModule {
     return {
       module: ServiceRuntimeModule,
       global: true,
-      imports: [featureModule],
+      imports: [definition.module],
       controllers: [HealthController],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
@@ -62,9 +66,23 @@ export class ServiceRuntimeModule {
             { name: 'kafka', check: () => kafka.check() },
           ],
         },
+        {
+          provide: EventStore,
+          inject: [MongoConnection],
+          useFactory: (mongo: MongoConnection) => new EventStore(mongo.db, { source: `/tandem/${config.service}` }),
+        },
+        {
+          provide: EventBackbone,
+          inject: [EventStore, ModuleRef],
+          useFactory: (store: EventStore, moduleRef: ModuleRef) =>
+            new EventBackbone(
+              { config, store, publishes: definition.publishes, subscriptions: definition.subscriptions ?? [] },
+              moduleRef,
+            ),
+        },
         ConnectionLifecycle,
       ],
-      exports: [SERVICE_CONFIG, MongoConnection, KafkaConnectivity],
+      exports: [SERVICE_CONFIG, MongoConnection, KafkaConnectivity, EventStore, EventBackbone],
     };
   }
 }

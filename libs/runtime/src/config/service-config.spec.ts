@@ -24,6 +24,9 @@ describe('loadServiceConfig', () => {
       mongoUri: valid.MONGODB_URI,
       kafkaBrokers: ['127.0.0.1:19092', 'broker-2:9092'],
       kafkaClientId: 'tandem-goals',
+      kafkaTopicPrefix: '',
+      kafkaTopicPartitions: 3,
+      outboxRelayEnabled: true,
       shutdownTimeoutMs: 10_000,
     });
   });
@@ -34,6 +37,20 @@ describe('loadServiceConfig', () => {
 
   it('names every missing variable', () => {
     expect(problemsOf({})).toEqual(['MONGODB_URI is required', 'KAFKA_BROKERS is required']);
+  });
+
+  it('reads the event backbone settings', () => {
+    const config = loadServiceConfig('goals', 3002, {
+      ...valid,
+      KAFKA_TOPIC_PREFIX: 'staging.',
+      KAFKA_TOPIC_PARTITIONS: '12',
+      OUTBOX_RELAY_ENABLED: 'false',
+    });
+    expect(config).toMatchObject({ kafkaTopicPrefix: 'staging.', kafkaTopicPartitions: 12, outboxRelayEnabled: false });
+    expect(problemsOf({ ...valid, OUTBOX_RELAY_ENABLED: 'yes', KAFKA_TOPIC_PREFIX: 'a b' })).toEqual([
+      'KAFKA_TOPIC_PREFIX may contain only letters, digits, ".", "_" and "-"',
+      'OUTBOX_RELAY_ENABLED must be true or false',
+    ]);
   });
 
   it('names malformed variables and says what is expected', () => {

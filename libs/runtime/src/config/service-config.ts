@@ -8,6 +8,11 @@ export interface ServiceConfig {
   readonly mongoUri: string;
   readonly kafkaBrokers: readonly string[];
   readonly kafkaClientId: string;
+  /** Put before every topic name, so environments can share a cluster (and tests stay apart). */
+  readonly kafkaTopicPrefix: string;
+  readonly kafkaTopicPartitions: number;
+  /** Whether this instance takes part in the outbox relay election (one relay is active at a time). */
+  readonly outboxRelayEnabled: boolean;
   readonly shutdownTimeoutMs: number;
 }
 
@@ -41,6 +46,12 @@ const environmentSchema = z.object({
       message: 'must be a comma-separated list of host:port, e.g. 127.0.0.1:9092',
     }),
   KAFKA_CLIENT_ID: z.string().min(1).optional(),
+  KAFKA_TOPIC_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]*$/, 'may contain only letters, digits, ".", "_" and "-"')
+    .default(''),
+  KAFKA_TOPIC_PARTITIONS: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(1000).default(3),
+  OUTBOX_RELAY_ENABLED: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: 'must be a whole number' }).int().positive().default(10_000),
 });
 
@@ -62,6 +73,9 @@ export function loadServiceConfig(
     mongoUri: values.MONGODB_URI,
     kafkaBrokers: values.KAFKA_BROKERS,
     kafkaClientId: values.KAFKA_CLIENT_ID ?? `tandem-${service}`,
+    kafkaTopicPrefix: values.KAFKA_TOPIC_PREFIX,
+    kafkaTopicPartitions: values.KAFKA_TOPIC_PARTITIONS,
+    outboxRelayEnabled: values.OUTBOX_RELAY_ENABLED === 'true',
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
   };
 }
