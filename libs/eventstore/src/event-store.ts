@@ -3,12 +3,12 @@ import { eventDefinition, validateEventData, type EventEnvelope, type TandemEven
 import type { Db } from 'mongodb';
 import { ConcurrencyError, InvalidEventError } from './errors';
 import {
+  commitKeys,
   ensureEventStoreIndexes,
   eventStoreCollections,
   isDuplicateKey,
   type CommitDocument,
   type EventStoreCollections,
-  type StoredEvent,
 } from './storage';
 import { envelopeOf, storedEventOf } from './stored-event';
 
@@ -73,8 +73,11 @@ export class EventStore {
       const valid = validateEventData(event.type, event.data);
       if (!valid.ok) throw new InvalidEventError(event.type, valid.error.issues, valid.error.message);
     }
-    const actual = await this.streamVersion(tenantId, streamId);
-    if (actual !== expectedVersion) throw new ConcurrencyError(streamId, expectedVersion, actual);
+    // Appending after version n needs a commit ending at n; the unique index then lets only one
+    // append follow it. Together they refuse stale versions, including ones inside a commit.
+    if (expectedVersion > 0 && !(await this.hasCommitEndingAt(tenantId, streamId, expectedVersion))) {
+      throw new ConcurrencyError(streamId, expectedVersion, await this.streamVersion(tenantId, streamId));
+    }
 
     const time = this.now();
     const stored = events.map((event, i) =>
@@ -86,19 +89,21 @@ export class EventStore {
         ...context,
       }),
     );
-    const [first] = stored as [StoredEvent, ...StoredEvent[]];
+    const toVersion = expectedVersion + events.length;
     const commit: CommitDocument = {
-      _id: first.id,
+      _id: commitKeys.end(tenantId, streamId, toVersion),
+      startKey: commitKeys.start(tenantId, streamId, expectedVersion + 1),
+      streamKey: commitKeys.stream(tenantId, streamId),
       tenantId,
       streamId,
       fromVersion: expectedVersion + 1,
-      toVersion: expectedVersion + events.length,
+      toVersion,
       source: this.options.source,
       events: stored,
       appendedAt: time,
+      sequenced: false,
       position: null,
       lastPosition: null,
-      publishedAt: null,
     };
     try {
       await this.collections.commits.insertOne(commit);
@@ -112,7 +117,8 @@ export class EventStore {
 
   async readStream(tenantId: string, streamId: string): Promise<StreamRead> {
     if (!tenantId) throw new Error('readStream needs a tenant id');
-    const commits = await this.collections.commits.find({ tenantId, streamId }).sort({ fromVersion: 1 }).toArray();
+    const commits = await this.collections.commits.find({ streamKey: commitKeys.stream(tenantId, streamId) }).toArray();
+    commits.sort((a, b) => a.fromVersion - b.fromVersion);
     const events = commits.flatMap((commit) => commit.events.map((event) => envelopeOf(commit, event)));
     return { version: commits.at(-1)?.toVersion ?? 0, events };
   }
@@ -140,12 +146,15 @@ export class EventStore {
     return () => this.appendListeners.delete(listener);
   }
 
+  private async hasCommitEndingAt(tenantId: string, streamId: string, version: number): Promise<boolean> {
+    const found = await this.collections.commits.findOne({ _id: commitKeys.end(tenantId, streamId, version) }, { projection: { _id: 1 } });
+    return found !== null;
+  }
+
   private async streamVersion(tenantId: string, streamId: string): Promise<number> {
-    const last = await this.collections.commits
-      .find({ tenantId, streamId }, { projection: { toVersion: 1 } })
-      .sort({ fromVersion: -1 })
-      .limit(1)
-      .next();
-    return last?.toVersion ?? 0;
+    const commits = await this.collections.commits
+      .find({ streamKey: commitKeys.stream(tenantId, streamId) }, { projection: { toVersion: 1 } })
+      .toArray();
+    return Math.max(0, ...commits.map((c) => c.toVersion));
   }
 }

@@ -48,7 +48,8 @@ export interface RelayStats {
 
 /**
  * Moves events from the store's outbox to Kafka in global-position order: sequences new commits,
- * publishes a batch in one Kafka transaction, then marks it published. A crash between the two
+ * publishes a batch in one Kafka transaction, then advances its published checkpoint past the
+ * batch (that is what marks the events published). A crash between the two
  * re-publishes the batch later (consumers are idempotent); Kafka outages are waited out with backoff.
  */
 export class OutboxRelay {
@@ -103,10 +104,15 @@ export class OutboxRelay {
       await publisher.connect();
       this.publisher = publisher;
     }
-    const batchSize = this.options.batchSize ?? 500;
+    const batchSize = this.options.batchSize ?? 200;
     const sequenced = await this.sequencer.sequence(batchSize);
-    const { commits } = this.store.collections;
-    const batch = await commits.find({ publishedAt: null, position: { $ne: null } }).sort({ position: 1 }).limit(batchSize).toArray();
+    const { commits, checkpoints } = this.store.collections;
+    const checkpoint = await this.checkpoint();
+    const batch = await commits
+      .find({ sequenced: true, lastPosition: { $gt: checkpoint } })
+      .sort({ position: 1 })
+      .limit(batchSize)
+      .toArray();
     if (batch.length === 0) return { leader: true, sequenced, published: 0 };
 
     const records: OutgoingRecord[] = batch.flatMap((commit) =>
@@ -118,23 +124,33 @@ export class OutboxRelay {
     await this.options.beforePublish?.(batch);
     await this.publisher.publish(records);
     await this.options.afterPublish?.(batch);
-    await commits.updateMany({ _id: { $in: batch.map((c) => c._id) } }, { $set: { publishedAt: new Date() } });
+    // $max: a relay that was fenced after publishing can never move the checkpoint back.
+    await checkpoints.updateOne(
+      { _id: this.options.service },
+      { $max: { position: batch.at(-1)?.lastPosition ?? checkpoint }, $set: { publishedAt: new Date() } },
+      { upsert: true },
+    );
     this.publishedEvents += records.length;
     return { leader: true, sequenced, published: records.length };
   }
 
   async stats(): Promise<RelayStats> {
+    const { commits, positions } = this.store.collections;
     // Summed here rather than with $group/$size, which the local FerretDB does not implement.
-    const unpublished = await this.store.collections.commits
-      .find({ publishedAt: null }, { projection: { fromVersion: 1, toVersion: 1 } })
-      .toArray();
+    const unsequenced = await commits.find({ sequenced: false }, { projection: { fromVersion: 1, toVersion: 1 } }).toArray();
+    const lastTaken = await positions.find().sort({ _id: -1 }).limit(1).next();
+    const sequencedUnpublished = lastTaken ? lastTaken._id + lastTaken.count - 1 - (await this.checkpoint()) : 0;
     return {
       leader: this.lease.fencingToken !== undefined,
       fencingToken: this.lease.fencingToken,
-      backlog: unpublished.reduce((sum, c) => sum + c.toVersion - c.fromVersion + 1, 0),
+      backlog: sequencedUnpublished + unsequenced.reduce((sum, c) => sum + c.toVersion - c.fromVersion + 1, 0),
       publishedEvents: this.publishedEvents,
       lastError: this.lastError?.message,
     };
+  }
+
+  private async checkpoint(): Promise<number> {
+    return (await this.store.collections.checkpoints.findOne({ _id: this.options.service }))?.position ?? 0;
   }
 
   private async runLoop(): Promise<void> {

@@ -1,5 +1,4 @@
-import type { CommitDocument, EventStoreCollections } from './storage';
-import { isDuplicateKey } from './storage';
+import { commitKeys, isDuplicateKey, type CommitDocument, type EventStoreCollections } from './storage';
 
 /**
  * Gives appended commits their global positions: gap-free, monotonic, and in stream order.
@@ -13,25 +12,41 @@ export class Sequencer {
   async sequence(batchSize = 500): Promise<number> {
     let next = await this.nextPosition();
     const pending = await this.collections.commits
-      .find({ position: null })
+      .find({ sequenced: false }, { projection: { events: 0 } })
       .sort({ appendedAt: 1, _id: 1 })
       .limit(batchSize)
       .toArray();
-    let sequenced = 0;
-    for (const commit of await this.inStreamOrder(pending)) {
-      const count = commit.events.length;
-      try {
-        await this.collections.positions.insertOne({ _id: next, commitId: commit._id, count });
-      } catch (error) {
-        // Another sequencer took this position: stop, the next round starts from its view.
-        if (isDuplicateKey(error)) return sequenced;
-        throw error;
-      }
-      await this.assign(commit._id, next, count);
-      next += count;
-      sequenced += 1;
+    const ledger = (await this.inStreamOrder(pending)).map((commit) => {
+      const entry = { _id: next, commitId: commit._id, count: commit.toVersion - commit.fromVersion + 1 };
+      next += entry.count;
+      return entry;
+    });
+    if (ledger.length === 0) return 0;
+    let taken = ledger.length;
+    try {
+      await this.collections.positions.insertMany(ledger, { ordered: true });
+    } catch (error) {
+      // Another sequencer took a position: keep what was inserted before it; the next round
+      // starts from the other sequencer's view.
+      if (!isDuplicateKey(error)) throw error;
+      taken = (error as { insertedCount?: number }).insertedCount ?? 0;
     }
-    return sequenced;
+    const assigned = ledger.slice(0, taken);
+    // In chunks: FerretDB 1.24 stalls on a bulkWrite of more than about 100 updates.
+    for (let i = 0; i < assigned.length; i += bulkChunk) {
+      await this.collections.commits.bulkWrite(
+        assigned.slice(i, i + bulkChunk).map((entry) => ({
+          updateOne: {
+            // By _id alone: the ledger already made this assignment unique, and FerretDB only
+            // answers pure _id filters without scanning the collection.
+            filter: { _id: entry.commitId },
+            update: { $set: { sequenced: true, position: entry._id, lastPosition: entry._id + entry.count - 1 } },
+          },
+        })),
+        { ordered: true },
+      );
+    }
+    return assigned.length;
   }
 
   /** The position after the last one taken, finishing that commit's assignment if a crash cut it short. */
@@ -44,8 +59,8 @@ export class Sequencer {
 
   private async assign(commitId: string, position: number, count: number): Promise<void> {
     await this.collections.commits.updateOne(
-      { _id: commitId, position: null },
-      { $set: { position, lastPosition: position + count - 1 } },
+      { _id: commitId },
+      { $set: { sequenced: true, position, lastPosition: position + count - 1 } },
     );
   }
 
@@ -78,16 +93,15 @@ export class Sequencer {
     if (orphans.length === 0) return new Set();
     const found = await this.collections.commits
       .find(
-        {
-          position: { $ne: null },
-          $or: orphans.map((c) => ({ tenantId: c.tenantId, streamId: c.streamId, toVersion: c.fromVersion - 1 })),
-        },
+        { _id: { $in: orphans.map((c) => commitKeys.end(c.tenantId, c.streamId, c.fromVersion - 1)) }, sequenced: true },
         { projection: { tenantId: 1, streamId: 1, toVersion: 1 } },
       )
       .toArray();
     return new Set(found.map((c) => versionKey(c, c.toVersion)));
   }
 }
+
+const bulkChunk = 50;
 
 type StreamCoordinates = Pick<CommitDocument, 'tenantId' | 'streamId'>;
 const streamKey = (c: StreamCoordinates) => `${c.tenantId}\u0000${c.streamId}`;

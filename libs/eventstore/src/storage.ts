@@ -16,8 +16,15 @@ export interface StoredEvent {
 }
 
 export interface CommitDocument {
-  /** The id of the commit's first event. */
+  /**
+   * `<tenant>/<toVersion>/<stream>`: finds the commit a new append must follow with an _id
+   * lookup, the one query FerretDB answers without scanning (MongoDB answers all of them by index).
+   */
   readonly _id: string;
+  /** `<tenant>/<fromVersion>/<stream>`: its unique index lets exactly one append follow a version. */
+  readonly startKey: string;
+  /** `<tenant>/<stream>`: reads a whole stream. */
+  readonly streamKey: string;
   readonly tenantId: string;
   readonly streamId: string;
   readonly fromVersion: number;
@@ -25,11 +32,21 @@ export interface CommitDocument {
   readonly source: string;
   readonly events: readonly StoredEvent[];
   readonly appendedAt: Date;
+  /** Whether the sequencer has given this commit its global positions. */
+  sequenced: boolean;
   /** Global position of the first event; null until the sequencer orders the commit. */
   position: number | null;
   lastPosition: number | null;
-  /** When the relay had Kafka acknowledge the events; null while they wait in the outbox. */
-  publishedAt: Date | null;
+}
+
+/**
+ * How far the relay has published, per service: everything at or below `position` was
+ * acknowledged by Kafka. One small write per batch instead of a mark on every commit.
+ */
+export interface OutboxCheckpointDocument {
+  readonly _id: string;
+  position: number;
+  publishedAt: Date;
 }
 
 /** The sequencer's ledger: the unique _id makes every global position taken exactly once. */
@@ -52,6 +69,7 @@ export interface EventStoreCollections {
   readonly commits: Collection<CommitDocument>;
   readonly positions: Collection<PositionDocument>;
   readonly leases: Collection<LeaseDocument>;
+  readonly checkpoints: Collection<OutboxCheckpointDocument>;
 }
 
 export function eventStoreCollections(db: Db): EventStoreCollections {
@@ -59,16 +77,22 @@ export function eventStoreCollections(db: Db): EventStoreCollections {
     commits: db.collection<CommitDocument>('events'),
     positions: db.collection<PositionDocument>('event_positions'),
     leases: db.collection<LeaseDocument>('leases'),
+    checkpoints: db.collection<OutboxCheckpointDocument>('outbox_checkpoints'),
   };
 }
 
+export const commitKeys = {
+  start: (tenantId: string, streamId: string, fromVersion: number) => `${tenantId}/${fromVersion}/${streamId}`,
+  end: (tenantId: string, streamId: string, toVersion: number) => `${tenantId}/${toVersion}/${streamId}`,
+  stream: (tenantId: string, streamId: string) => `${tenantId}/${streamId}`,
+};
+
 export async function ensureEventStoreIndexes({ commits, leases }: EventStoreCollections): Promise<void> {
   await leases.createIndex({ name: 1, term: -1 }, { name: 'lease_terms' });
-  await commits.createIndex({ tenantId: 1, streamId: 1, fromVersion: 1 }, { unique: true, name: 'stream_version_unique' });
-  await commits.createIndex({ tenantId: 1, streamId: 1, toVersion: 1 }, { name: 'stream_to_version' });
-  await commits.createIndex({ position: 1 }, { name: 'position' });
+  await commits.createIndex({ startKey: 1 }, { unique: true, name: 'stream_version_unique' });
+  await commits.createIndex({ streamKey: 1 }, { name: 'stream' });
+  await commits.createIndex({ sequenced: 1, appendedAt: 1 }, { name: 'unsequenced' });
   await commits.createIndex({ lastPosition: 1 }, { name: 'last_position' });
-  await commits.createIndex({ publishedAt: 1, position: 1 }, { name: 'outbox' });
 }
 
 export const isDuplicateKey = (error: unknown): boolean =>

@@ -1,0 +1,191 @@
+import { randomUUID } from 'node:crypto';
+import type { TandemEvent } from '@tandem/events';
+import { EventStore, OutboxRelay } from '@tandem/eventstore';
+import { applyOnce, EventConsumer, TransactionalPublisher, createKafkaClient, ensureTopics, type ProjectedDocument } from '@tandem/messaging';
+import { Partitioners } from 'kafkajs';
+import { MongoClient, type Db } from 'mongodb';
+
+// Events per second through each stage of the pipeline, beside the raw client doing the same
+// work in the same run: append vs insertMany, relay vs kafkajs produce, consume-and-project vs
+// kafkajs consume. Ratios near 1 mean the stage adds little over the client it wraps.
+
+const eventCount = Number(process.env['BENCH_EVENTS'] ?? 5000);
+const streamCount = 100;
+const appendConcurrency = 8;
+const brokers = (process.env['KAFKA_BROKERS'] ?? '').split(',');
+const runId = randomUUID().slice(0, 8);
+const connection = { brokers, clientId: `bench-${runId}` };
+
+const progress = (i: number): TandemEvent => ({
+  type: 'goals.goal.progress-recorded',
+  data: { goalId: `goal-${i % streamCount}`, relationshipId: 'rel-1', programId: 'prog-1', recordedBy: 'user-1', progress: i % 100 },
+});
+
+async function timed(work: () => Promise<void>): Promise<number> {
+  const started = process.hrtime.bigint();
+  await work();
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+const perSecond = (seconds: number) => Math.round(eventCount / seconds);
+
+/** Polls a condition; the interval keeps polling from competing with the stage it measures. */
+async function until(condition: () => Promise<boolean>, intervalMs = 20, timeoutMs = 600_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('benchmark stage did not finish in time');
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+async function rawInsertMany(db: Db): Promise<number> {
+  const docs = Array.from({ length: eventCount }, (_, i) => ({ _id: randomUUID(), streamId: `goal-${i % streamCount}`, event: progress(i) }));
+  return timed(async () => {
+    const collection = db.collection<(typeof docs)[number]>('raw_events');
+    for (let i = 0; i < docs.length; i += 500) await collection.insertMany(docs.slice(i, i + 500));
+  });
+}
+
+async function append(store: EventStore): Promise<number> {
+  const versions = new Map<number, number>();
+  let next = 0;
+  const streamsPerWorker = Math.ceil(streamCount / appendConcurrency);
+  return timed(async () => {
+    await Promise.all(
+      Array.from({ length: appendConcurrency }, async (_, worker) => {
+        // Each worker owns its own streams, so appends never conflict.
+        for (let own = 0; next < eventCount; own += 1) {
+          const i = next;
+          next += 1;
+          const stream = worker * streamsPerWorker + (own % streamsPerWorker);
+          const version = versions.get(stream) ?? 0;
+          await store.append('bench', `goal-${stream}`, version, [progress(i)]);
+          versions.set(stream, version + 1);
+        }
+      }),
+    );
+  });
+}
+
+async function rawProduce(topic: string): Promise<number> {
+  const producer = createKafkaClient(connection).producer({ idempotent: true, createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  const messages = Array.from({ length: eventCount }, (_, i) => ({ key: `goal-${i % streamCount}`, value: JSON.stringify(progress(i).data) }));
+  try {
+    return await timed(async () => {
+      for (let i = 0; i < messages.length; i += 500) await producer.send({ topic, acks: -1, messages: messages.slice(i, i + 500) });
+    });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+async function rawConsume(topic: string): Promise<number> {
+  const consumer = createKafkaClient(connection).consumer({ groupId: `bench-raw-${runId}` });
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  let seen = 0;
+  let startedAt = 0n;
+  await consumer.run({
+    eachMessage: async () => {
+      if (seen === 0) startedAt = process.hrtime.bigint();
+      seen += 1;
+    },
+  });
+  await until(async () => seen >= eventCount);
+  const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+  await consumer.disconnect();
+  return seconds;
+}
+
+async function relay(store: EventStore, topic: string): Promise<number> {
+  const relay = new OutboxRelay(store, () => new TransactionalPublisher(connection, `bench-relay-${runId}`), {
+    service: `bench-${runId}`,
+    topicFor: () => topic,
+    onError: (error) => process.stderr.write(`relay: ${error.message}\n`),
+  });
+  const seconds = await timed(async () => {
+    relay.start();
+    await until(async () => (await relay.stats()).backlog === 0, 500);
+  });
+  await relay.stop();
+  return seconds;
+}
+
+async function consumeAndProject(db: Db, topic: string): Promise<number> {
+  const readModel = db.collection<ProjectedDocument<{ last: number; count: number }>>('goal_progress');
+  let projected = 0;
+  let startedAt = 0n;
+  const consumer = new EventConsumer({
+    connection,
+    groupId: `bench-project-${runId}`,
+    topics: [topic],
+    handler: async (event) => {
+      if (projected === 0) startedAt = process.hrtime.bigint();
+      await applyOnce<{ last: number; count: number }>(readModel, event.metadata.streamId, event, (state, e) => ({
+        last: (e.data as { progress: number }).progress,
+        count: (state?.count ?? 0) + 1,
+      }));
+      projected += 1;
+    },
+  });
+  await consumer.start();
+  await until(async () => projected >= eventCount);
+  const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+  await consumer.stop();
+  return seconds;
+}
+
+export async function main(): Promise<void> {
+  const mongoUri = process.env['MONGODB_URI'] ?? '';
+  const database = `bench_pipeline_${runId}`;
+  const client = await new MongoClient(mongoUri.replace(/\/(\?|$)/, `/${database}$1`)).connect();
+  const db = client.db(database);
+  const [rawTopic, relayTopic] = [`bench.raw.${runId}`, `bench.relay.${runId}`];
+  await ensureTopics(connection, [
+    { topic: rawTopic, partitions: 3 },
+    { topic: relayTopic, partitions: 3 },
+  ]);
+  const store = new EventStore(db, { source: '/tandem/bench' });
+  await store.ensureIndexes();
+  try {
+    const stages: [string, () => Promise<number>][] = [
+      ['insertMany', () => rawInsertMany(db)],
+      ['append', () => append(store)],
+      ['kafkaProduce', () => rawProduce(rawTopic)],
+      ['relay', () => relay(store, relayTopic)],
+      ['kafkaConsume', () => rawConsume(rawTopic)],
+      ['consumeAndProject', () => consumeAndProject(db, relayTopic)],
+    ];
+    const seconds: Record<string, number> = {};
+    for (const [stage, run] of stages) {
+      process.stderr.write(`pipeline: ${stage}…`);
+      seconds[stage] = await run();
+      process.stderr.write(` ${seconds[stage]!.toFixed(2)} s\n`);
+    }
+    const rate = Object.fromEntries(Object.entries(seconds).map(([stage, s]) => [stage, perSecond(s)]));
+    const ratio = (stage: string, baseline: string) => Number((rate[stage]! / rate[baseline]!).toFixed(3));
+    const report = {
+      benchmark: 'pipeline',
+      events: eventCount,
+      streams: streamCount,
+      eventsPerSecond: rate,
+      ratios: {
+        appendVsInsertMany: ratio('append', 'insertMany'),
+        relayVsKafkaProduce: ratio('relay', 'kafkaProduce'),
+        consumeAndProjectVsKafkaConsume: ratio('consumeAndProject', 'kafkaConsume'),
+      },
+      notes: {
+        append: `one event per append, ${appendConcurrency} concurrent writers on disjoint streams`,
+        insertMany: 'raw driver, batches of 500, no concurrency control',
+        kafkaProduce: 'raw kafkajs idempotent producer, batches of 500, acks=all',
+        relay: 'sequencing + transactional publish + marking, from a full outbox',
+        consumeAndProject: 'EventConsumer + applyOnce (read, evolve, guarded replace) per event',
+      },
+    };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } finally {
+    await db.dropDatabase();
+    await client.close();
+  }
+}

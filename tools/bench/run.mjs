@@ -1,0 +1,33 @@
+// Runs a benchmark from tools/bench: compiles libs/ and tools/bench/ with SWC into a cache folder,
+// finds or starts the local infrastructure, then runs the named benchmark, which prints JSON.
+//   npm run bench -- pipeline
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { compileTrees } from '../scripts/compile.mjs';
+
+const require = createRequire(import.meta.url);
+const { workspaceRoot } = require('../scripts/swc-options.cjs');
+const name = process.argv[2];
+if (!name) {
+  console.error('usage: npm run bench -- <name>   (e.g. pipeline)');
+  process.exit(2);
+}
+const outDir = path.join(workspaceRoot, 'node_modules/.cache/tandem-bench');
+await rm(outDir, { recursive: true, force: true });
+await compileTrees({
+  roots: [path.join(workspaceRoot, 'libs'), path.join(workspaceRoot, 'tools/bench')],
+  baseDir: workspaceRoot,
+  outDir,
+});
+if (!process.env.KAFKA_BROKERS || !process.env.MONGODB_URI) {
+  const up = execFileSync(process.execPath, [path.join(workspaceRoot, 'tools/infra/cli.mjs'), 'up', '--json'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  Object.assign(process.env, JSON.parse(up).env);
+}
+process.env.KAFKA_LOG_LEVEL ??= 'nothing';
+const { main } = require(path.join(outDir, 'tools/bench', name, `${name}.bench.js`));
+await main();
