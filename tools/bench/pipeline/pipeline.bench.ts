@@ -160,11 +160,12 @@ export async function main(): Promise<void> {
     const seconds: Record<string, number> = {};
     for (const [stage, run] of stages) {
       process.stderr.write(`pipeline: ${stage}…`);
-      seconds[stage] = await run();
-      process.stderr.write(` ${seconds[stage]!.toFixed(2)} s\n`);
+      const took = await run();
+      seconds[stage] = took;
+      process.stderr.write(` ${took.toFixed(2)} s\n`);
     }
     const rate = Object.fromEntries(Object.entries(seconds).map(([stage, s]) => [stage, perSecond(s)]));
-    const ratio = (stage: string, baseline: string) => Number((rate[stage]! / rate[baseline]!).toFixed(3));
+    const ratio = (stage: string, baseline: string) => Number(((rate[stage] ?? 0) / (rate[baseline] ?? 1)).toFixed(3));
     const report = {
       benchmark: 'pipeline',
       events: eventCount,
