@@ -1,21 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
-import { testInfra, waitFor } from '@tandem/testing';
+import { freePort, testInfra, waitFor } from '@tandem/testing';
 
 const workspaceRoot = path.resolve(__dirname, '../..');
 const services = ['matching', 'goals', 'sessions', 'analytics'];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 const isAlive = (pid: number) => {
   try {

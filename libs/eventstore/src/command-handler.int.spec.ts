@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EventData } from '@tandem/events';
-import { connectTestDatabase, type TestDatabase } from '@tandem/testing';
+import type { TestDatabase } from '@tandem/testing';
 import { handleCommand, type Decider } from './command-handler';
 import { ConcurrencyError } from './errors';
 import { EventStore } from './event-store';
+import { openTestEventStore } from './event-store.test-kit';
 
 type Progress = { type: 'goals.goal.progress-recorded'; data: EventData<'goals.goal.progress-recorded'> };
 type State = { readonly total: number };
@@ -26,9 +27,7 @@ describe('handleCommand (MongoDB-compatible server)', () => {
   let store: EventStore;
 
   beforeAll(async () => {
-    database = await connectTestDatabase('command_handler');
-    store = new EventStore(database.db, { source: '/tandem/goals' });
-    await store.ensureIndexes();
+    ({ database, store } = await openTestEventStore('command_handler', '/tandem/goals'));
   });
 
   afterAll(() => database.close());

@@ -3,6 +3,7 @@ import type { TandemEvent } from '@tandem/events';
 import { connectTestDatabase, type TestDatabase } from '@tandem/testing';
 import { ConcurrencyError, InvalidEventError } from './errors';
 import { EventStore } from './event-store';
+import { openTestEventStore } from './event-store.test-kit';
 import { Sequencer } from './sequencer';
 
 const progress = (goalId: string, value: number): TandemEvent => ({
@@ -15,9 +16,7 @@ describe('EventStore (MongoDB-compatible server)', () => {
   let store: EventStore;
 
   beforeAll(async () => {
-    database = await connectTestDatabase('eventstore');
-    store = new EventStore(database.db, { source: '/tandem/goals' });
-    await store.ensureIndexes();
+    ({ database, store } = await openTestEventStore('eventstore', '/tandem/goals'));
   });
 
   afterAll(() => database.close());

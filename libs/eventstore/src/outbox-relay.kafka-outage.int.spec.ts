@@ -1,25 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
-import { connectTestDatabase, uniqueName, waitFor, type TestDatabase } from '@tandem/testing';
+import { connectTestDatabase, freePort, uniqueName, waitFor, type TestDatabase } from '@tandem/testing';
 import { createRelayKit, newStreamId, progressRecorded, type RelayKit } from './outbox-relay.test-kit';
 
 // This test stops a broker, so it runs its own (tools/infra with private ports and data),
 // leaving the shared test broker to the other test files.
 const workspaceRoot = path.resolve(__dirname, '../../..');
 const outageSeconds = 10;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 describe('OutboxRelay through a Kafka outage', () => {
   let database: TestDatabase;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { TandemEvent } from '@tandem/events';
-import { connectTestDatabase, type TestDatabase } from '@tandem/testing';
+import type { TestDatabase } from '@tandem/testing';
 import { EventStore } from './event-store';
+import { openTestEventStore } from './event-store.test-kit';
 import { Sequencer } from './sequencer';
 
 const held = (n: number): TandemEvent => ({
@@ -14,9 +15,7 @@ describe('Sequencer (MongoDB-compatible server)', () => {
   let store: EventStore;
 
   beforeEach(async () => {
-    database = await connectTestDatabase('sequencer');
-    store = new EventStore(database.db, { source: '/tandem/sessions' });
-    await store.ensureIndexes();
+    ({ database, store } = await openTestEventStore('sequencer', '/tandem/sessions'));
   });
 
   afterEach(() => database.close());

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import type { StartedTestContainer } from 'testcontainers';
+import { freePort } from '../free-port';
 
 /** Same broker and versions as tools/infra, for machines with a Docker engine. */
 const kafkaImage = 'apache/kafka:4.3.1';
@@ -13,17 +13,6 @@ export function dockerEngineLikely(): boolean {
 export interface ContainerInfra {
   env: { KAFKA_BROKERS: string; MONGODB_URI: string };
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
 }
 
 export async function containerInfraUp(): Promise<ContainerInfra> {
