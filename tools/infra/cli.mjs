@@ -34,8 +34,6 @@ async function up(settings) {
 
 async function down(settings) {
   const stoppers = { kafka: kafkaDown, ferretdb: ferretdbDown };
-  const unknown = only.filter((name) => !(name in stoppers));
-  if (unknown.length > 0) throw new Error(`unknown server ${unknown.join(', ')} (known: kafka, ferretdb)`);
   const stopped = {};
   for (const [name, stop] of Object.entries(stoppers)) {
     if (only.length > 0 && !only.includes(name)) continue;
@@ -58,7 +56,9 @@ const commands = { up, down, status };
 
 async function main() {
   const run = commands[command];
-  if (!run) {
+  const unknown = only.filter((name) => name !== 'kafka' && name !== 'ferretdb');
+  if (!run || unknown.length > 0) {
+    if (unknown.length > 0) process.stderr.write(`infra: unknown server ${unknown.join(', ')} (known: kafka, ferretdb)\n`);
     process.stderr.write('usage: node tools/infra/cli.mjs up|down [kafka|ferretdb] | status  [--json]\n');
     process.exit(2);
   }

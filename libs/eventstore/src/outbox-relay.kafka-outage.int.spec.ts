@@ -71,10 +71,10 @@ describe('OutboxRelay through a Kafka outage', () => {
     kafka('up');
     appending = false;
     await appender;
-    await kit.waitForProjected(Object.fromEntries(appended), 90_000);
+    await kit.waitForProjected(Object.fromEntries(appended), 150_000);
     for (const s of streams) {
       expect(await kit.projected(s)).toEqual(Array.from({ length: appended.get(s)! }, (_, i) => i % 100));
     }
     await waitFor(async () => (await relay.stats()).backlog === 0, { description: 'an empty outbox' });
-  }, 180_000);
+  }, 240_000);
 });

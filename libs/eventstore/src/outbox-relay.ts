@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { toKafkaRecord, topicOfType, type TandemEventType } from '@tandem/events';
-import { PublisherFencedError, type OutgoingRecord } from '@tandem/messaging';
+import type { OutgoingRecord } from '@tandem/messaging';
 import type { EventStore } from './event-store';
 import { Lease } from './lease';
 import { Sequencer } from './sequencer';
@@ -154,7 +154,8 @@ export class OutboxRelay {
   }
 
   private async runLoop(): Promise<void> {
-    const pollMs = this.options.pollIntervalMs ?? 200;
+    // Appends in this process wake the relay at once; the poll covers other processes' appends.
+    const pollMs = this.options.pollIntervalMs ?? 500;
     const maxBackoffMs = this.options.maxBackoffMs ?? 5_000;
     let backoffMs = pollMs;
     while (this.running) {
@@ -166,7 +167,9 @@ export class OutboxRelay {
       } catch (error) {
         this.lastError = error as Error;
         this.options.onError?.(error as Error);
-        if (error instanceof PublisherFencedError) await this.dropPublisher();
+        // A failed transaction can leave the producer unusable (or fenced): start the next
+        // round with a fresh one, whose initialisation also fences any older instance.
+        await this.dropPublisher();
         await this.pause(backoffMs);
         backoffMs = Math.min(backoffMs * 2, maxBackoffMs);
       }
