@@ -23,14 +23,57 @@ const actor = { by: id };
 const programFact = z.strictObject({ ...programRef, ...actor });
 const relationshipFact = z.strictObject({ ...relationshipRef, ...actor });
 
-export const programCreated = defineEvent('matching.program.created', {
-  version: 1,
-  schema: z.strictObject({ ...programRef, ...actor, programType, settings: programSettings }),
+const programCreatedV1 = z.strictObject({ ...programRef, ...actor, programType, settings: programSettings });
+const programUpdatedV1 = z.strictObject({ ...programRef, ...actor, changes: programSettings.partial() });
+
+/** Version 2 adds what matching needs to be auditable: hard rules, custom questions, acceptance, admins. */
+const hardRules = z.strictObject({
+  excludeSameDepartment: z.boolean(),
+  excludeOwnManager: z.boolean(),
+  excludePreviousPairs: z.boolean(),
+  requireCommonLanguage: z.boolean(),
+  maxTimezoneGapHours: z.number().min(0).max(26).optional(),
 });
-export const programUpdated = defineEvent('matching.program.updated', {
-  version: 1,
-  schema: z.strictObject({ ...programRef, ...actor, changes: programSettings.partial() }),
+const customQuestion = z.discriminatedUnion('kind', [
+  z.strictObject({ id: code, kind: z.literal('single-choice'), options: z.array(code).min(2) }),
+  z.strictObject({ id: code, kind: z.literal('multi-choice'), options: z.array(code).min(2) }),
+  z.strictObject({ id: code, kind: z.literal('number'), min: z.number(), max: z.number() }),
+]);
+/** A matching criterion: a built-in code (skills, languages…) or `question:<id>` for a custom question. */
+const criterion = z.string().regex(/^(question:)?[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a criterion code or question:<id>');
+const programSettingsV2 = programSettings.extend({
+  criteriaWeights: z.record(criterion, z.number().min(0)),
+  hardRules,
+  questions: z.array(customQuestion),
+  acceptance: z.enum(['both-parties', 'admin-approval']),
+  proposalTtlDays: z.number().int().min(1).max(365),
+  adminIds: z.array(id).min(1),
 });
+/** What a v1 program implicitly had: the rules the service applied before they were settings. */
+const v1Defaults = (by: string) => ({
+  hardRules: { excludeSameDepartment: false, excludeOwnManager: true, excludePreviousPairs: true, requireCommonLanguage: true },
+  questions: [],
+  acceptance: 'both-parties' as const,
+  proposalTtlDays: 14,
+  adminIds: [by],
+});
+
+export const programCreated = defineEvent(
+  'matching.program.created',
+  { version: 2, schema: z.strictObject({ ...programRef, ...actor, programType, settings: programSettingsV2 }) },
+  [
+    {
+      version: 1,
+      schema: programCreatedV1,
+      upcast: (data: z.infer<typeof programCreatedV1>) => ({ ...data, settings: { ...data.settings, ...v1Defaults(data.by) } }),
+    },
+  ],
+);
+export const programUpdated = defineEvent(
+  'matching.program.updated',
+  { version: 2, schema: z.strictObject({ ...programRef, ...actor, changes: programSettingsV2.partial() }) },
+  [{ version: 1, schema: programUpdatedV1, upcast: (data: z.infer<typeof programUpdatedV1>) => data }],
+);
 export const programEnrolmentOpened = defineEvent('matching.program.enrolment-opened', { version: 1, schema: programFact });
 export const programEnrolmentClosed = defineEvent('matching.program.enrolment-closed', { version: 1, schema: programFact });
 export const programLaunched = defineEvent('matching.program.launched', { version: 1, schema: programFact });
@@ -124,10 +167,20 @@ export const relationshipRematchRequested = defineEvent('matching.relationship.r
   version: 1,
   schema: z.strictObject({ ...relationshipRef, ...actor, reason: code }),
 });
-export const relationshipReflectionSubmitted = defineEvent('matching.relationship.reflection-submitted', {
-  version: 1,
-  schema: z.strictObject({ ...relationshipRef, participantId: id, rating }),
-});
+const reflectionSubmittedV1 = z.strictObject({ ...relationshipRef, participantId: id, rating });
+export const relationshipReflectionSubmitted = defineEvent(
+  'matching.relationship.reflection-submitted',
+  {
+    version: 2,
+    // Free-text comments stay in the service's collection; the event keeps the measurable part.
+    schema: reflectionSubmittedV1.extend({
+      goalsAchieved: z.enum(['yes', 'partly', 'no']).optional(),
+      skillsGained: z.array(code),
+      wouldRecommend: z.boolean().optional(),
+    }),
+  },
+  [{ version: 1, schema: reflectionSubmittedV1, upcast: (data: z.infer<typeof reflectionSubmittedV1>) => ({ ...data, skillsGained: [] }) }],
+);
 
 export const matchingEvents = [
   programCreated,
