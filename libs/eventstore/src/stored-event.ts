@@ -38,7 +38,8 @@ export function storedEventOf(
     id: fields.id,
     type: event.type,
     version: fields.version,
-    data: event.data,
+    // As JSON: optional fields left undefined would otherwise be stored as null and fail the schema on read.
+    data: JSON.parse(JSON.stringify(event.data)) as StoredEvent['data'],
     time: fields.time,
     streamVersion: fields.streamVersion,
     ...(fields.subject === undefined ? {} : { subject: fields.subject }),

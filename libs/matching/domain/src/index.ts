@@ -1,3 +1,7 @@
 // Pure business rules of the matching service (deciders, commands, state, algorithms).
 // No I/O and no framework: lint bans @nestjs/*, mongoose, mongodb and kafkajs here.
-export {};
+export * from './shared';
+export * from './program';
+export * from './participant';
+export * from './relationship';
+export * from './match-run-lifecycle';

@@ -1,0 +1,2 @@
+export * from './participant-state';
+export * from './participant-decider';

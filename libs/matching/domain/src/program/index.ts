@@ -1,0 +1,3 @@
+export * from './program-state';
+export * from './program-commands';
+export * from './program-decider';

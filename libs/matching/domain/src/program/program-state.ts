@@ -1,0 +1,16 @@
+import type { EventData } from '@tandem/events';
+
+export type ProgramType = EventData<'matching.program.created'>['programType'];
+export type ProgramSettings = EventData<'matching.program.created'>['settings'];
+export type ProgramStatus = 'draft' | 'enrolment-open' | 'enrolment-closed' | 'active' | 'closed';
+
+export type ProgramState =
+  | { readonly status: 'none' }
+  | {
+      readonly status: ProgramStatus;
+      readonly programId: string;
+      readonly programType: ProgramType;
+      readonly settings: ProgramSettings;
+    };
+
+export type ExistingProgram = Exclude<ProgramState, { status: 'none' }>;

@@ -1,0 +1,3 @@
+export * from './relationship-state';
+export * from './relationship-commands';
+export * from './relationship-decider';

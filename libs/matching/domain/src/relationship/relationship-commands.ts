@@ -1,0 +1,39 @@
+import type { EventData } from '@tandem/events';
+import type { ProposalSource } from './relationship-state';
+
+/** Who acts: a party of the relationship (by user id) or, with `asAdmin`, an admin of its program. */
+interface Actor {
+  readonly by: string;
+  readonly asAdmin: boolean;
+}
+
+export type EndReason = EventData<'matching.relationship.ended'>['reason'];
+
+export type RelationshipCommand =
+  | {
+      readonly type: 'propose';
+      readonly relationshipId: string;
+      readonly programId: string;
+      readonly mentorIds: readonly string[];
+      readonly menteeIds: readonly string[];
+      readonly score: number;
+      readonly source: ProposalSource;
+      readonly runId?: string;
+      readonly expiresAt: string;
+      /** A mentee's own request counts as their acceptance. */
+      readonly acceptedBy?: string;
+    }
+  | (Actor & { readonly type: 'accept'; readonly acceptance: 'both-parties' | 'admin-approval'; readonly now: string })
+  | (Actor & { readonly type: 'decline'; readonly reason: string })
+  | { readonly type: 'expire'; readonly now: string }
+  | (Actor & { readonly type: 'record-agreement'; readonly sessionsPerMonth: number; readonly agreedUntil?: string })
+  | (Actor & { readonly type: 'pause'; readonly reason: string })
+  | (Actor & { readonly type: 'resume' })
+  | (Actor & { readonly type: 'end'; readonly reason: EndReason; readonly requestRematch: boolean; readonly now: string })
+  | (Actor & {
+      readonly type: 'submit-reflection';
+      readonly rating: number;
+      readonly goalsAchieved?: 'yes' | 'partly' | 'no';
+      readonly skillsGained: readonly string[];
+      readonly wouldRecommend?: boolean;
+    });

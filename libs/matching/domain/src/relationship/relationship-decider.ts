@@ -1,0 +1,142 @@
+import type { TandemEvent } from '@tandem/events';
+import { RuleViolationError } from '../shared/rule-violation-error';
+import type { RelationshipCommand } from './relationship-commands';
+import { evolveRelationship } from './relationship-evolve';
+import { partiesOf, type ExistingRelationship, type RelationshipState } from './relationship-state';
+
+type RelationshipEvent = Extract<TandemEvent, { type: `matching.relationship.${string}` }>;
+type Command<T extends RelationshipCommand['type']> = Extract<RelationshipCommand, { type: T }>;
+
+export const relationshipDecider = {
+  initialState: (): RelationshipState => ({ status: 'none' }),
+  evolve: evolveRelationship,
+
+  decide(command: RelationshipCommand, state: RelationshipState): RelationshipEvent[] {
+    if (command.type === 'propose') return decidePropose(command, state);
+    if (state.status === 'none') throw new RuleViolationError('relationship-not-found', 'Relationship not found', 'not-found');
+    const ref = { relationshipId: state.relationshipId, programId: state.programId };
+    switch (command.type) {
+      case 'accept':
+        return decideAccept(command, state);
+      case 'decline':
+        requireStatus(state, ['proposed'], 'decline');
+        requireActor(command, state);
+        return [{ type: 'matching.relationship.declined', data: { ...ref, participantId: command.by, reason: command.reason } }];
+      case 'expire':
+        return state.status === 'proposed' && command.now >= state.expiresAt ? [{ type: 'matching.relationship.expired', data: ref }] : [];
+      case 'record-agreement':
+        requireStatus(state, ['active', 'paused'], 'record an agreement for');
+        requireParty(command.by, state);
+        return [
+          {
+            type: 'matching.relationship.agreement-recorded',
+            data: { ...ref, by: command.by, sessionsPerMonth: command.sessionsPerMonth, ...(command.agreedUntil ? { agreedUntil: command.agreedUntil } : {}) },
+          },
+        ];
+      case 'pause':
+        requireStatus(state, ['active'], 'pause');
+        requireActor(command, state);
+        return [{ type: 'matching.relationship.paused', data: { ...ref, by: command.by, reason: command.reason } }];
+      case 'resume':
+        requireStatus(state, ['paused'], 'resume');
+        requireActor(command, state);
+        return [{ type: 'matching.relationship.resumed', data: { ...ref, by: command.by } }];
+      case 'end':
+        return decideEnd(command, state);
+      case 'submit-reflection':
+        return decideReflection(command, state);
+      default: {
+        const exhaustive: never = command;
+        return exhaustive;
+      }
+    }
+  },
+};
+
+function decidePropose(command: Command<'propose'>, state: RelationshipState): RelationshipEvent[] {
+  if (state.status !== 'none') throw new RuleViolationError('relationship-exists', `Relationship ${command.relationshipId} already exists`);
+  const overlap = command.mentorIds.filter((id) => command.menteeIds.includes(id));
+  if (overlap.length > 0) throw new RuleViolationError('self-pairing', 'Nobody can mentor themselves', 'invalid');
+  const { relationshipId, programId, mentorIds, menteeIds, score, source, runId, expiresAt } = command;
+  const proposed: RelationshipEvent = {
+    type: 'matching.relationship.proposed',
+    data: { relationshipId, programId, mentorIds: [...mentorIds], menteeIds: [...menteeIds], score, source, ...(runId ? { runId } : {}), expiresAt },
+  };
+  if (!command.acceptedBy) return [proposed];
+  return [proposed, { type: 'matching.relationship.accepted', data: { relationshipId, programId, participantId: command.acceptedBy } }];
+}
+
+function decideAccept(command: Command<'accept'>, state: ExistingRelationship): RelationshipEvent[] {
+  requireStatus(state, ['proposed'], 'accept');
+  if (state.status !== 'proposed') return [];
+  const ref = { relationshipId: state.relationshipId, programId: state.programId };
+  // Past its expiry a proposal can only expire; the handler reports that as a conflict.
+  if (command.now >= state.expiresAt) return [{ type: 'matching.relationship.expired', data: ref }];
+  const isParty = partiesOf(state).includes(command.by);
+  if (command.acceptance === 'admin-approval' && !command.asAdmin) {
+    throw new RuleViolationError('admin-approval-required', 'In this program a program admin approves proposed matches', 'forbidden');
+  }
+  if (command.acceptance === 'both-parties' && !isParty) {
+    throw new RuleViolationError('parties-accept', 'In this program both parties accept a proposed match themselves', 'forbidden');
+  }
+  if (state.acceptedBy.includes(command.by)) throw new RuleViolationError('already-accepted', 'You have already accepted this proposal');
+  const accepted: RelationshipEvent = { type: 'matching.relationship.accepted', data: { ...ref, participantId: command.by } };
+  const acceptedBy = [...state.acceptedBy, command.by];
+  const complete = command.acceptance === 'admin-approval' || partiesOf(state).every((party) => acceptedBy.includes(party));
+  if (!complete) return [accepted];
+  return [
+    accepted,
+    { type: 'matching.relationship.started', data: { ...ref, mentorIds: [...state.mentorIds], menteeIds: [...state.menteeIds], startedAt: command.now } },
+  ];
+}
+
+function decideEnd(command: Command<'end'>, state: ExistingRelationship): RelationshipEvent[] {
+  requireStatus(state, ['active', 'paused'], 'end');
+  requireActor(command, state);
+  const ref = { relationshipId: state.relationshipId, programId: state.programId };
+  const ended: RelationshipEvent = { type: 'matching.relationship.ended', data: { ...ref, by: command.by, reason: command.reason } };
+  if (!command.requestRematch) return [ended];
+  if (command.reason !== 'mismatch') {
+    throw new RuleViolationError('rematch-needs-mismatch', 'A re-match can only be requested when ending for "not a good fit"', 'invalid');
+  }
+  return [ended, { type: 'matching.relationship.rematch-requested', data: { ...ref, by: command.by, reason: 'not-a-good-fit' } }];
+}
+
+function decideReflection(command: Command<'submit-reflection'>, state: ExistingRelationship): RelationshipEvent[] {
+  requireStatus(state, ['ended'], 'reflect on');
+  requireParty(command.by, state);
+  if (state.status === 'ended' && state.reflectedBy.includes(command.by)) {
+    throw new RuleViolationError('already-reflected', 'You have already submitted a closing reflection');
+  }
+  const { rating, goalsAchieved, skillsGained, wouldRecommend } = command;
+  return [
+    {
+      type: 'matching.relationship.reflection-submitted',
+      data: {
+        relationshipId: state.relationshipId,
+        programId: state.programId,
+        participantId: command.by,
+        rating,
+        skillsGained: [...skillsGained],
+        ...(goalsAchieved ? { goalsAchieved } : {}),
+        ...(wouldRecommend === undefined ? {} : { wouldRecommend }),
+      },
+    },
+  ];
+}
+
+function requireStatus(state: ExistingRelationship, allowed: readonly ExistingRelationship['status'][], action: string): void {
+  if (!allowed.includes(state.status)) {
+    throw new RuleViolationError('transition-not-allowed', `Cannot ${action} a relationship that is ${state.status}`);
+  }
+}
+
+function requireActor(command: { by: string; asAdmin: boolean }, state: ExistingRelationship): void {
+  if (!command.asAdmin) requireParty(command.by, state);
+}
+
+function requireParty(userId: string, state: ExistingRelationship): void {
+  if (!partiesOf(state).includes(userId)) {
+    throw new RuleViolationError('not-a-party', 'Only the mentor and mentee of this relationship can do this', 'forbidden');
+  }
+}
