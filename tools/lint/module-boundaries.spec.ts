@@ -55,6 +55,14 @@ describe('module boundaries (ESLint with @nx/enforce-module-boundaries)', () => 
       filePath: 'libs/runtime/src/fine.spec.ts',
       code: "import { waitFor } from '@tandem/testing';\nexport const w = waitFor;\n",
     },
+    authTestKitInShippedCode: {
+      filePath: 'apps/matching/src/bad-issuer.ts',
+      code: "import { createTestIssuer } from '@tandem/auth/testing';\nexport const c = createTestIssuer;\n",
+    },
+    authTestKitInSpec: {
+      filePath: 'apps/matching/src/fine-issuer.int.spec.ts',
+      code: "import { createTestIssuer } from '@tandem/auth/testing';\nexport const c = createTestIssuer;\n",
+    },
   };
   let results: Record<keyof typeof cases, LintResult | undefined>;
 
@@ -67,6 +75,7 @@ describe('module boundaries (ESLint with @nx/enforce-module-boundaries)', () => 
   it('accepts an app importing a shared library, and a spec importing the test library', () => {
     expect(errorsOf(results.allowed)).toEqual([]);
     expect(errorsOf(results.testingInSpec)).toEqual([]);
+    expect(errorsOf(results.authTestKitInSpec)).toEqual([]);
   });
 
   it("fails an app importing another service's domain library", () => {
@@ -88,5 +97,9 @@ describe('module boundaries (ESLint with @nx/enforce-module-boundaries)', () => 
 
   it('fails the test library imported by shipped code', () => {
     expect(errorsOf(results.testingInShippedCode).join('\n')).toMatch(/no-restricted-imports.*spec\.ts files only/s);
+  });
+
+  it('fails the auth test kit (a token issuer with its private key) imported by shipped code', () => {
+    expect(errorsOf(results.authTestKitInShippedCode).join('\n')).toMatch(/no-restricted-imports.*auth test kit/s);
   });
 });

@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { devAuthEnvironment, devIssuer } from './dev-issuer.mjs';
 
 const workspaceRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const services = [
@@ -49,6 +50,18 @@ function infrastructure() {
   return result.env;
 }
 
+// Token verification: AUTH_* from the environment when any is given (a real OIDC provider),
+// otherwise the development issuer (`npm run token`), whose key pair is made on first use.
+function authentication() {
+  if (Object.keys(process.env).some((name) => name.startsWith('AUTH_'))) {
+    console.log('auth: using AUTH_* from the environment');
+    return {};
+  }
+  const env = devAuthEnvironment();
+  console.log(`auth: development issuer "${devIssuer.issuer}" (key in ${env.AUTH_PUBLIC_KEY_FILE.replace(/public\.pem$/, '')})`);
+  return env;
+}
+
 function prefixLines(stream, name, target) {
   let buffered = '';
   stream.on('data', (chunk) => {
@@ -59,9 +72,10 @@ function prefixLines(stream, name, target) {
   });
 }
 
-function startService(service, infra) {
+function startService(service, infra, auth) {
   const env = {
     ...process.env,
+    ...auth,
     PORT: String(service.port),
     KAFKA_BROKERS: infra.KAFKA_BROKERS,
     MONGODB_URI: withDatabase(infra.MONGODB_URI, `tandem_${service.name}`),
@@ -130,8 +144,9 @@ async function main() {
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
   const infra = infrastructure();
+  const auth = authentication();
   if (node('tools/scripts/build.mjs', [], { stdio: 'inherit' }).status !== 0) fail('the build failed');
-  for (const service of services) startService(service, infra);
+  for (const service of services) startService(service, infra, auth);
   const started = Date.now();
   await Promise.all(services.map(waitUntilReady));
   if (stopping) return;
@@ -139,7 +154,9 @@ async function main() {
   for (const { name, port } of services) {
     console.log(`  ${name.padEnd(10)} http://127.0.0.1:${port}/api/${name}/v1   health: http://127.0.0.1:${port}/health/ready`);
   }
-  console.log(`  Kafka      ${infra.KAFKA_BROKERS}\n  MongoDB    ${infra.MONGODB_URI}\nPress Ctrl-C to stop.`);
+  console.log(`  Kafka      ${infra.KAFKA_BROKERS}\n  MongoDB    ${infra.MONGODB_URI}`);
+  if (auth.AUTH_ISSUER) console.log('  Token      npm run -s token -- --tenant acme --sub u-1 --roles program-admin');
+  console.log('Press Ctrl-C to stop.');
 }
 
 main().catch(async (error) => {

@@ -1,4 +1,4 @@
-export { loadServiceConfig, InvalidConfigError, type ServiceConfig } from './config/service-config';
+export { loadServiceConfig, InvalidConfigError, type ServiceConfig, type HttpLimits } from './config/service-config';
 export { HealthController } from './health/health.controller';
 export { READINESS_CHECKS, runReadinessChecks, type ReadinessCheck, type ReadinessResult } from './health/readiness-check';
 export { MongoConnection } from './mongo/mongo-connection';

@@ -1,4 +1,5 @@
 import { Controller, Get, Module, type INestApplication } from '@nestjs/common';
+import { createTestIssuer } from '@tandem/auth/testing';
 import { testInfra, uniqueName } from '@tandem/testing';
 import { loadServiceConfig } from './config/service-config';
 import { createServiceApp } from './service-app';
@@ -25,7 +26,8 @@ async function boot(env: Record<string, string>): Promise<{ app: INestApplicatio
 
 describe('a service built on the runtime', () => {
   const infra = testInfra();
-  const reachable = { MONGODB_URI: infra.mongoUri(uniqueName('runtime')), KAFKA_BROKERS: infra.kafkaBrokers.join(',') };
+  const issuer = createTestIssuer();
+  const reachable = { MONGODB_URI: infra.mongoUri(uniqueName('runtime')), KAFKA_BROKERS: infra.kafkaBrokers.join(','), ...issuer.env };
 
   it('is live and ready when its MongoDB and Kafka answer, and serves its API under /api/<service>/v1', async () => {
     const { app, url } = await boot(reachable);
@@ -40,7 +42,9 @@ describe('a service built on the runtime', () => {
           { name: 'kafka', status: 'up' },
         ],
       });
-      expect(await (await fetch(`${url}/api/echo/v1/echo`)).json()).toEqual({ ok: true });
+      const token = await issuer.token({ tenant: 'acme', sub: 'u-1', roles: ['participant'] });
+      const echo = await fetch(`${url}/api/echo/v1/echo`, { headers: { authorization: `Bearer ${token}` } });
+      expect(await echo.json()).toEqual({ ok: true });
     } finally {
       await app.close();
     }

@@ -1,8 +1,11 @@
 import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { InvalidConfigError, loadServiceConfig, type ServiceConfig } from './config/service-config';
+import { limitRequests } from './http/request-limits';
 import { ServiceRuntimeModule } from './service-runtime.module';
 import type { ServiceDefinition } from './service-definition';
+import { ErrorResponseFilter } from './http/error-filter';
 
 /** Builds the Nest application of a service (used by main.ts and by tests, which pass `logger: false`). */
 export async function createServiceApp(
@@ -10,8 +13,11 @@ export async function createServiceApp(
   config: ServiceConfig,
   { logger = ['log', 'warn', 'error'] }: { logger?: LogLevel[] | false } = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(ServiceRuntimeModule.forRoot(config, definition), { logger });
+  // Body parsers are ours (limits, CSV); Nest's defaults would also parse url-encoded forms.
+  const app = await NestFactory.create<NestExpressApplication>(ServiceRuntimeModule.forRoot(config, definition), { logger, bodyParser: false });
+  limitRequests(app, config.limits);
   app.setGlobalPrefix(`api/${definition.name}/v1`, { exclude: ['health/live', 'health/ready'] });
+  app.useGlobalFilters(new ErrorResponseFilter());
   return app;
 }
 

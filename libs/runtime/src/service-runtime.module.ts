@@ -8,6 +8,7 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
+import { AuthModule } from '@tandem/auth';
 import { EventStore } from '@tandem/eventstore';
 import { KafkaConnectivity } from '@tandem/messaging';
 import type { ServiceConfig } from './config/service-config';
@@ -18,6 +19,9 @@ import { MongoConnection } from './mongo/mongo-connection';
 import type { ServiceDefinition } from './service-definition';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
+
+/** Served without a token: probes, metrics and the API docs. Everything else needs a bearer JWT. */
+export const publicPathsOf = (service: string): string[] => ['/health/live', '/health/ready', '/metrics', `/api/${service}/docs`];
 
 /** Opens connections in the background at start, closes them last at shutdown. */
 @Injectable()
@@ -40,7 +44,8 @@ class ConnectionLifecycle implements OnModuleInit, OnApplicationShutdown {
 
 /**
  * What every Tandem service has: validated config, its MongoDB connection, its event store, the
- * outbox relay and event consumers, Kafka connectivity and the health endpoints. Global, so
+ * outbox relay and event consumers, Kafka connectivity, the health endpoints, and the access guard
+ * on every other route (bearer JWT, rate limit, `@Roles`). Global, so
  * feature modules can inject these without importing it.
  */
 @Module({})
@@ -49,7 +54,14 @@ export class ServiceRuntimeModule {
     return {
       module: ServiceRuntimeModule,
       global: true,
-      imports: [definition.module],
+      imports: [
+        AuthModule.forRoot({
+          auth: config.auth,
+          rateLimitPerMinute: config.limits.requestsPerMinute,
+          publicPaths: publicPathsOf(definition.name),
+        }),
+        definition.module,
+      ],
       controllers: [HealthController],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },

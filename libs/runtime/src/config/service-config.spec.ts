@@ -1,8 +1,11 @@
+import { createTestIssuer } from '@tandem/auth/testing';
 import { InvalidConfigError, loadServiceConfig } from './service-config';
 
+const issuer = createTestIssuer();
 const valid = {
   MONGODB_URI: 'mongodb://127.0.0.1:37017/tandem_goals?directConnection=true',
   KAFKA_BROKERS: '127.0.0.1:19092, broker-2:9092',
+  ...issuer.env,
 };
 
 function problemsOf(env: Record<string, string | undefined>): readonly string[] {
@@ -28,7 +31,35 @@ describe('loadServiceConfig', () => {
       kafkaTopicPartitions: 3,
       outboxRelayEnabled: true,
       shutdownTimeoutMs: 10_000,
+      auth: {
+        issuer: issuer.issuer,
+        audience: [issuer.audience],
+        keys: { kind: 'public-key', pem: issuer.env['AUTH_PUBLIC_KEY'] },
+        claims: { userClaim: 'sub', tenantClaim: 'tenant_id', rolesClaim: 'roles' },
+        clockSkewSeconds: 30,
+      },
+      limits: { jsonBodyBytes: 256 * 1024, csvBodyBytes: 5 * 1024 * 1024, requestsPerMinute: 600 },
     });
+  });
+
+  it('reads the request limits', () => {
+    const config = loadServiceConfig('goals', 3002, { ...valid, BODY_LIMIT: '1mb', CSV_BODY_LIMIT: '20480', RATE_LIMIT_PER_MINUTE: '30' });
+    expect(config.limits).toEqual({ jsonBodyBytes: 1024 * 1024, csvBodyBytes: 20_480, requestsPerMinute: 30 });
+    expect(problemsOf({ ...valid, BODY_LIMIT: 'huge', RATE_LIMIT_PER_MINUTE: '0' })).toEqual([
+      'BODY_LIMIT must be a size such as 262144, 256kb or 5mb',
+      'RATE_LIMIT_PER_MINUTE must be between 1 and 1000000',
+    ]);
+  });
+
+  it('fails closed without token verification settings, naming the AUTH_* variables beside the others', () => {
+    expect(problemsOf({ MONGODB_URI: valid.MONGODB_URI, KAFKA_BROKERS: valid.KAFKA_BROKERS, AUTH_ISSUER: 'tandem-dev' })).toEqual([
+      'AUTH_AUDIENCE is required',
+      'AUTH_JWKS_URL or AUTH_PUBLIC_KEY (or AUTH_PUBLIC_KEY_FILE) is required',
+    ]);
+    expect(problemsOf({ ...valid, KAFKA_BROKERS: undefined, AUTH_PUBLIC_KEY: 'nonsense' })).toEqual([
+      'KAFKA_BROKERS is required',
+      'AUTH_PUBLIC_KEY must be a PEM public key (-----BEGIN PUBLIC KEY-----)',
+    ]);
   });
 
   it('lets PORT override the default port', () => {
@@ -36,7 +67,13 @@ describe('loadServiceConfig', () => {
   });
 
   it('names every missing variable', () => {
-    expect(problemsOf({})).toEqual(['MONGODB_URI is required', 'KAFKA_BROKERS is required']);
+    expect(problemsOf({})).toEqual([
+      'MONGODB_URI is required',
+      'KAFKA_BROKERS is required',
+      'AUTH_ISSUER is required',
+      'AUTH_AUDIENCE is required',
+      'AUTH_JWKS_URL or AUTH_PUBLIC_KEY (or AUTH_PUBLIC_KEY_FILE) is required',
+    ]);
   });
 
   it('reads the event backbone settings', () => {
@@ -62,7 +99,7 @@ describe('loadServiceConfig', () => {
   });
 
   it('puts the service name and each problem in the error message', () => {
-    expect(() => loadServiceConfig('goals', 3002, { KAFKA_BROKERS: 'k:9092' })).toThrow(
+    expect(() => loadServiceConfig('goals', 3002, { ...issuer.env, KAFKA_BROKERS: 'k:9092' })).toThrow(
       'Invalid configuration for the goals service:\n  - MONGODB_URI is required',
     );
   });

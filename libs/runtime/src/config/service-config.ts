@@ -1,4 +1,13 @@
+import { readAuthConfig, type AuthConfig } from '@tandem/auth';
 import { z } from 'zod';
+
+/** What one request may cost: body sizes (413 above) and requests per minute per caller (429 above). */
+export interface HttpLimits {
+  readonly jsonBodyBytes: number;
+  /** `text/csv` bodies, for the CSV import routes. */
+  readonly csvBodyBytes: number;
+  readonly requestsPerMinute: number;
+}
 
 /** What every Tandem service needs from its environment, after validation. */
 export interface ServiceConfig {
@@ -14,6 +23,9 @@ export interface ServiceConfig {
   /** Whether this instance takes part in the outbox relay election (one relay is active at a time). */
   readonly outboxRelayEnabled: boolean;
   readonly shutdownTimeoutMs: number;
+  /** Bearer token verification (AUTH_*); required, the service never runs open. */
+  readonly auth: AuthConfig;
+  readonly limits: HttpLimits;
 }
 
 /** Thrown when the environment cannot configure the service; the message names every bad variable. */
@@ -29,6 +41,15 @@ export class InvalidConfigError extends Error {
 
 const required = (iss: { input: unknown }) => (iss.input === undefined ? 'is required' : 'must be a string');
 const brokerAddress = /^[A-Za-z0-9.-]+:\d{1,5}$/;
+const sizeUnits: Readonly<Record<string, number>> = { '': 1, b: 1, kb: 1024, mb: 1024 * 1024 };
+const byteSize = z
+  .string()
+  .regex(/^\d+\s*(b|kb|mb)?$/i, 'must be a size such as 262144, 256kb or 5mb')
+  .transform((value) => {
+    const [, amount, unit = ''] = /^(\d+)\s*([a-z]*)$/i.exec(value) as RegExpExecArray;
+    return Number(amount) * (sizeUnits[unit.toLowerCase()] ?? 1);
+  })
+  .refine((bytes) => bytes >= 1024 && bytes <= 100 * 1024 * 1024, 'must be between 1kb and 100mb');
 
 const environmentSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -53,6 +74,14 @@ const environmentSchema = z.object({
   KAFKA_TOPIC_PARTITIONS: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(1000).default(3),
   OUTBOX_RELAY_ENABLED: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: 'must be a whole number' }).int().positive().default(10_000),
+  BODY_LIMIT: byteSize.default(256 * 1024),
+  CSV_BODY_LIMIT: byteSize.default(5 * 1024 * 1024),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 1000000')
+    .max(1_000_000, 'must be between 1 and 1000000')
+    .default(600),
 });
 
 export function loadServiceConfig(
@@ -61,8 +90,12 @@ export function loadServiceConfig(
   env: Readonly<Record<string, string | undefined>>,
 ): ServiceConfig {
   const parsed = environmentSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  const auth = readAuthConfig(env);
+  if (!parsed.success || !auth.ok) {
+    const problems = [
+      ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`)),
+      ...(auth.ok ? [] : auth.problems),
+    ];
     throw new InvalidConfigError(service, problems);
   }
   const values = parsed.data;
@@ -77,5 +110,11 @@ export function loadServiceConfig(
     kafkaTopicPartitions: values.KAFKA_TOPIC_PARTITIONS,
     outboxRelayEnabled: values.OUTBOX_RELAY_ENABLED === 'true',
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    auth: auth.config,
+    limits: {
+      jsonBodyBytes: values.BODY_LIMIT,
+      csvBodyBytes: values.CSV_BODY_LIMIT,
+      requestsPerMinute: values.RATE_LIMIT_PER_MINUTE,
+    },
   };
 }

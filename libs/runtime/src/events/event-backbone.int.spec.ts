@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Injectable, Module, Post, type INestApplication } from '@nestjs/common';
+import { CurrentPrincipal, type Principal } from '@tandem/auth';
+import { createTestIssuer } from '@tandem/auth/testing';
 import type { EventEnvelope } from '@tandem/events';
 import { EventStore } from '@tandem/eventstore';
 import { applyOnce, type ProjectedDocument } from '@tandem/messaging';
@@ -20,8 +22,8 @@ class RecordProgressController {
   constructor(private readonly store: EventStore) {}
 
   @Post()
-  async record(@Body() body: { goalId: string; progress: number }): Promise<{ version: number }> {
-    const events = await this.store.append('acme', body.goalId, 0, [
+  async record(@CurrentPrincipal() principal: Principal, @Body() body: { goalId: string; progress: number }): Promise<{ version: number }> {
+    const events = await this.store.append(principal.tenantId, body.goalId, 0, [
       {
         type: 'goals.goal.progress-recorded',
         data: { goalId: body.goalId, relationshipId: 'r-1', programId: 'p-1', recordedBy: 'u-1', progress: body.progress },
@@ -55,6 +57,8 @@ const definition: ServiceDefinition = {
   subscriptions: [{ name: 'progress', contexts: ['goals'], subscriber: GoalProgressProjection }],
 };
 
+const issuer = createTestIssuer();
+
 // The runtime wires store, relay and consumers from the environment: a command's event reaches a
 // projection through the outbox, Kafka and the consumer group, with no test code in between.
 describe('EventBackbone in a booted service', () => {
@@ -68,6 +72,7 @@ describe('EventBackbone in a booted service', () => {
       KAFKA_BROKERS: infra.kafkaBrokers.join(','),
       KAFKA_TOPIC_PREFIX: `${uniqueName('backbone')}.`,
       KAFKA_TOPIC_PARTITIONS: '2',
+      ...issuer.env,
     });
     app = await createServiceApp(definition, config, { logger: false });
     await app.listen(0, '127.0.0.1');
@@ -83,7 +88,10 @@ describe('EventBackbone in a booted service', () => {
     const goalId = `goal-${randomUUID()}`;
     const response = await fetch(`${url}/api/goals-wiring/v1/goals`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await issuer.token({ tenant: 'acme', sub: 'u-1', roles: ['participant'] })}`,
+      },
       body: JSON.stringify({ goalId, progress: 40 }),
     });
     expect(response.status).toBe(201);

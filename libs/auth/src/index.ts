@@ -1,0 +1,55 @@
+export { ROLES, isRole, type Role, type Principal } from './principal/principal';
+export {
+  principalFromClaims,
+  readClaim,
+  InvalidClaimsError,
+  DEFAULT_CLAIM_MAPPING,
+  type ClaimMapping,
+} from './principal/claims';
+export { ACCEPTED_ALGORITHMS, type AuthConfig, type SigningKeySource } from './config/auth-config';
+export { readAuthConfig, type AuthConfigResult } from './config/read-auth-config';
+export { createTokenVerifier, type TokenVerifier } from './verification/token-verifier';
+export {
+  AuthenticationError,
+  SigningKeysUnavailableError,
+  type AuthFailureReason,
+} from './verification/authentication-error';
+export { bearerTokenOf } from './verification/bearer-token';
+export {
+  hasAnyRole,
+  isPlatformAdmin,
+  canManageProgram,
+  isParticipantOf,
+  canViewRelationship,
+  canReadAnalytics,
+  ANALYTICS_READERS,
+  PROGRAM_MEMBERS,
+} from './authorization/policies';
+export {
+  TenantScopedCollection,
+  tenantScoped,
+  MissingTenantError,
+  TenantChangeError,
+  type TenantOwned,
+  type TenantFreeDocument,
+} from './tenancy/tenant-scoped-collection';
+export { queryOperator, assertSafeFilter, UnsafeFilterError } from './tenancy/query-operators';
+export {
+  parseBody,
+  parseQuery,
+  invalidRequest,
+  type InvalidRequestBody,
+  type RequestPart,
+} from './validation/parse-request';
+export { fieldProblemsOf, type FieldProblem } from './validation/request-fields';
+export { assertStrictSchema, LooseSchemaError } from './validation/strict-schema';
+export { ValidatedBody, ValidatedQuery, ZodValidationPipe } from './validation/validated.decorators';
+export {
+  TokenBucketLimiter,
+  type RateDecision,
+  type TokenBucketOptions,
+} from './rate-limit/token-bucket-limiter';
+export { Public, Roles, CurrentPrincipal } from './nest/access.decorators';
+export { AccessGuard } from './nest/access.guard';
+export { AuthModule } from './nest/auth.module';
+export { TOKEN_VERIFIER, type AccessOptions } from './nest/access-options';

@@ -1,0 +1,15 @@
+/** The roles Tandem knows. Mentor and mentee are per enrolment, not roles. */
+export const ROLES = ['platform-admin', 'program-admin', 'analyst', 'participant'] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/** Who is calling, taken from a verified token: every read and write is scoped to `tenantId`. */
+export interface Principal {
+  readonly userId: string;
+  readonly tenantId: string;
+  readonly roles: readonly Role[];
+}
