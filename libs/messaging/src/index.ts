@@ -4,3 +4,4 @@ export { TransactionalPublisher, PublisherFencedError, type OutgoingRecord } fro
 export { EventConsumer, type EventConsumerOptions, type EventHandler, type ConsumerStats } from './event-consumer';
 export { ensureTopics, type TopicSpec } from './topics';
 export { applyOnce, type ProjectedDocument, type Evolve, type ApplyOutcome } from './projection';
+export { saveSnapshotIfNewer } from './snapshot';
