@@ -43,9 +43,16 @@ export class EventConsumer {
   private counts = { processed: 0, retried: 0, deadLettered: 0 };
   private readonly lag: Record<string, number> = {};
 
+  private starting?: Promise<void>;
+
   constructor(private readonly options: EventConsumerOptions) {}
 
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    this.starting = this.connectAndRun();
+    return this.starting;
+  }
+
+  private async connectAndRun(): Promise<void> {
     const kafka = createKafkaClient(this.options.connection);
     const dlqProducer = kafka.producer({
       idempotent: true,
@@ -65,9 +72,10 @@ export class EventConsumer {
     this.dlqProducer = dlqProducer;
   }
 
-  /** Finishes the message in hand, commits, leaves the group. */
+  /** Finishes the message in hand, commits, leaves the group (after a start still under way). */
   async stop(): Promise<void> {
     this.stopping = true;
+    await this.starting?.catch(() => undefined);
     await this.consumer?.disconnect();
     await this.dlqProducer?.disconnect();
   }

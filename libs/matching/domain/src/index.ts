@@ -5,3 +5,6 @@ export * from './program';
 export * from './participant';
 export * from './relationship';
 export * from './match-run-lifecycle';
+export * from './scoring';
+export * from './solver';
+export * from './match-run';

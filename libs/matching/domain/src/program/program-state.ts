@@ -1,6 +1,7 @@
 import type { EventData } from '@tandem/events';
+import type { ProgramType } from '../scoring/matching-profile';
 
-export type ProgramType = EventData<'matching.program.created'>['programType'];
+export type { ProgramType };
 export type ProgramSettings = EventData<'matching.program.created'>['settings'];
 export type ProgramStatus = 'draft' | 'enrolment-open' | 'enrolment-closed' | 'active' | 'closed';
 

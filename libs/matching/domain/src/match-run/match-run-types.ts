@@ -1,0 +1,59 @@
+import type { CriterionScore } from '../scoring/assess-pair';
+import type { MatchingProfile, MatchingRules, ScoringContext } from '../scoring/matching-profile';
+
+export type MentorProfile = MatchingProfile & { readonly remainingCapacity: number };
+
+export interface MatchRunInput {
+  readonly mentees: readonly MatchingProfile[];
+  readonly mentors: readonly MentorProfile[];
+  readonly mentorsPerMentee: number;
+  readonly rules: MatchingRules;
+  readonly context: ScoringContext;
+}
+
+/** Ids are participant ids. */
+export interface ProposedPair {
+  readonly menteeId: string;
+  readonly mentorId: string;
+  readonly score: number;
+  readonly breakdown: readonly CriterionScore[];
+}
+
+export type UnmatchedReason = 'no-eligible-mentor' | 'below-minimum-score' | 'capacity-exhausted';
+
+export interface UnmatchedMentee {
+  readonly menteeId: string;
+  readonly reason: UnmatchedReason;
+  readonly explanation: string;
+}
+
+export interface GroupFigures {
+  readonly dimension: string;
+  readonly group: string;
+  readonly mentees: number;
+  readonly matched: number;
+  /** matched / mentees, 0–1. */
+  readonly matchRate: number;
+  /** Mean score of the group's proposed pairs; null when it has none. */
+  readonly meanScore: number | null;
+}
+
+export interface MatchRunReport {
+  readonly matched: number;
+  readonly unmatched: number;
+  readonly totalScore: number;
+  readonly meanScore: number | null;
+  readonly minScore: number | null;
+  readonly unmatchedMentees: readonly UnmatchedMentee[];
+  /** Dimensions department, location, demographic:<key> (consented only); groups under 5 mentees suppressed. */
+  readonly groups: readonly GroupFigures[];
+  readonly suppressedGroups: number;
+}
+
+export interface MatchRunResult {
+  readonly pairs: readonly ProposedPair[];
+  readonly report: MatchRunReport;
+  /** verifyCertificate(...).valid: no other assignment has a higher total score. */
+  readonly optimal: boolean;
+  readonly certificateViolations: readonly string[];
+}

@@ -1,0 +1,128 @@
+import type { FlowNetwork } from './flow-network';
+import type { ScoreBounds, ScoreInHundredths } from './initial-candidates';
+
+export interface ViolatedPair {
+  readonly mentee: number;
+  readonly mentor: number;
+  /** Score in hundredths. */
+  readonly score: number;
+}
+
+/**
+ * Prices out every allowed pair the network does not hold against the current potentials: a pair
+ * with u_i + v_j < s_ij could raise the total, so it must join the candidates. Returns up to
+ * `perMentee` of the most violated pairs per mentee, none when the solution is optimal overall.
+ *
+ * The reserve is priced from memory. Beyond it, only pairs that can possibly violate are scored:
+ * a mentee whose u covers the best score left out is skipped whole, and mentors are visited in
+ * increasing v, stopping at the first one whose v alone covers that score.
+ */
+export function findViolatedPairs(
+  network: FlowNetwork,
+  bounds: ScoreBounds,
+  score: ScoreInHundredths,
+  perMentee: number,
+  onRow: (done: number) => void,
+): ViolatedPair[] {
+  const n = network.menteeCount;
+  const mentorsByPotential = mentorsInIncreasingPotential(network);
+  const mentorPotential = new Float64Array(network.capacity.length);
+  for (let j = 0; j < mentorPotential.length; j++) mentorPotential[j] = network.mentorPotential(j);
+  const { reserve } = bounds;
+  const violated: ViolatedPair[] = [];
+  const worst = new WorstViolations(perMentee);
+  for (let i = 0; i < n; i++) {
+    onRow(i + 1);
+    if ((network.demand[i] as number) === 0) continue;
+    const u = network.menteePotential(i);
+    worst.reset();
+    for (let e = reserve.start[i] as number; e < (reserve.start[i + 1] as number); e++) {
+      const j = reserve.mentor[e] as number;
+      const s = reserve.score[e] as number;
+      const v = mentorPotential[j] as number;
+      if (reserve.added[e] === 0 && s > u + v) worst.offer(j, s, s - u - v, e);
+    }
+    const room = (bounds.menteeBestLeftOut[i] as number) - u;
+    for (let k = 0; room > 0 && k < mentorsByPotential.length; k++) {
+      const j = mentorsByPotential[k] as number;
+      const v = mentorPotential[j] as number;
+      if (v >= room) break;
+      if (u + v >= (bounds.mentorBestLeftOut[j] as number)) continue;
+      const s = score(i, j);
+      if (s === null || s <= u + v || isHeld(network, bounds, i, j)) continue;
+      worst.offer(j, s, s - u - v, -1);
+    }
+    for (let k = 0; k < worst.size; k++) {
+      const entry = worst.reserveEntry[k] as number;
+      if (entry >= 0) reserve.added[entry] = 1;
+      violated.push({ mentee: i, mentor: worst.mentor[k] as number, score: worst.score[k] as number });
+    }
+  }
+  return violated;
+}
+
+function mentorsInIncreasingPotential(network: FlowNetwork): Int32Array {
+  const mentors: number[] = [];
+  for (let j = 0; j < network.capacity.length; j++) if ((network.capacity[j] as number) > 0) mentors.push(j);
+  const potential = (j: number) => network.mentorPotential(j);
+  mentors.sort((a, b) => potential(a) - potential(b) || a - b);
+  return Int32Array.from(mentors);
+}
+
+/**
+ * Whether a pair the row scan found is already known: a candidate (only assigned ones can have
+ * s > u + v, and w covers them) or in the reserve (priced from memory above).
+ */
+function isHeld(network: FlowNetwork, bounds: ScoreBounds, mentee: number, mentor: number): boolean {
+  const { pairs } = network;
+  for (const pair of network.menteePairs[mentee] as number[]) if (pairs.mentor[pair] === mentor) return true;
+  const { reserve } = bounds;
+  for (let e = reserve.start[mentee] as number; e < (reserve.start[mentee + 1] as number); e++) if (reserve.mentor[e] === mentor) return true;
+  return false;
+}
+
+/** The row's most violated pairs, by violation descending then mentor index. */
+class WorstViolations {
+  readonly mentor: Int32Array;
+  readonly score: Float64Array;
+  /** Index in the reserve, or -1 for a pair found by scoring. */
+  readonly reserveEntry: Int32Array;
+  private readonly violation: Float64Array;
+  size = 0;
+
+  constructor(private readonly limit: number) {
+    this.mentor = new Int32Array(limit);
+    this.score = new Float64Array(limit);
+    this.reserveEntry = new Int32Array(limit);
+    this.violation = new Float64Array(limit);
+  }
+
+  reset(): void {
+    this.size = 0;
+  }
+
+  offer(mentor: number, s: number, violation: number, reserveEntry: number): void {
+    if (this.size === this.limit) {
+      const last = this.limit - 1;
+      const lastViolation = this.violation[last] as number;
+      if (violation < lastViolation || (violation === lastViolation && mentor > (this.mentor[last] as number))) return;
+      this.size -= 1;
+    }
+    let k = this.size;
+    while (k > 0 && precedes(violation, mentor, this.violation[k - 1] as number, this.mentor[k - 1] as number)) {
+      this.mentor[k] = this.mentor[k - 1] as number;
+      this.score[k] = this.score[k - 1] as number;
+      this.reserveEntry[k] = this.reserveEntry[k - 1] as number;
+      this.violation[k] = this.violation[k - 1] as number;
+      k -= 1;
+    }
+    this.mentor[k] = mentor;
+    this.score[k] = s;
+    this.reserveEntry[k] = reserveEntry;
+    this.violation[k] = violation;
+    this.size += 1;
+  }
+}
+
+const precedes = (violation: number, mentor: number, otherViolation: number, otherMentor: number): boolean =>
+  violation > otherViolation || (violation === otherViolation && mentor < otherMentor);

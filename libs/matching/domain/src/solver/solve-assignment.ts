@@ -1,0 +1,131 @@
+import type { AssignedPair, AssignmentProblem, AssignmentSolution, OptimalityCertificate, PairPotential, SolveOptions, SolveProgress } from './assignment-problem';
+import { FlowNetwork } from './flow-network';
+import { fromHundredths } from './hundredths';
+import { addInitialCandidates, hundredthsScorer, type ScoreBounds } from './initial-candidates';
+import { findViolatedPairs } from './pricing';
+import { ShortestAugmentingPath } from './shortest-augmenting-path';
+
+const defaultExtraCandidates = 2;
+/** Each mentor's best mentees beyond its capacity, also candidates from the start. */
+const extraPerMentor = Number(process.env['EXTRA_MENTOR'] ?? 2);
+/** Pairs per mentee kept in memory after its candidates, so most pricing needs no score calls. */
+const reservePerMentee = 32;
+/** Progress is reported every this many rows or augmentations, so callbacks stay cheap. */
+const progressEvery = 1024;
+
+/**
+ * Exact max-score assignment by min-cost flow (successive shortest paths with potentials) on a
+ * sparse candidate graph, with column generation: solve on each mentee's top mentors, price out
+ * every allowed pair with the duals, add the violated ones, re-solve warm, until none is violated.
+ * The final potentials are the LP dual, returned as the optimality certificate.
+ */
+export function solveAssignment(problem: AssignmentProblem, options: SolveOptions = {}): AssignmentSolution {
+  const network = new FlowNetwork(countsOf(problem.menteeDemand, 'menteeDemand'), countsOf(problem.mentorCapacity, 'mentorCapacity'));
+  const counter = { calls: 0 };
+  const score = hundredthsScorer(problem.score, counter);
+  const report = progressReporter(options.onProgress);
+  const n = network.menteeCount;
+  const extra = options.extraCandidatesPerMentee ?? defaultExtraCandidates;
+  const bounds = addInitialCandidates(network, score, { extraPerMentee: extra, extraPerMentor, reservePerMentee }, (done) => report('candidates', done, n));
+  const paths = new ShortestAugmentingPath(network);
+  let augmentations = routeAllExcess(network, paths, (done, total) => report('solve', done, total));
+  let pricingRounds = 0;
+  for (;;) {
+    network.clampPotentials();
+    pricingRounds += 1;
+    const violated = findViolatedPairs(network, bounds, score, Math.max(1, extra), (done) => report('pricing', done, n));
+    if (violated.length === 0) break;
+    for (const pair of violated) network.addPair(pair.mentee, pair.mentor, pair.score);
+    // Re-solve warm: only mentees with a violated pair are routed again, from fitted potentials.
+    for (const mentee of new Set(violated.map((pair) => pair.mentee))) network.resetMentee(mentee);
+    augmentations += routeAllExcess(network, paths, (done, total) => report('solve', done, total));
+  }
+  return solutionOf(network, bounds, { pricingRounds, candidatePairs: network.pairs.count, scoreCalls: counter.calls, augmentations });
+}
+
+function countsOf(values: readonly number[], name: string): Int32Array {
+  return Int32Array.from(values, (value, index) => {
+    if (!Number.isInteger(value) || value < 0 || value > 0x7fffffff) throw new RangeError(`${name}[${index}] is ${value}: expected a whole number ≥ 0`);
+    return value;
+  });
+}
+
+function progressReporter(onProgress: SolveOptions['onProgress']) {
+  return (phase: SolveProgress['phase'], done: number, total: number) => {
+    if (onProgress && (done % progressEvery === 0 || done === total)) onProgress({ phase, done, total });
+  };
+}
+
+/**
+ * Augments until every unit of supply reached a deficit, mentees with the best candidate first:
+ * they set the mentors' prices early, so later searches rarely have to displace anyone.
+ */
+function routeAllExcess(network: FlowNetwork, paths: ShortestAugmentingPath, onProgress: (done: number, total: number) => void): number {
+  const sources: number[] = [];
+  let total = 0;
+  for (let node = 0; node < network.sink; node++) {
+    const excess = network.excess[node] as number;
+    if (excess > 0) sources.push(node);
+    total += Math.max(0, excess);
+  }
+  const best = Float64Array.from(sources, (node) => bestCandidateScore(network, node));
+  const order = sources.map((_, k) => k).sort((a, b) => (best[b] as number) - (best[a] as number) || (sources[a] as number) - (sources[b] as number));
+  let done = 0;
+  for (const k of order) {
+    const node = sources[k] as number;
+    if (node < network.menteeCount && network.isUntouched(node)) network.lowerPotentialToFit(node);
+    while ((network.excess[node] as number) > 0) {
+      paths.augmentFrom(node);
+      done += 1;
+      onProgress(done, total);
+    }
+  }
+  return done;
+}
+
+function bestCandidateScore(network: FlowNetwork, node: number): number {
+  let best = 0;
+  if (node < network.menteeCount) for (const pair of network.menteePairs[node] as number[]) best = Math.max(best, network.pairs.score[pair] as number);
+  return best;
+}
+
+function solutionOf(network: FlowNetwork, bounds: ScoreBounds, stats: AssignmentSolution['stats']): AssignmentSolution {
+  const { pairs } = network;
+  const assigned: number[] = [];
+  for (let pair = 0; pair < pairs.count; pair++) if (pairs.flow[pair] === 1) assigned.push(pair);
+  assigned.sort((a, b) => (pairs.mentee[a] as number) - (pairs.mentee[b] as number) || (pairs.mentor[a] as number) - (pairs.mentor[b] as number));
+  const menteePotentials = menteePotentialsOf(network, bounds);
+  const mentorPotentials = mentorPotentialsOf(network, bounds);
+  const result: AssignedPair[] = [];
+  const pairPotentials: PairPotential[] = [];
+  let total = 0;
+  for (const pair of assigned) {
+    const mentee = pairs.mentee[pair] as number;
+    const mentor = pairs.mentor[pair] as number;
+    const s = pairs.score[pair] as number;
+    total += s;
+    result.push({ mentee, mentor, score: fromHundredths(s) });
+    const w = s - (menteePotentials[mentee] as number) - (mentorPotentials[mentor] as number);
+    if (w > 0) pairPotentials.push({ mentee, mentor, value: fromHundredths(w) });
+  }
+  const certificate: OptimalityCertificate = {
+    menteePotentials: menteePotentials.map(fromHundredths),
+    mentorPotentials: mentorPotentials.map(fromHundredths),
+    pairPotentials,
+  };
+  return { pairs: result, totalScore: fromHundredths(total), certificate, stats };
+}
+
+/** Mentees with no demand are outside the network: u = their best score covers all their pairs at no cost. */
+function menteePotentialsOf(network: FlowNetwork, bounds: ScoreBounds): number[] {
+  return Array.from({ length: network.menteeCount }, (_, i) =>
+    (network.demand[i] as number) === 0 ? Math.max(0, bounds.menteeBest[i] as number) : network.menteePotential(i),
+  );
+}
+
+/** Likewise mentors with no capacity: v = their best score. */
+function mentorPotentialsOf(network: FlowNetwork, bounds: ScoreBounds): number[] {
+  return Array.from({ length: network.capacity.length }, (_, j) =>
+    (network.capacity[j] as number) === 0 ? Math.max(0, bounds.mentorBest[j] as number) : network.mentorPotential(j),
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * The best `limit` ids by score, descending. Ids arrive in increasing order and only a strictly
+ * better score displaces an entry, so on equal scores the lower id stays: deterministic ties.
+ */
+export class TopList {
+  readonly id: Int32Array;
+  readonly score: Float64Array;
+  size = 0;
+  /** Score of the entry the last `offer` displaced or refused. */
+  leftOutScore = 0;
+  private limit: number;
+
+  constructor(maxLimit: number, limit = maxLimit) {
+    this.id = new Int32Array(maxLimit);
+    this.score = new Float64Array(maxLimit);
+    this.limit = limit;
+  }
+
+  reset(limit: number): void {
+    this.limit = limit;
+    this.size = 0;
+  }
+
+  /** Whether a score would enter the list; cheap enough for the innermost loop. */
+  admits(s: number): boolean {
+    return this.size < this.limit || (this.limit > 0 && s > (this.score[this.limit - 1] as number));
+  }
+
+  /** Offers an id; returns the id left out (itself or the one it displaced), or -1. */
+  offer(id: number, s: number): number {
+    if (!this.admits(s)) {
+      this.leftOutScore = s;
+      return id;
+    }
+    let leftOut = -1;
+    if (this.size === this.limit) {
+      leftOut = this.id[this.limit - 1] as number;
+      this.leftOutScore = this.score[this.limit - 1] as number;
+      this.size -= 1;
+    }
+    let k = this.size;
+    while (k > 0 && (this.score[k - 1] as number) < s) {
+      this.id[k] = this.id[k - 1] as number;
+      this.score[k] = this.score[k - 1] as number;
+      k -= 1;
+    }
+    this.id[k] = id;
+    this.score[k] = s;
+    this.size += 1;
+    return leftOut;
+  }
+}
