@@ -6,6 +6,7 @@ import { limitRequests } from './http/request-limits';
 import { ServiceRuntimeModule } from './service-runtime.module';
 import type { ServiceDefinition } from './service-definition';
 import { ErrorResponseFilter } from './http/error-filter';
+import { serveApiDocs } from './http/api-docs';
 
 /** Builds the Nest application of a service (used by main.ts and by tests, which pass `logger: false`). */
 export async function createServiceApp(
@@ -18,6 +19,7 @@ export async function createServiceApp(
   limitRequests(app, config.limits);
   app.setGlobalPrefix(`api/${definition.name}/v1`, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalFilters(new ErrorResponseFilter());
+  serveApiDocs(app, definition.name);
   return app;
 }
 

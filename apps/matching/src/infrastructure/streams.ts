@@ -1,0 +1,22 @@
+/** Stream ids per aggregate; the prefix tells the projector which decider folds a stream. */
+export const streams = {
+  program: (programId: string) => `program-${programId}`,
+  participant: (participantId: string) => `participant-${participantId}`,
+  relationship: (relationshipId: string) => `relationship-${relationshipId}`,
+  matchRun: (runId: string) => `match-run-${runId}`,
+} as const;
+
+export type AggregateKind = keyof typeof streams;
+
+const prefixes: readonly [string, AggregateKind][] = [
+  ['match-run-', 'matchRun'],
+  ['program-', 'program'],
+  ['participant-', 'participant'],
+  ['relationship-', 'relationship'],
+];
+
+/** Which aggregate a stream belongs to, and its id. */
+export function parseStreamId(streamId: string): { kind: AggregateKind; id: string } | undefined {
+  const match = prefixes.find(([prefix]) => streamId.startsWith(prefix));
+  return match && { kind: match[1], id: streamId.slice(match[0].length) };
+}

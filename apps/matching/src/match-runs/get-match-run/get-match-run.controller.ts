@@ -1,0 +1,42 @@
+import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
+import { CurrentPrincipal, Roles, ValidatedQuery, type Principal } from '@tandem/auth';
+import { compareRuns } from '@tandem/matching-domain';
+import { documentId, ReadModels } from '../../infrastructure/read-model-collections';
+import type { MatchRunView } from '../../infrastructure/views';
+import { ProgramAccess } from '../../programs/program-access';
+import { matchRunResponse } from '../match-run-response';
+import { compareQuery } from '../match-run-schemas';
+
+@Controller('programs/:programId/match-runs')
+@Roles('program-admin')
+export class GetMatchRunController {
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly access: ProgramAccess,
+  ) {}
+
+  @Get(':runId')
+  async get(@CurrentPrincipal() principal: Principal, @Param('programId') programId: string, @Param('runId') runId: string) {
+    await this.access.managed(principal, programId);
+    return matchRunResponse(await this.find(principal, programId, runId));
+  }
+
+  /** What-if: how this draft differs from another run of the same program (pairs and figures). */
+  @Get(':runId/compare')
+  async compare(
+    @CurrentPrincipal() principal: Principal,
+    @Param('programId') programId: string,
+    @Param('runId') runId: string,
+    @ValidatedQuery(compareQuery) query: { with: string },
+  ) {
+    await this.access.managed(principal, programId);
+    const [before, after] = await Promise.all([this.find(principal, programId, query.with), this.find(principal, programId, runId)]);
+    return { before: before.runId, after: after.runId, ...compareRuns(before, after) };
+  }
+
+  private async find(principal: Principal, programId: string, runId: string): Promise<MatchRunView> {
+    const run = await this.readModels.forTenant(principal).matchRuns.findOne({ _id: documentId(principal.tenantId, runId), programId });
+    if (!run || run.version === 0) throw new NotFoundException('Match run not found');
+    return run;
+  }
+}

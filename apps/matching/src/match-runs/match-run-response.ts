@@ -1,0 +1,6 @@
+import type { MatchRunView } from '../infrastructure/views';
+
+export function matchRunResponse(view: MatchRunView) {
+  const { _id: _storageId, tenantId: _tenantId, ...run } = view;
+  return run;
+}

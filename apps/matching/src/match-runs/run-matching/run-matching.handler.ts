@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Principal } from '@tandem/auth';
+import { compileRules, RuleViolationError, runMatching } from '@tandem/matching-domain';
+import { AggregateStore } from '../../infrastructure/aggregate-store';
+import { documentId, ReadModels, written } from '../../infrastructure/read-model-collections';
+import type { MatchRunView } from '../../infrastructure/views';
+import { ProgramAccess } from '../../programs/program-access';
+import type { RunMatchingBody } from '../match-run-schemas';
+import { matchingProfileOf, matchingRulesOf, ProgramRosters, scoringContextOf } from '../program-roster';
+
+export class RunMatching {
+  constructor(
+    readonly principal: Principal,
+    readonly programId: string,
+    readonly overrides: RunMatchingBody,
+  ) {}
+}
+
+/**
+ * A bulk match run: the optimal assignment of the program's unmatched mentees to mentors with
+ * capacity left, stored as a draft with its report and optimality certificate check.
+ */
+@CommandHandler(RunMatching)
+export class RunMatchingHandler implements ICommandHandler<RunMatching, MatchRunView> {
+  private readonly logger = new Logger('RunMatching');
+
+  constructor(
+    private readonly aggregates: AggregateStore,
+    private readonly readModels: ReadModels,
+    private readonly access: ProgramAccess,
+    private readonly rosters: ProgramRosters,
+  ) {}
+
+  async execute({ principal, programId, overrides }: RunMatching): Promise<MatchRunView> {
+    const program = await this.access.managed(principal, programId);
+    if (program.status === 'draft' || program.status === 'closed') {
+      throw new RuleViolationError('program-not-matching', `A program that is ${program.status} cannot be matched`);
+    }
+    const rules = matchingRulesOf(program, overrides);
+    compileRules(rules); // refuses unknown criteria or questions with a 400 before any work
+    const roster = await this.rosters.load(principal.tenantId, program);
+    const now = new Date();
+    const started = Date.now();
+    const result = runMatching({
+      mentees: roster.mentees.filter((m) => !roster.matchedMenteeUserIds.has(m.userId)).map(matchingProfileOf),
+      mentors: roster.mentors.map((m) => ({ ...matchingProfileOf(m), remainingCapacity: roster.remainingCapacity(m) })),
+      mentorsPerMentee: program.settings.mentorsPerMentee,
+      rules,
+      context: scoringContextOf(roster, now),
+    });
+    this.logger.log(`match run for ${programId}: ${result.report.matched} matched, ${result.report.unmatched} unmatched in ${Date.now() - started} ms`);
+
+    const runId = randomUUID();
+    const runs = this.readModels.forTenant(principal).matchRuns;
+    const _id = documentId(principal.tenantId, runId);
+    await runs.insertOne({
+      _id,
+      runId,
+      programId,
+      version: 0,
+      createdAt: now.toISOString(),
+      createdBy: principal.userId,
+      settingsUsed: { criteriaWeights: rules.criteriaWeights, minimumScore: rules.minimumScore, hardRules: rules.hardRules },
+      pairs: [...result.pairs],
+      report: result.report,
+      optimal: result.optimal,
+      certificateViolations: [...result.certificateViolations],
+    });
+    try {
+      await this.aggregates.execute('matchRun', {
+        tenantId: principal.tenantId,
+        id: runId,
+        command: {
+          type: 'complete-run',
+          summary: {
+            programId,
+            runId,
+            proposedPairs: result.pairs.length,
+            unmatchedMentees: result.report.unmatched,
+            totalScore: result.report.totalScore,
+            optimal: result.optimal,
+          },
+        },
+      });
+    } catch (error) {
+      await runs.deleteOne({ _id });
+      throw error;
+    }
+    return await written(runs.findOne({ _id }));
+  }
+}

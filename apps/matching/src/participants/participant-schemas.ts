@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+const tag = z.string().trim().min(1).max(80);
+const tags = z.array(tag).max(50);
+export const userIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_:-]{0,99}$/, 'must be a user id (letters, digits, _ : -)');
+
+export const profileInput = z.strictObject({
+  department: z.string().trim().min(1).max(120).optional(),
+  managerId: userIdSchema.optional(),
+  location: z.string().trim().min(1).max(120).optional(),
+  timezone: z.string().trim().min(1).max(64).refine(isKnownTimezone, 'must be an IANA time zone like Europe/Paris').optional(),
+  level: z.number().int().min(1).max(15).optional(),
+  languages: tags.default([]),
+  skillsOffered: tags.default([]),
+  skillsSought: tags.default([]),
+  focusAreas: tags.default([]),
+  answers: z.record(z.string().max(60), z.union([z.string().max(80), z.array(z.string().max(80)).max(50), z.number()])).default({}),
+  /** Self-identified, optional; stored only with explicit consent and used only in aggregates. */
+  demographics: z.record(z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a lower-case key'), z.string().trim().min(1).max(80)).optional(),
+  demographicsConsent: z.boolean().optional(),
+});
+export type ProfileInput = z.infer<typeof profileInput>;
+
+export const enrolBody = z
+  .strictObject({
+    /** Program admins enrol others; a participant always enrols themselves. */
+    userId: userIdSchema.optional(),
+    roles: z.array(z.enum(['mentor', 'mentee'])).min(1).max(2),
+    capacity: z.number().int().min(0).max(50).optional(),
+    /** A cap on the mentor's relationships across all programs. */
+    overallCapacity: z.number().int().min(1).max(100).optional(),
+    profile: profileInput.default({ languages: [], skillsOffered: [], skillsSought: [], focusAreas: [], answers: {} }),
+  })
+  .superRefine((body, ctx) => {
+    if (body.profile.demographics && body.profile.demographicsConsent !== true) {
+      ctx.addIssue({ code: 'custom', path: ['profile', 'demographicsConsent'], message: 'must be true to store demographic attributes' });
+    }
+  });
+export type EnrolBody = z.infer<typeof enrolBody>;
+
+export const listParticipantsQuery = z.strictObject({
+  role: z.enum(['mentor', 'mentee']).optional(),
+  status: z.enum(['enrolled', 'withdrawn']).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+export const withdrawBody = z.strictObject({ reason: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case code like "left-company"').default('other') });
+
+function isKnownTimezone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,25 @@
+import { Controller, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import type { ProgramView } from '../../infrastructure/views';
+import { programResponse } from '../program-response';
+import { createProgramBody, type CreateProgramBody } from '../program-schemas';
+import { CreateProgram } from './create-program.handler';
+
+@Controller('programs')
+export class CreateProgramController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @Roles('program-admin')
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @ValidatedBody(createProgramBody) body: CreateProgramBody,
+    @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
+  ) {
+    const program = await this.commands.execute<CreateProgram, ProgramView>(new CreateProgram(principal, body));
+    response.setHeader('ETag', `"${program.version}"`);
+    response.setHeader('Location', `programs/${program.programId}`);
+    return programResponse(program);
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ConcurrencyError } from '@tandem/eventstore';
+import { AggregateStore } from '../../infrastructure/aggregate-store';
+import { MentorCapacity } from '../../infrastructure/mentor-capacity';
+import { ReadModels } from '../../infrastructure/read-model-collections';
+import type { RelationshipView } from '../../infrastructure/views';
+
+/**
+ * Expires proposals nobody answered in time, every PROPOSAL_EXPIRY_INTERVAL_MS (default a minute).
+ * Accepting a proposal past its expiry expires it too, so this sweep only keeps lists honest.
+ * Safe with several replicas: the decider makes a second expiry a no-op.
+ */
+@Injectable()
+export class ProposalExpiry implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('ProposalExpiry');
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly aggregates: AggregateStore,
+    private readonly capacity: MentorCapacity,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const interval = Number(process.env['PROPOSAL_EXPIRY_INTERVAL_MS'] ?? 60_000);
+    if (!(interval > 0)) return;
+    this.timer = setInterval(() => void this.sweep().catch((error: Error) => this.logger.warn(`sweep failed: ${error.message}`)), interval);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Expires every proposal past its expiry at `now`; returns how many it expired. */
+  sweep(now = new Date()): Promise<number> {
+    this.running ??= this.expireDue(now).finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async expireDue(now: Date): Promise<number> {
+    // A system job across tenants: each proposal is then handled in its own tenant's scope.
+    const due = await this.readModels
+      .raw<RelationshipView>('relationships')
+      .find({ status: 'proposed', expiresAt: { $lt: now.toISOString() } })
+      .project<{ tenantId: string; relationshipId: string }>({ tenantId: 1, relationshipId: 1 })
+      .toArray();
+    let expired = 0;
+    for (const { tenantId, relationshipId } of due) {
+      try {
+        const handled = await this.aggregates.execute('relationship', { tenantId, id: relationshipId, command: { type: 'expire', now: now.toISOString() } });
+        if (handled.events.length > 0) {
+          expired += 1;
+          await this.capacity.release(tenantId, relationshipId);
+        }
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError)) throw error;
+      }
+    }
+    return expired;
+  }
+}

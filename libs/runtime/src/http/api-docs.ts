@@ -1,0 +1,19 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+
+/**
+ * OpenAPI of the service at /api/<service>/docs (UI) and /api/<service>/docs/openapi.json, built from its
+ * controllers' routes. Public: it describes the API, it serves no data.
+ */
+export function serveApiDocs(app: INestApplication, service: string): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(`Tandem ${service} API`)
+      .setDescription(`Routes of the ${service} service. Every route needs a bearer JWT whose tenant scopes all reads and writes.`)
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup(`api/${service}/docs`, app, document, { jsonDocumentUrl: `api/${service}/docs/openapi.json` });
+}
