@@ -6,6 +6,7 @@ const services = ['matching', 'goals', 'sessions', 'analytics'];
 const kafkajsBan = { name: 'kafkajs', message: 'Use @tandem/messaging; only libs/messaging imports kafkajs.' };
 const testingBan = { name: '@tandem/testing', message: 'Test infrastructure is for *.spec.ts files only.' };
 const authTestingBan = { name: '@tandem/auth/testing', message: 'The auth test kit is for *.spec.ts files only.' };
+const runtimeTestingBan = { name: '@tandem/runtime/testing', message: 'The service test kit is for *.spec.ts files only.' };
 
 export default [
   { ignores: ['**/node_modules/**', 'dist/**', '.data/**', 'coverage/**', '.nx/**', '**/__fixtures__/**'] },
@@ -56,11 +57,11 @@ export default [
   // kafkajs stays behind libs/messaging so the client can be swapped in one place, and test
   // infrastructure never ships inside a service.
   { files: ['**/*.ts'], rules: { 'no-restricted-imports': ['error', { paths: [kafkajsBan] }] } },
-  { files: ['libs/messaging/**/*.ts'], rules: { 'no-restricted-imports': ['error', { paths: [testingBan, authTestingBan] }] } },
+  { files: ['libs/messaging/**/*.ts'], rules: { 'no-restricted-imports': ['error', { paths: [testingBan, authTestingBan, runtimeTestingBan] }] } },
   {
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
     ignores: ['libs/messaging/**', 'libs/testing/**', '**/*.spec.ts', '**/*.test-kit.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: [kafkajsBan, testingBan, authTestingBan] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [kafkajsBan, testingBan, authTestingBan, runtimeTestingBan] }] },
   },
   // Benchmarks measure the raw client beside our wrappers, so they may import it.
   { files: ['libs/messaging/**/*.spec.ts', 'tools/bench/**/*.ts'], rules: { 'no-restricted-imports': 'off' } },

@@ -47,6 +47,11 @@ describe('a program from creation through enrolment, match runs, publication and
     const menteeB = await enrol('mentee-b', ['mentee'], { skillsSought: ['design'] });
     expect(menteeB.status).toBe(201);
     expect((await mentorX.post(`/programs/${programId}/participants`, { roles: ['mentor'] })).status).toBe(409);
+    const menteeBClient = api.as(tenant, 'mentee-b', ['participant']);
+    const edited = await menteeBClient.patch(`/programs/${programId}/participants/${menteeB.body.participantId}`, { profile: { focusAreas: ['leadership'] } });
+    expect(edited.status).toBe(200);
+    expect(edited.body.profile).toMatchObject({ skillsSought: ['design'], focusAreas: ['leadership'] });
+    expect((await menteeBClient.patch(`/programs/${programId}/participants/${enrolX.body.participantId}`, { profile: { level: 1 } })).status).toBe(404);
     expect((await admin.get(`/programs/${programId}/participants`)).body.total).toBe(4);
     expect((await admin.post(`/programs/${programId}/close-enrolment`)).body.status).toBe('enrolment-closed');
 
@@ -97,6 +102,7 @@ describe('a program from creation through enrolment, match runs, publication and
       'matching.program.launched',
     ]);
     expect(api.events.filter((e) => e.type === 'matching.match-run.completed')).toHaveLength(2);
+    expect(api.events.find((e) => e.type === 'matching.participant.profile-updated')?.data).toMatchObject({ changedFields: ['focus-areas'] });
     // Free text stays out of events.
     expect(JSON.stringify(api.events)).not.toMatch(/Engineering leadership|vendor deals|did not click/);
   });

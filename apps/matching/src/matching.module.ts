@@ -17,6 +17,7 @@ import { EnrolParticipantHandler } from './participants/enrol-participant/enrol-
 import { ImportParticipantsController } from './participants/import-participants/import-participants.controller';
 import { ImportParticipantsHandler } from './participants/import-participants/import-participants.handler';
 import { ListParticipantsController } from './participants/list-participants/list-participants.controller';
+import { UpdateProfileController } from './participants/update-profile/update-profile.controller';
 import { WithdrawParticipantController } from './participants/withdraw-participant/withdraw-participant.controller';
 import { ChangeProgramStatusController } from './programs/change-program-status/change-program-status.controller';
 import { ChangeProgramStatusHandler } from './programs/change-program-status/change-program-status.handler';
@@ -48,6 +49,7 @@ import { RelationshipProposals } from './relationships/relationship-proposals';
     EnrolParticipantController,
     ListParticipantsController,
     WithdrawParticipantController,
+    UpdateProfileController,
     RunMatchingController,
     GetMatchRunController,
     PublishMatchRunController,

@@ -4,21 +4,24 @@ const tag = z.string().trim().min(1).max(80);
 const tags = z.array(tag).max(50);
 export const userIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_:-]{0,99}$/, 'must be a user id (letters, digits, _ : -)');
 
-export const profileInput = z.strictObject({
+const profileFields = {
   department: z.string().trim().min(1).max(120).optional(),
   managerId: userIdSchema.optional(),
   location: z.string().trim().min(1).max(120).optional(),
   timezone: z.string().trim().min(1).max(64).refine(isKnownTimezone, 'must be an IANA time zone like Europe/Paris').optional(),
   level: z.number().int().min(1).max(15).optional(),
-  languages: tags.default([]),
-  skillsOffered: tags.default([]),
-  skillsSought: tags.default([]),
-  focusAreas: tags.default([]),
-  answers: z.record(z.string().max(60), z.union([z.string().max(80), z.array(z.string().max(80)).max(50), z.number()])).default({}),
+  languages: tags.optional(),
+  skillsOffered: tags.optional(),
+  skillsSought: tags.optional(),
+  focusAreas: tags.optional(),
+  answers: z.record(z.string().max(60), z.union([z.string().max(80), z.array(z.string().max(80)).max(50), z.number()])).optional(),
   /** Self-identified, optional; stored only with explicit consent and used only in aggregates. */
   demographics: z.record(z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a lower-case key'), z.string().trim().min(1).max(80)).optional(),
   demographicsConsent: z.boolean().optional(),
-});
+};
+
+const emptyLists = { languages: [], skillsOffered: [], skillsSought: [], focusAreas: [], answers: {} };
+export const profileInput = z.strictObject(profileFields).transform((profile) => ({ ...emptyLists, ...profile }));
 export type ProfileInput = z.infer<typeof profileInput>;
 
 export const enrolBody = z
@@ -29,7 +32,7 @@ export const enrolBody = z
     capacity: z.number().int().min(0).max(50).optional(),
     /** A cap on the mentor's relationships across all programs. */
     overallCapacity: z.number().int().min(1).max(100).optional(),
-    profile: profileInput.default({ languages: [], skillsOffered: [], skillsSought: [], focusAreas: [], answers: {} }),
+    profile: profileInput.default(emptyLists),
   })
   .superRefine((body, ctx) => {
     if (body.profile.demographics && body.profile.demographicsConsent !== true) {
@@ -37,6 +40,15 @@ export const enrolBody = z
     }
   });
 export type EnrolBody = z.infer<typeof enrolBody>;
+
+/** Only the profile fields sent change; consent withdrawn (`demographicsConsent: false`) erases the attributes. */
+export const profileUpdateBody = z
+  .strictObject({ profile: z.strictObject(profileFields) })
+  .superRefine((body, ctx) => {
+    if (body.profile.demographics && body.profile.demographicsConsent !== true) {
+      ctx.addIssue({ code: 'custom', path: ['profile', 'demographicsConsent'], message: 'must be true to store demographic attributes' });
+    }
+  });
 
 export const listParticipantsQuery = z.strictObject({
   role: z.enum(['mentor', 'mentee']).optional(),
