@@ -17,19 +17,37 @@ describe('matching service access control', () => {
     api = await startMatchingApi();
     acmeAdmin = api.as(acme, 'admin-1', ['program-admin']);
     globexAdmin = api.as(globex, 'admin-1', ['program-admin', 'platform-admin']);
-    const program = await acmeAdmin.post('/programs', { name: 'Acme secret program', type: 'one-to-one', settings: { matchingMode: 'hybrid' } });
+    const program = await acmeAdmin.post('/programs', {
+      name: 'Acme secret program',
+      type: 'one-to-one',
+      settings: { matchingMode: 'hybrid' },
+    });
     programId = program.body.programId;
     await acmeAdmin.post(`/programs/${programId}/open-enrolment`);
-    const mentor = await acmeAdmin.post(`/programs/${programId}/participants`, { userId: 'mentor-1', roles: ['mentor'], profile: { languages: ['en'] } });
-    await acmeAdmin.post(`/programs/${programId}/participants`, { userId: 'mentee-1', roles: ['mentee'], profile: { languages: ['en'] } });
-    const request = await api.as(acme, 'mentee-1', ['participant']).post('/relationships', { programId, mentorId: mentor.body.participantId });
+    const mentor = await acmeAdmin.post(`/programs/${programId}/participants`, {
+      userId: 'mentor-1',
+      roles: ['mentor'],
+      profile: { languages: ['en'] },
+    });
+    await acmeAdmin.post(`/programs/${programId}/participants`, {
+      userId: 'mentee-1',
+      roles: ['mentee'],
+      profile: { languages: ['en'] },
+    });
+    const request = await api
+      .as(acme, 'mentee-1', ['participant'])
+      .post('/relationships', { programId, mentorId: mentor.body.participantId });
     expect(request.status).toBe(201);
     relationshipId = request.body.relationshipId;
   });
   afterAll(() => api.close());
 
   it("answers 404 to another tenant's program and relationship, with no field of them in the body", async () => {
-    for (const path of [`/programs/${programId}`, `/relationships/${relationshipId}`, `/programs/${programId}/participants`]) {
+    for (const path of [
+      `/programs/${programId}`,
+      `/relationships/${relationshipId}`,
+      `/programs/${programId}/participants`,
+    ]) {
       const response = await globexAdmin.get(path);
       expect(response.status).toBe(404);
       expect(JSON.stringify(response.body)).not.toMatch(/Acme secret|mentor-1|mentee-1/);
@@ -42,26 +60,45 @@ describe('matching service access control', () => {
     const response = await fetch(`${api.url}/api/matching/docs/openapi.json`);
     expect(response.status).toBe(200);
     const document = (await response.json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/matching/v1/programs', '/api/matching/v1/relationships/{relationshipId}/accept']));
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/matching/v1/programs',
+        '/api/matching/v1/relationships/{relationshipId}/accept',
+      ]),
+    );
   });
 
   it('refuses admin routes to participants (403) and hides other people’s relationships (404)', async () => {
     const participant = api.as(acme, 'mentee-1', ['participant']);
     expect((await participant.post('/programs', { name: 'Mine', type: 'peer' })).status).toBe(403);
     expect((await participant.post(`/programs/${programId}/match-runs`, {})).status).toBe(403);
-    expect((await api.as(acme, 'someone-else', ['participant']).get(`/relationships/${relationshipId}`)).status).toBe(404);
+    expect(
+      (await api.as(acme, 'someone-else', ['participant']).get(`/relationships/${relationshipId}`)).status,
+    ).toBe(404);
     expect((await api.as(acme, 'analyst-1', ['analyst']).get(`/programs/${programId}`)).status).toBe(403);
   });
 
   it('never takes tenantId, id or status from a body, and refuses query operators in a query string', async () => {
-    const smuggled = await acmeAdmin.post('/programs', { name: 'x', type: 'peer', tenantId: globex, status: 'active', programId: 'mine' });
+    const smuggled = await acmeAdmin.post('/programs', {
+      name: 'x',
+      type: 'peer',
+      tenantId: globex,
+      status: 'active',
+      programId: 'mine',
+    });
     expect(smuggled.status).toBe(400);
-    expect(smuggled.body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['programId', 'status', 'tenantId']);
+    expect(smuggled.body.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      'programId',
+      'status',
+      'tenantId',
+    ]);
     expect((await globexAdmin.get('/programs')).body.items).toEqual([]);
     const operator = await acmeAdmin.get('/programs?status[$ne]=draft');
     expect(operator.status).toBe(400);
     expect(operator.body.fields[0].field).toMatch(/status/);
-    const jsonOperator = await acmeAdmin.get(`/relationships?programId=${encodeURIComponent('{"$ne":null}')}`);
+    const jsonOperator = await acmeAdmin.get(
+      `/relationships?programId=${encodeURIComponent('{"$ne":null}')}`,
+    );
     expect(jsonOperator.status).toBe(400);
     expect(jsonOperator.body.fields).toEqual([expect.objectContaining({ field: 'programId' })]);
   });
@@ -69,22 +106,56 @@ describe('matching service access control', () => {
   it('answers thousands of random bodies on its write routes with 400s naming a field, never a 5xx, writing nothing', async () => {
     const db = api.app.get(MongoConnection).db;
     const collections = ['events', 'programs', 'participants', 'relationships', 'match_runs'];
-    const countWrites = async () => (await Promise.all(collections.map((name) => db.collection(name).countDocuments()))).reduce((a, b) => a + b, 0);
+    const countWrites = async () =>
+      (await Promise.all(collections.map((name) => db.collection(name).countDocuments()))).reduce(
+        (a, b) => a + b,
+        0,
+      );
     const before = await countWrites();
     // Routes whose every field may be omitted (a match run) are left out: an empty body is valid there.
-    const routes = ['/programs', `/programs/${programId}/participants`, '/relationships', `/relationships/${relationshipId}/end`, `/relationships/${relationshipId}/decline`];
+    const routes = [
+      '/programs',
+      `/programs/${programId}/participants`,
+      '/relationships',
+      `/relationships/${relationshipId}/end`,
+      `/relationships/${relationshipId}/decline`,
+    ];
     const mutations = fc.oneof(
       fc.anything(),
-      fc.dictionary(fc.constantFrom('name', 'type', 'settings', 'roles', 'profile', 'tenantId', 'minimumScore', 'reason', 'mentorId', '$where'), fc.jsonValue()),
-      fc.record({ name: fc.string(), type: fc.string(), settings: fc.dictionary(fc.string(), fc.jsonValue()) }),
+      fc.dictionary(
+        fc.constantFrom(
+          'name',
+          'type',
+          'settings',
+          'roles',
+          'profile',
+          'tenantId',
+          'minimumScore',
+          'reason',
+          'mentorId',
+          '$where',
+        ),
+        fc.jsonValue(),
+      ),
+      fc.record({
+        name: fc.string(),
+        type: fc.string(),
+        settings: fc.dictionary(fc.string(), fc.jsonValue()),
+      }),
     );
     const statuses = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...routes), mutations, async (route, body) => {
-        const response = await acmeAdmin.send('POST', route, JSON.stringify(body) ?? 'null', 'application/json');
+        const response = await acmeAdmin.send(
+          'POST',
+          route,
+          JSON.stringify(body) ?? 'null',
+          'application/json',
+        );
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
         expect(response.status).toBeLessThan(500);
-        if (response.status === 400) expect(response.body.fields?.[0]?.field ?? response.body.code).toEqual(expect.any(String));
+        if (response.status === 400)
+          expect(response.body.fields?.[0]?.field ?? response.body.code).toEqual(expect.any(String));
         expect([400, 403, 404, 409, 413]).toContain(response.status);
       }),
       { numRuns: 2000 },

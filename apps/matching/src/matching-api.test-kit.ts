@@ -5,6 +5,8 @@ export type { ApiClient } from '@tandem/runtime/testing';
 export type MatchingApi = ServiceApi;
 
 /** The matching service on the real local Kafka and FerretDB; `consumeEvents` reads its topic into `events`. */
-export function startMatchingApi({ consumeEvents = false }: { consumeEvents?: boolean } = {}): Promise<MatchingApi> {
+export function startMatchingApi({
+  consumeEvents = false,
+}: { consumeEvents?: boolean } = {}): Promise<MatchingApi> {
   return startServiceApi(matchingService, { consumeContexts: consumeEvents ? ['matching'] : [] });
 }

@@ -12,34 +12,61 @@ describe('mentor capacity and bulk enrolment', () => {
   afterAll(() => api.close());
 
   async function openProgram(settings: Record<string, unknown> = {}): Promise<string> {
-    const program = await admin.post('/programs', { name: 'Capacity', type: 'one-to-one', settings: { acceptance: 'admin-approval', ...settings } });
+    const program = await admin.post('/programs', {
+      name: 'Capacity',
+      type: 'one-to-one',
+      settings: { acceptance: 'admin-approval', ...settings },
+    });
     await admin.post(`/programs/${program.body.programId}/open-enrolment`);
     return program.body.programId;
   }
 
   it('never lets a mentor exceed capacity, however many acceptances race', async () => {
     const programId = await openProgram();
-    const mentor = await admin.post(`/programs/${programId}/participants`, { userId: 'mentor-1', roles: ['mentor'], capacity: 2 });
+    const mentor = await admin.post(`/programs/${programId}/participants`, {
+      userId: 'mentor-1',
+      roles: ['mentor'],
+      capacity: 2,
+    });
     const mentees = Array.from({ length: 6 }, (_, i) => `mentee-${i}`);
-    for (const userId of mentees) await admin.post(`/programs/${programId}/participants`, { userId, roles: ['mentee'] });
-    const participants = (await admin.get(`/programs/${programId}/participants?role=mentee`)).body.items as { participantId: string }[];
+    for (const userId of mentees)
+      await admin.post(`/programs/${programId}/participants`, { userId, roles: ['mentee'] });
+    const participants = (await admin.get(`/programs/${programId}/participants?role=mentee`)).body.items as {
+      participantId: string;
+    }[];
     // Six admin proposals while capacity is still free (proposals do not hold capacity)...
     const proposals = [];
     for (const mentee of participants) {
-      proposals.push((await admin.post('/relationships', { programId, mentorId: mentor.body.participantId, menteeIds: [mentee.participantId] })).body);
+      proposals.push(
+        (
+          await admin.post('/relationships', {
+            programId,
+            mentorId: mentor.body.participantId,
+            menteeIds: [mentee.participantId],
+          })
+        ).body,
+      );
     }
     expect(proposals.every((p) => p.status === 'proposed')).toBe(true);
     // ...then all approved at once: exactly two start.
-    const answers = await Promise.all(proposals.map((p) => admin.post(`/relationships/${p.relationshipId}/accept`)));
+    const answers = await Promise.all(
+      proposals.map((p) => admin.post(`/relationships/${p.relationshipId}/accept`)),
+    );
     expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 409, 409, 409, 409]);
-    expect(answers.filter((a) => a.status === 409).every((a) => a.body.code === 'mentor-at-capacity')).toBe(true);
+    expect(answers.filter((a) => a.status === 409).every((a) => a.body.code === 'mentor-at-capacity')).toBe(
+      true,
+    );
     const active = (await admin.get(`/relationships?programId=${programId}&status=active`)).body.items;
     expect(active).toHaveLength(2);
 
     // Ending one frees its slot for a waiting proposal.
     await admin.post(`/relationships/${active[0].relationshipId}/end`, { reason: 'goals-achieved' });
-    const waiting = proposals.filter((p) => !active.some((a: { relationshipId: string }) => a.relationshipId === p.relationshipId));
-    expect((await admin.post(`/relationships/${waiting[0].relationshipId}/accept`)).body.status).toBe('active');
+    const waiting = proposals.filter(
+      (p) => !active.some((a: { relationshipId: string }) => a.relationshipId === p.relationshipId),
+    );
+    expect((await admin.post(`/relationships/${waiting[0].relationshipId}/accept`)).body.status).toBe(
+      'active',
+    );
     expect((await admin.post(`/relationships/${waiting[1].relationshipId}/accept`)).status).toBe(409);
   });
 
@@ -63,10 +90,22 @@ describe('mentor capacity and bulk enrolment', () => {
     ]);
     const enrolled = (await admin.get(`/programs/${programId}/participants`)).body.items;
     expect(enrolled.map((p: { userId: string }) => p.userId).sort()).toEqual(['u-1', 'u-2']);
-    expect(enrolled.find((p: { userId: string }) => p.userId === 'u-1').profile.skillsOffered).toEqual(['negotiation', 'public speaking']);
+    expect(enrolled.find((p: { userId: string }) => p.userId === 'u-1').profile.skillsOffered).toEqual([
+      'negotiation',
+      'public speaking',
+    ]);
 
-    for (const malformed of ['userId,roles\nu-9,mentee\nu-10,"mentee\n', 'userId,roles,shoeSize\nu-9,mentee,44\n', 'userId\nu-9\n']) {
-      const refused = await admin.send('POST', `/programs/${programId}/participants/import`, malformed, 'text/csv');
+    for (const malformed of [
+      'userId,roles\nu-9,mentee\nu-10,"mentee\n',
+      'userId,roles,shoeSize\nu-9,mentee,44\n',
+      'userId\nu-9\n',
+    ]) {
+      const refused = await admin.send(
+        'POST',
+        `/programs/${programId}/participants/import`,
+        malformed,
+        'text/csv',
+      );
       expect(refused.status).toBe(400);
     }
     expect((await admin.get(`/programs/${programId}/participants`)).body.total).toBe(2);

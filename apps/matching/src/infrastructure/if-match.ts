@@ -5,7 +5,12 @@ export function expectedVersionOf(ifMatch: string | undefined): number | undefin
   if (ifMatch === undefined || ifMatch === '*') return undefined;
   const match = /^(?:W\/)?"(\d+)"$/.exec(ifMatch.trim());
   if (!match) {
-    throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'Invalid request', fields: [{ field: 'If-Match', message: 'must be an ETag like "3"' }] });
+    throw new BadRequestException({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'Invalid request',
+      fields: [{ field: 'If-Match', message: 'must be an ETag like "3"' }],
+    });
   }
   return Number(match[1]);
 }

@@ -22,7 +22,12 @@ export class MatchingProjector implements EventSubscriber {
     const aggregate = parseStreamId(streamId);
     if (!aggregate) return;
     await this.aggregates.refresh(aggregate.kind, tenantId, aggregate.id);
-    const closesRelationship = ['matching.relationship.ended', 'matching.relationship.declined', 'matching.relationship.expired'].includes(event.type);
-    if (closesRelationship) await this.capacity.release(tenantId, (event.data as { relationshipId: string }).relationshipId);
+    const closesRelationship = [
+      'matching.relationship.ended',
+      'matching.relationship.declined',
+      'matching.relationship.expired',
+    ].includes(event.type);
+    if (closesRelationship)
+      await this.capacity.release(tenantId, (event.data as { relationshipId: string }).relationshipId);
   }
 }

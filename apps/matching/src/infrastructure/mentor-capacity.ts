@@ -24,16 +24,25 @@ export class MentorCapacity {
   constructor(private readonly readModels: ReadModels) {}
 
   /** Claims one slot in every limit for the relationship, or none (throws a 409 naming the full one). */
-  async claim(tenantId: string, relationshipId: string, mentorUserId: string, limits: readonly CapacityLimit[]): Promise<void> {
+  async claim(
+    tenantId: string,
+    relationshipId: string,
+    mentorUserId: string,
+    limits: readonly CapacityLimit[],
+  ): Promise<void> {
     const claimed: string[] = [];
     for (const limit of limits) {
       const slotIds = await this.claimUnits(tenantId, relationshipId, mentorUserId, limit);
       claimed.push(...slotIds);
       if (slotIds.length < limit.units) {
-        await this.readModels.forTenant(tenantId).mentorSlots.deleteMany({ _id: queryOperator({ $in: claimed }) });
+        await this.readModels
+          .forTenant(tenantId)
+          .mentorSlots.deleteMany({ _id: queryOperator({ $in: claimed }) });
         throw new RuleViolationError(
           'mentor-at-capacity',
-          limit.scope.startsWith('user/') ? 'The mentor has reached their overall mentoring capacity' : 'The mentor has no capacity left in this program',
+          limit.scope.startsWith('user/')
+            ? 'The mentor has reached their overall mentoring capacity'
+            : 'The mentor has no capacity left in this program',
         );
       }
     }
@@ -44,7 +53,12 @@ export class MentorCapacity {
     await this.readModels.forTenant(tenantId).mentorSlots.deleteMany({ relationshipId });
   }
 
-  private async claimUnits(tenantId: string, relationshipId: string, mentorUserId: string, limit: CapacityLimit): Promise<string[]> {
+  private async claimUnits(
+    tenantId: string,
+    relationshipId: string,
+    mentorUserId: string,
+    limit: CapacityLimit,
+  ): Promise<string[]> {
     const slots = this.readModels.forTenant(tenantId).mentorSlots;
     const claimed: string[] = [];
     for (let slot = 0; slot < limit.capacity && claimed.length < limit.units; slot += 1) {

@@ -15,7 +15,9 @@ export const documentId = (tenantId: string, id: string): string => `${tenantId}
 export class ReadModels {
   constructor(private readonly mongo: MongoConnection) {}
 
-  raw<T extends Document>(name: 'programs' | 'participants' | 'relationships' | 'match_runs' | 'mentor_slots'): Collection<T> {
+  raw<T extends Document>(
+    name: 'programs' | 'participants' | 'relationships' | 'match_runs' | 'mentor_slots',
+  ): Collection<T> {
     return this.mongo.db.collection<T>(name);
   }
 
@@ -23,11 +25,26 @@ export class ReadModels {
     const tenantId = typeof tenant === 'string' ? tenant : tenant.tenantId;
     return {
       tenantId,
-      programs: tenantScoped(this.raw<ProgramView>('programs'), tenantId) as TenantScopedCollection<ProgramView>,
-      participants: tenantScoped(this.raw<ParticipantView>('participants'), tenantId) as TenantScopedCollection<ParticipantView>,
-      relationships: tenantScoped(this.raw<RelationshipView>('relationships'), tenantId) as TenantScopedCollection<RelationshipView>,
-      matchRuns: tenantScoped(this.raw<MatchRunView>('match_runs'), tenantId) as TenantScopedCollection<MatchRunView>,
-      mentorSlots: tenantScoped(this.raw<MentorSlot>('mentor_slots'), tenantId) as TenantScopedCollection<MentorSlot>,
+      programs: tenantScoped(
+        this.raw<ProgramView>('programs'),
+        tenantId,
+      ) as TenantScopedCollection<ProgramView>,
+      participants: tenantScoped(
+        this.raw<ParticipantView>('participants'),
+        tenantId,
+      ) as TenantScopedCollection<ParticipantView>,
+      relationships: tenantScoped(
+        this.raw<RelationshipView>('relationships'),
+        tenantId,
+      ) as TenantScopedCollection<RelationshipView>,
+      matchRuns: tenantScoped(
+        this.raw<MatchRunView>('match_runs'),
+        tenantId,
+      ) as TenantScopedCollection<MatchRunView>,
+      mentorSlots: tenantScoped(
+        this.raw<MentorSlot>('mentor_slots'),
+        tenantId,
+      ) as TenantScopedCollection<MentorSlot>,
     };
   }
 }

@@ -1,4 +1,12 @@
-import type { MatchingProfile, MatchRunReport, ProgramSettings, ProgramStatus, ProgramType, ProposedPair, RelationshipStatus } from '@tandem/matching-domain';
+import type {
+  MatchingProfile,
+  MatchRunReport,
+  ProgramSettings,
+  ProgramStatus,
+  ProgramType,
+  ProposedPair,
+  RelationshipStatus,
+} from '@tandem/matching-domain';
 
 // Read-model documents. `version` is the aggregate's stream version (0 = written before its first
 // event, not visible yet); free text and personal data kept out of events live only here.
@@ -17,7 +25,9 @@ export interface ProgramView {
   createdAt: string;
 }
 
-export type ParticipantProfile = Omit<MatchingProfile, 'participantId' | 'userId'> & { overallCapacity?: number };
+export type ParticipantProfile = Omit<MatchingProfile, 'participantId' | 'userId'> & {
+  overallCapacity?: number;
+};
 
 export interface ParticipantView {
   _id: string;
@@ -51,7 +61,16 @@ export interface RelationshipView {
   endReason?: string;
   reflectedBy?: string[];
   /** Per party: the agreement's free-text scope and channel, kept out of events. */
-  agreements?: Record<string, { scope: string; preferredChannel: string; sessionsPerMonth: number; confidentialityAcknowledged: true; agreedUntil?: string }>;
+  agreements?: Record<
+    string,
+    {
+      scope: string;
+      preferredChannel: string;
+      sessionsPerMonth: number;
+      confidentialityAcknowledged: true;
+      agreedUntil?: string;
+    }
+  >;
   /** Per party: the closing reflection's free-text comment, kept out of events. */
   reflectionComments?: Record<string, string>;
 }
@@ -65,7 +84,11 @@ export interface MatchRunView {
   status?: 'draft' | 'published';
   createdAt: string;
   createdBy: string;
-  settingsUsed: { criteriaWeights: Record<string, number>; minimumScore: number; hardRules: ProgramSettings['hardRules'] };
+  settingsUsed: {
+    criteriaWeights: Record<string, number>;
+    minimumScore: number;
+    hardRules: ProgramSettings['hardRules'];
+  };
   pairs: ProposedPair[];
   report: MatchRunReport;
   optimal: boolean;

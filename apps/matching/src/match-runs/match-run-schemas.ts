@@ -1,21 +1,12 @@
 import { z } from 'zod';
+import { criterion, hardRulesInput } from '../programs/program-schemas';
 import { idField } from '../relationships/relationship-schemas';
-
-const criterion = z.string().regex(/^(question:)?[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a criterion code or question:<id>');
 
 /** A what-if run may try other weights, minimum score or hard rules without changing the program. */
 export const runMatchingBody = z.strictObject({
   criteriaWeights: z.record(criterion, z.number().min(0).max(100)).optional(),
   minimumScore: z.number().min(0).max(100).optional(),
-  hardRules: z
-    .strictObject({
-      excludeSameDepartment: z.boolean(),
-      excludeOwnManager: z.boolean(),
-      excludePreviousPairs: z.boolean(),
-      requireCommonLanguage: z.boolean(),
-      maxTimezoneGapHours: z.number().min(0).max(26).optional(),
-    })
-    .optional(),
+  hardRules: hardRulesInput.optional(),
 });
 export type RunMatchingBody = z.infer<typeof runMatchingBody>;
 

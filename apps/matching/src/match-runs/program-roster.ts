@@ -28,28 +28,45 @@ export class ProgramRosters {
 
   async load(tenantId: string, program: VisibleProgram): Promise<Roster> {
     const models = this.readModels.forTenant(tenantId);
-    const participants = (await models.participants.find({ programId: program.programId, status: 'enrolled' }).toArray()).sort(byParticipantId);
+    const participants = (
+      await models.participants.find({ programId: program.programId, status: 'enrolled' }).toArray()
+    ).sort(byParticipantId);
     const relationships = await models.relationships.find({ programId: program.programId }).toArray();
     const mentorUserIds = participants.filter((p) => p.roles?.includes('mentor')).map((p) => p.userId);
     // Load across every program, for the overall caps.
     const openElsewhere = await models.relationships
-      .find({ status: queryOperator({ $in: [...OPEN_STATUSES] }), mentorIds: queryOperator({ $in: mentorUserIds }) })
+      .find({
+        status: queryOperator({ $in: [...OPEN_STATUSES] }),
+        mentorIds: queryOperator({ $in: mentorUserIds }),
+      })
       .toArray();
     const open = relationships.filter((r) => (OPEN_STATUSES as readonly string[]).includes(r.status));
     const count = (list: RelationshipView[], userId: string, status?: string) =>
-      list.filter((r) => r.mentorIds.includes(userId) && (!status || r.status === status)).reduce((n, r) => n + (program.programType === 'group' ? r.menteeIds.length : 1), 0);
+      list
+        .filter((r) => r.mentorIds.includes(userId) && (!status || r.status === status))
+        .reduce((n, r) => n + (program.programType === 'group' ? r.menteeIds.length : 1), 0);
     return {
       mentees: participants.filter((p) => p.roles?.includes('mentee')),
       mentors: participants.filter((p) => p.roles?.includes('mentor')),
       relationships,
       remainingCapacity: (mentor) => {
         const inProgram = (mentor.capacity ?? 0) - count(open, mentor.userId);
-        const overall = mentor.profile.overallCapacity === undefined ? Infinity : mentor.profile.overallCapacity - openElsewhere.filter((r) => r.mentorIds.includes(mentor.userId)).length;
+        const overall =
+          mentor.profile.overallCapacity === undefined
+            ? Infinity
+            : mentor.profile.overallCapacity -
+              openElsewhere.filter((r) => r.mentorIds.includes(mentor.userId)).length;
         return Math.max(0, Math.min(inProgram, overall));
       },
       pendingProposals: (userId) => count(open, userId, 'proposed'),
       matchedMenteeUserIds: new Set(open.flatMap((r) => r.menteeIds)),
-      previousPairs: new Set(relationships.filter((r) => r.startedAt).flatMap((r) => r.menteeIds.flatMap((mentee) => r.mentorIds.map((mentor) => `${mentee}|${mentor}`)))),
+      previousPairs: new Set(
+        relationships
+          .filter((r) => r.startedAt)
+          .flatMap((r) =>
+            r.menteeIds.flatMap((mentee) => r.mentorIds.map((mentor) => `${mentee}|${mentor}`)),
+          ),
+      ),
     };
   }
 }
@@ -59,7 +76,10 @@ export function matchingProfileOf(participant: ParticipantView): MatchingProfile
   return { ...profile, participantId: participant.participantId, userId: participant.userId };
 }
 
-export function matchingRulesOf(program: VisibleProgram, overrides: Partial<Pick<MatchingRules, 'criteriaWeights' | 'minimumScore' | 'hardRules'>> = {}): MatchingRules {
+export function matchingRulesOf(
+  program: VisibleProgram,
+  overrides: Partial<Pick<MatchingRules, 'criteriaWeights' | 'minimumScore' | 'hardRules'>> = {},
+): MatchingRules {
   const { settings } = program;
   return {
     programType: program.programType,
@@ -74,4 +94,5 @@ export function scoringContextOf(roster: Roster, at: Date): ScoringContext {
   return { previousPairs: roster.previousPairs, at };
 }
 
-const byParticipantId = (a: ParticipantView, b: ParticipantView) => a.participantId.localeCompare(b.participantId);
+const byParticipantId = (a: ParticipantView, b: ParticipantView) =>
+  a.participantId.localeCompare(b.participantId);

@@ -3,7 +3,11 @@ import type { ProgramSettings } from '@tandem/matching-domain';
 import type { ProfileInput } from './participant-schemas';
 
 /** Answers must fit the program's custom questions: known id, an offered option, a number in range. */
-export function checkAnswers(answers: ProfileInput['answers'], questions: ProgramSettings['questions'], fieldPrefix = 'profile.answers'): void {
+export function checkAnswers(
+  answers: ProfileInput['answers'],
+  questions: ProgramSettings['questions'],
+  fieldPrefix = 'profile.answers',
+): void {
   const problems: FieldProblem[] = [];
   for (const [id, answer] of Object.entries(answers)) {
     const field = `${fieldPrefix}.${id}`;
@@ -14,7 +18,8 @@ export function checkAnswers(answers: ProfileInput['answers'], questions: Progra
     }
     switch (question.kind) {
       case 'single-choice':
-        if (typeof answer !== 'string' || !question.options.includes(answer)) problems.push({ field, message: `must be one of ${question.options.join(', ')}` });
+        if (typeof answer !== 'string' || !question.options.includes(answer))
+          problems.push({ field, message: `must be one of ${question.options.join(', ')}` });
         break;
       case 'multi-choice':
         if (!Array.isArray(answer) || answer.some((a) => !question.options.includes(a))) {
@@ -22,7 +27,8 @@ export function checkAnswers(answers: ProfileInput['answers'], questions: Progra
         }
         break;
       case 'number':
-        if (typeof answer !== 'number' || answer < question.min || answer > question.max) problems.push({ field, message: `must be a number from ${question.min} to ${question.max}` });
+        if (typeof answer !== 'number' || answer < question.min || answer > question.max)
+          problems.push({ field, message: `must be a number from ${question.min} to ${question.max}` });
         break;
       default: {
         const exhaustive: never = question;

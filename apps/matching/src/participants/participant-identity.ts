@@ -8,6 +8,10 @@ export function participantIdOf(programId: string, userId: string): string {
 /** A directory value as an event facet code: "Customer Success" → "customer-success". */
 export function facetCode(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const code = value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  const code = value
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
   return code.length > 0 ? code : undefined;
 }

@@ -2,33 +2,56 @@ import { z } from 'zod';
 
 const tag = z.string().trim().min(1).max(80);
 const tags = z.array(tag).max(50);
-export const userIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_:-]{0,99}$/, 'must be a user id (letters, digits, _ : -)');
+export const userIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_:-]{0,99}$/, 'must be a user id (letters, digits, _ : -)');
 
 const profileFields = {
   department: z.string().trim().min(1).max(120).optional(),
   managerId: userIdSchema.optional(),
   location: z.string().trim().min(1).max(120).optional(),
-  timezone: z.string().trim().min(1).max(64).refine(isKnownTimezone, 'must be an IANA time zone like Europe/Paris').optional(),
+  timezone: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .refine(isKnownTimezone, 'must be an IANA time zone like Europe/Paris')
+    .optional(),
   level: z.number().int().min(1).max(15).optional(),
   languages: tags.optional(),
   skillsOffered: tags.optional(),
   skillsSought: tags.optional(),
   focusAreas: tags.optional(),
-  answers: z.record(z.string().max(60), z.union([z.string().max(80), z.array(z.string().max(80)).max(50), z.number()])).optional(),
+  answers: z
+    .record(
+      z.string().max(60),
+      z.union([z.string().max(80), z.array(z.string().max(80)).max(50), z.number()]),
+    )
+    .optional(),
   /** Self-identified, optional; stored only with explicit consent and used only in aggregates. */
-  demographics: z.record(z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a lower-case key'), z.string().trim().min(1).max(80)).optional(),
+  demographics: z
+    .record(
+      z.string().regex(/^[a-z0-9-]{1,40}$/, 'must be a lower-case key'),
+      z.string().trim().min(1).max(80),
+    )
+    .optional(),
   demographicsConsent: z.boolean().optional(),
 };
 
 const emptyLists = { languages: [], skillsOffered: [], skillsSought: [], focusAreas: [], answers: {} };
-export const profileInput = z.strictObject(profileFields).transform((profile) => ({ ...emptyLists, ...profile }));
+export const profileInput = z
+  .strictObject(profileFields)
+  .transform((profile) => ({ ...emptyLists, ...profile }));
 export type ProfileInput = z.infer<typeof profileInput>;
 
 export const enrolBody = z
   .strictObject({
     /** Program admins enrol others; a participant always enrols themselves. */
     userId: userIdSchema.optional(),
-    roles: z.array(z.enum(['mentor', 'mentee'])).min(1).max(2),
+    roles: z
+      .array(z.enum(['mentor', 'mentee']))
+      .min(1)
+      .max(2),
     capacity: z.number().int().min(0).max(50).optional(),
     /** A cap on the mentor's relationships across all programs. */
     overallCapacity: z.number().int().min(1).max(100).optional(),
@@ -36,7 +59,11 @@ export const enrolBody = z
   })
   .superRefine((body, ctx) => {
     if (body.profile.demographics && body.profile.demographicsConsent !== true) {
-      ctx.addIssue({ code: 'custom', path: ['profile', 'demographicsConsent'], message: 'must be true to store demographic attributes' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['profile', 'demographicsConsent'],
+        message: 'must be true to store demographic attributes',
+      });
     }
   });
 export type EnrolBody = z.infer<typeof enrolBody>;
@@ -46,7 +73,11 @@ export const profileUpdateBody = z
   .strictObject({ profile: z.strictObject(profileFields) })
   .superRefine((body, ctx) => {
     if (body.profile.demographics && body.profile.demographicsConsent !== true) {
-      ctx.addIssue({ code: 'custom', path: ['profile', 'demographicsConsent'], message: 'must be true to store demographic attributes' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['profile', 'demographicsConsent'],
+        message: 'must be true to store demographic attributes',
+      });
     }
   });
 
@@ -56,7 +87,12 @@ export const listParticipantsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
 });
 
-export const withdrawBody = z.strictObject({ reason: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case code like "left-company"').default('other') });
+export const withdrawBody = z.strictObject({
+  reason: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case code like "left-company"')
+    .default('other'),
+});
 
 function isKnownTimezone(zone: string): boolean {
   try {

@@ -12,7 +12,9 @@ export class ProgramAccess {
 
   /** The program if the principal may see it: its admins always, others once it left draft. Else 404. */
   async visible(principal: Principal, programId: string): Promise<VisibleProgram> {
-    const program = await this.readModels.forTenant(principal).programs.findOne({ _id: documentId(principal.tenantId, programId) });
+    const program = await this.readModels
+      .forTenant(principal)
+      .programs.findOne({ _id: documentId(principal.tenantId, programId) });
     if (!program || program.version === 0 || !program.settings) throw notFound();
     const visible = program as VisibleProgram;
     if (visible.status === 'draft' && !this.canManage(principal, visible)) throw notFound();
@@ -22,7 +24,8 @@ export class ProgramAccess {
   /** The program if the principal manages it (404 if they cannot see it, 403 if they only see it). */
   async managed(principal: Principal, programId: string): Promise<VisibleProgram> {
     const program = await this.visible(principal, programId);
-    if (!this.canManage(principal, program)) throw new ForbiddenException('Only an admin of this program can do this');
+    if (!this.canManage(principal, program))
+      throw new ForbiddenException('Only an admin of this program can do this');
     return program;
   }
 

@@ -1,17 +1,38 @@
 import { z } from 'zod';
 
 const code = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case code like "career-track"');
-const criterion = z.string().regex(/^(question:)?[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a criterion (skills, focus-areas, seniority, languages, location, timezone, department) or question:<id>');
+export const criterion = z
+  .string()
+  .regex(
+    /^(question:)?[a-z0-9]+(-[a-z0-9]+)*$/,
+    'must be a criterion (skills, focus-areas, seniority, languages, location, timezone, department) or question:<id>',
+  );
 const day = z.iso.date();
 const userId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_:-]{0,99}$/, 'must be a user id');
 
 const question = z.discriminatedUnion('kind', [
-  z.strictObject({ id: code, kind: z.literal('single-choice'), label: z.string().trim().min(1).max(300), options: z.array(code).min(2).max(50) }),
-  z.strictObject({ id: code, kind: z.literal('multi-choice'), label: z.string().trim().min(1).max(300), options: z.array(code).min(2).max(50) }),
-  z.strictObject({ id: code, kind: z.literal('number'), label: z.string().trim().min(1).max(300), min: z.number(), max: z.number() }),
+  z.strictObject({
+    id: code,
+    kind: z.literal('single-choice'),
+    label: z.string().trim().min(1).max(300),
+    options: z.array(code).min(2).max(50),
+  }),
+  z.strictObject({
+    id: code,
+    kind: z.literal('multi-choice'),
+    label: z.string().trim().min(1).max(300),
+    options: z.array(code).min(2).max(50),
+  }),
+  z.strictObject({
+    id: code,
+    kind: z.literal('number'),
+    label: z.string().trim().min(1).max(300),
+    min: z.number(),
+    max: z.number(),
+  }),
 ]);
 
-const hardRules = z.strictObject({
+export const hardRulesInput = z.strictObject({
   excludeSameDepartment: z.boolean(),
   excludeOwnManager: z.boolean(),
   excludePreviousPairs: z.boolean(),
@@ -26,11 +47,13 @@ const settingsFields = {
   defaultMentorCapacity: z.number().int().min(1).max(50),
   maxGroupSize: z.number().int().min(2).max(50),
   minimumScore: z.number().min(0).max(100),
-  criteriaWeights: z.record(criterion, z.number().min(0).max(100)).refine((w) => Object.values(w).some((v) => v > 0), 'at least one weight must be above 0'),
+  criteriaWeights: z
+    .record(criterion, z.number().min(0).max(100))
+    .refine((w) => Object.values(w).some((v) => v > 0), 'at least one weight must be above 0'),
   sessionsPerMonth: z.number().min(0).max(31),
   startsOn: day,
   endsOn: day,
-  hardRules,
+  hardRules: hardRulesInput,
   questions: z.array(question).max(30),
   acceptance: z.enum(['both-parties', 'admin-approval']),
   proposalTtlDays: z.number().int().min(1).max(365),
@@ -46,7 +69,12 @@ export const defaultSettings = {
   minimumScore: 0,
   criteriaWeights: { skills: 40, 'focus-areas': 20, seniority: 15, languages: 10, timezone: 10, location: 5 },
   sessionsPerMonth: 2,
-  hardRules: { excludeSameDepartment: false, excludeOwnManager: true, excludePreviousPairs: true, requireCommonLanguage: true },
+  hardRules: {
+    excludeSameDepartment: false,
+    excludeOwnManager: true,
+    excludePreviousPairs: true,
+    requireCommonLanguage: true,
+  },
   questions: [],
   acceptance: 'both-parties',
   proposalTtlDays: 14,
@@ -61,7 +89,11 @@ export const createProgramBody = z.strictObject({
 export type CreateProgramBody = z.infer<typeof createProgramBody>;
 
 export const updateProgramBody = z
-  .strictObject({ name: z.string().trim().min(1).max(200), description: z.string().max(5000), settings: settingsInput })
+  .strictObject({
+    name: z.string().trim().min(1).max(200),
+    description: z.string().max(5000),
+    settings: settingsInput,
+  })
   .partial()
   .refine((body) => Object.keys(body).length > 0, 'name, description or settings is required');
 export type UpdateProgramBody = z.infer<typeof updateProgramBody>;

@@ -20,7 +20,9 @@ export class RelationshipAccess {
   ) {}
 
   async visible(principal: Principal, relationshipId: string): Promise<VisibleRelationship> {
-    const relationship = await this.readModels.forTenant(principal).relationships.findOne({ _id: documentId(principal.tenantId, relationshipId) });
+    const relationship = await this.readModels
+      .forTenant(principal)
+      .relationships.findOne({ _id: documentId(principal.tenantId, relationshipId) });
     if (!relationship) throw notFound();
     const program = await this.programs.visible(principal, relationship.programId).catch(() => undefined);
     if (!program) throw notFound();

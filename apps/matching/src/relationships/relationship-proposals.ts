@@ -1,24 +1,19 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConcurrencyError } from '@tandem/eventstore';
-import { RuleViolationError, type ProposalSource } from '@tandem/matching-domain';
+import { RuleViolationError, type RelationshipCommand } from '@tandem/matching-domain';
 import { AggregateStore } from '../infrastructure/aggregate-store';
 
-export interface Proposal {
-  readonly relationshipId: string;
-  readonly programId: string;
-  readonly mentorIds: readonly string[];
-  readonly menteeIds: readonly string[];
-  readonly score: number;
-  readonly source: ProposalSource;
-  readonly runId?: string;
-  readonly proposalTtlDays: number;
-  readonly acceptedBy?: string;
-}
+type ProposeCommand = Extract<RelationshipCommand, { type: 'propose' }>;
+
+/** A propose command before its expiry is fixed: the program's time to live instead. */
+export type Proposal = Omit<ProposeCommand, 'type' | 'expiresAt'> & { readonly proposalTtlDays: number };
 
 /** The relationship id a published run gives a pair or group: derived, so publishing is repeatable. */
 export function relationshipIdOf(runId: string, mentorId: string, menteeIds: readonly string[]): string {
-  const hex = createHash('sha256').update([runId, mentorId, ...[...menteeIds].sort()].join('\u0000')).digest('hex');
+  const hex = createHash('sha256')
+    .update([runId, mentorId, ...[...menteeIds].sort()].join('\u0000'))
+    .digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
@@ -42,7 +37,9 @@ export class RelationshipProposals {
     try {
       await this.propose(tenantId, proposal, now);
     } catch (error) {
-      const exists = error instanceof ConcurrencyError || (error instanceof RuleViolationError && error.code === 'relationship-exists');
+      const exists =
+        error instanceof ConcurrencyError ||
+        (error instanceof RuleViolationError && error.code === 'relationship-exists');
       if (!exists) throw error;
     }
   }

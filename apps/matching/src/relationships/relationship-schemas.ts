@@ -1,8 +1,12 @@
 import { z } from 'zod';
 
-const code = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case code like "schedule-conflict"');
+const code = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case code like "schedule-conflict"');
 /** Ids in bodies and query strings: plain ids only, so nothing like {"$ne":null} reaches a query. */
-export const idField = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_:-]{0,99}$/, 'must be an id (letters, digits, _ : -)');
+export const idField = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_:-]{0,99}$/, 'must be an id (letters, digits, _ : -)');
 const participantId = idField;
 
 /** A mentee asks a mentor (self-select, hybrid), or a program admin matches by hand (`menteeIds`). */
@@ -40,7 +44,9 @@ export const agreementBody = z.strictObject({
   scope: z.string().trim().min(1).max(2000),
   sessionsPerMonth: z.number().min(0).max(31),
   preferredChannel: z.enum(['in-person', 'video', 'phone', 'chat']),
-  confidentialityAcknowledged: z.literal(true, { error: 'must be true: both parties acknowledge confidentiality' }),
+  confidentialityAcknowledged: z.literal(true, {
+    error: 'must be true: both parties acknowledge confidentiality',
+  }),
   agreedUntil: z.iso.date().optional(),
 });
 

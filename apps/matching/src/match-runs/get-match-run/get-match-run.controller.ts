@@ -16,7 +16,11 @@ export class GetMatchRunController {
   ) {}
 
   @Get(':runId')
-  async get(@CurrentPrincipal() principal: Principal, @Param('programId') programId: string, @Param('runId') runId: string) {
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('programId') programId: string,
+    @Param('runId') runId: string,
+  ) {
     await this.access.managed(principal, programId);
     return matchRunResponse(await this.find(principal, programId, runId));
   }
@@ -30,12 +34,17 @@ export class GetMatchRunController {
     @ValidatedQuery(compareQuery) query: { with: string },
   ) {
     await this.access.managed(principal, programId);
-    const [before, after] = await Promise.all([this.find(principal, programId, query.with), this.find(principal, programId, runId)]);
+    const [before, after] = await Promise.all([
+      this.find(principal, programId, query.with),
+      this.find(principal, programId, runId),
+    ]);
     return { before: before.runId, after: after.runId, ...compareRuns(before, after) };
   }
 
   private async find(principal: Principal, programId: string, runId: string): Promise<MatchRunView> {
-    const run = await this.readModels.forTenant(principal).matchRuns.findOne({ _id: documentId(principal.tenantId, runId), programId });
+    const run = await this.readModels
+      .forTenant(principal)
+      .matchRuns.findOne({ _id: documentId(principal.tenantId, runId), programId });
     if (!run || run.version === 0) throw new NotFoundException('Match run not found');
     return run;
   }

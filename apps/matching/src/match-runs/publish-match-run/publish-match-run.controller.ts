@@ -12,7 +12,15 @@ export class PublishMatchRunController {
 
   @Post()
   @HttpCode(200)
-  async publish(@CurrentPrincipal() principal: Principal, @Param('programId') programId: string, @Param('runId') runId: string) {
-    return matchRunResponse(await this.commands.execute<PublishMatchRun, MatchRunView>(new PublishMatchRun(principal, programId, runId)));
+  async publish(
+    @CurrentPrincipal() principal: Principal,
+    @Param('programId') programId: string,
+    @Param('runId') runId: string,
+  ) {
+    return matchRunResponse(
+      await this.commands.execute<PublishMatchRun, MatchRunView>(
+        new PublishMatchRun(principal, programId, runId),
+      ),
+    );
   }
 }

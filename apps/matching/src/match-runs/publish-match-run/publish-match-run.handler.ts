@@ -6,7 +6,11 @@ import { AggregateStore } from '../../infrastructure/aggregate-store';
 import { documentId, ReadModels, written } from '../../infrastructure/read-model-collections';
 import type { MatchRunView, ParticipantView } from '../../infrastructure/views';
 import { ProgramAccess, type VisibleProgram } from '../../programs/program-access';
-import { relationshipIdOf, RelationshipProposals, type Proposal } from '../../relationships/relationship-proposals';
+import {
+  relationshipIdOf,
+  RelationshipProposals,
+  type Proposal,
+} from '../../relationships/relationship-proposals';
 
 export class PublishMatchRun {
   constructor(
@@ -42,15 +46,24 @@ export class PublishMatchRunHandler implements ICommandHandler<PublishMatchRun, 
       await this.aggregates.execute('matchRun', {
         tenantId: principal.tenantId,
         id: runId,
-        command: { type: 'publish-run', by: principal.userId, relationshipIds: proposals.map((p) => p.relationshipId), programStatus: program.status },
+        command: {
+          type: 'publish-run',
+          by: principal.userId,
+          relationshipIds: proposals.map((p) => p.relationshipId),
+          programStatus: program.status,
+        },
       });
     } catch (error) {
       // Published before: finish any proposals a crash left unmade, then report the conflict.
-      if (error instanceof RuleViolationError && error.code === 'run-published') await this.proposeAll(principal.tenantId, proposals);
+      if (error instanceof RuleViolationError && error.code === 'run-published')
+        await this.proposeAll(principal.tenantId, proposals);
       throw error;
     }
     await this.proposeAll(principal.tenantId, proposals);
-    await models.matchRuns.updateOne({ _id }, { $set: { relationshipIds: proposals.map((p) => p.relationshipId) } });
+    await models.matchRuns.updateOne(
+      { _id },
+      { $set: { relationshipIds: proposals.map((p) => p.relationshipId) } },
+    );
     return await written(models.matchRuns.findOne({ _id }));
   }
 
@@ -60,9 +73,18 @@ export class PublishMatchRunHandler implements ICommandHandler<PublishMatchRun, 
   }
 }
 
-function proposalsOf(run: MatchRunView, program: VisibleProgram, participants: Map<string, ParticipantView>): Proposal[] {
+function proposalsOf(
+  run: MatchRunView,
+  program: VisibleProgram,
+  participants: Map<string, ParticipantView>,
+): Proposal[] {
   const userOf = (participantId: string) => participants.get(participantId)?.userId ?? participantId;
-  const base = { programId: program.programId, source: 'match-run' as const, runId: run.runId, proposalTtlDays: program.settings.proposalTtlDays };
+  const base = {
+    programId: program.programId,
+    source: 'match-run' as const,
+    runId: run.runId,
+    proposalTtlDays: program.settings.proposalTtlDays,
+  };
   if (program.programType !== 'group') {
     return run.pairs.map((pair) => ({
       ...base,
@@ -76,7 +98,11 @@ function proposalsOf(run: MatchRunView, program: VisibleProgram, participants: M
   for (const pair of run.pairs) groups.set(pair.mentorId, [...(groups.get(pair.mentorId) ?? []), pair]);
   return [...groups].map(([mentorId, pairs]) => ({
     ...base,
-    relationshipId: relationshipIdOf(run.runId, mentorId, pairs.map((p) => p.menteeId)),
+    relationshipId: relationshipIdOf(
+      run.runId,
+      mentorId,
+      pairs.map((p) => p.menteeId),
+    ),
     mentorIds: [userOf(mentorId)],
     menteeIds: pairs.map((p) => userOf(p.menteeId)),
     score: pairs.reduce((sum, p) => sum + p.score, 0) / pairs.length,

@@ -12,7 +12,13 @@ export class RunMatchingController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  async run(@CurrentPrincipal() principal: Principal, @Param('programId') programId: string, @ValidatedBody(runMatchingBody) body: RunMatchingBody) {
-    return matchRunResponse(await this.commands.execute<RunMatching, MatchRunView>(new RunMatching(principal, programId, body)));
+  async run(
+    @CurrentPrincipal() principal: Principal,
+    @Param('programId') programId: string,
+    @ValidatedBody(runMatchingBody) body: RunMatchingBody,
+  ) {
+    return matchRunResponse(
+      await this.commands.execute<RunMatching, MatchRunView>(new RunMatching(principal, programId, body)),
+    );
   }
 }

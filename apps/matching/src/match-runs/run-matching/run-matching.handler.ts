@@ -36,7 +36,10 @@ export class RunMatchingHandler implements ICommandHandler<RunMatching, MatchRun
   async execute({ principal, programId, overrides }: RunMatching): Promise<MatchRunView> {
     const program = await this.access.managed(principal, programId);
     if (program.status === 'draft' || program.status === 'closed') {
-      throw new RuleViolationError('program-not-matching', `A program that is ${program.status} cannot be matched`);
+      throw new RuleViolationError(
+        'program-not-matching',
+        `A program that is ${program.status} cannot be matched`,
+      );
     }
     const rules = matchingRulesOf(program, overrides);
     compileRules(rules); // refuses unknown criteria or questions with a 400 before any work
@@ -44,13 +47,20 @@ export class RunMatchingHandler implements ICommandHandler<RunMatching, MatchRun
     const now = new Date();
     const started = Date.now();
     const result = runMatching({
-      mentees: roster.mentees.filter((m) => !roster.matchedMenteeUserIds.has(m.userId)).map(matchingProfileOf),
-      mentors: roster.mentors.map((m) => ({ ...matchingProfileOf(m), remainingCapacity: roster.remainingCapacity(m) })),
+      mentees: roster.mentees
+        .filter((m) => !roster.matchedMenteeUserIds.has(m.userId))
+        .map(matchingProfileOf),
+      mentors: roster.mentors.map((m) => ({
+        ...matchingProfileOf(m),
+        remainingCapacity: roster.remainingCapacity(m),
+      })),
       mentorsPerMentee: program.settings.mentorsPerMentee,
       rules,
       context: scoringContextOf(roster, now),
     });
-    this.logger.log(`match run for ${programId}: ${result.report.matched} matched, ${result.report.unmatched} unmatched in ${Date.now() - started} ms`);
+    this.logger.log(
+      `match run for ${programId}: ${result.report.matched} matched, ${result.report.unmatched} unmatched in ${Date.now() - started} ms`,
+    );
 
     const runId = randomUUID();
     const runs = this.readModels.forTenant(principal).matchRuns;
@@ -62,7 +72,11 @@ export class RunMatchingHandler implements ICommandHandler<RunMatching, MatchRun
       version: 0,
       createdAt: now.toISOString(),
       createdBy: principal.userId,
-      settingsUsed: { criteriaWeights: rules.criteriaWeights, minimumScore: rules.minimumScore, hardRules: rules.hardRules },
+      settingsUsed: {
+        criteriaWeights: rules.criteriaWeights,
+        minimumScore: rules.minimumScore,
+        hardRules: rules.hardRules,
+      },
       pairs: [...result.pairs],
       report: result.report,
       optimal: result.optimal,

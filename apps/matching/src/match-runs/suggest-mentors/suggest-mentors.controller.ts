@@ -26,14 +26,23 @@ export class SuggestMentorsController {
     const program = await this.access.visible(principal, programId);
     const roster = await this.rosters.load(principal.tenantId, program);
     const isAdmin = this.access.canManage(principal, program);
-    const mentee = roster.mentees.find((m) => (query.menteeId ? m.participantId === query.menteeId : m.userId === principal.userId));
-    if (!mentee || (!isAdmin && mentee.userId !== principal.userId)) throw new NotFoundException('Mentee not found in this program');
+    const mentee = roster.mentees.find((m) =>
+      query.menteeId ? m.participantId === query.menteeId : m.userId === principal.userId,
+    );
+    if (!mentee || (!isAdmin && mentee.userId !== principal.userId))
+      throw new NotFoundException('Mentee not found in this program');
     const mentors = roster.mentors.map((m) => ({
       ...matchingProfileOf(m),
       remainingCapacity: roster.remainingCapacity(m),
       pendingSuggestions: roster.pendingProposals(m.userId),
     }));
-    const suggestions = suggestMentors(matchingProfileOf(mentee), mentors, matchingRulesOf(program), scoringContextOf(roster, new Date()), query.limit);
+    const suggestions = suggestMentors(
+      matchingProfileOf(mentee),
+      mentors,
+      matchingRulesOf(program),
+      scoringContextOf(roster, new Date()),
+      query.limit,
+    );
     return { menteeId: mentee.participantId, items: suggestions };
   }
 }

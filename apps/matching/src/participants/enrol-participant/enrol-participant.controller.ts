@@ -12,7 +12,15 @@ export class EnrolParticipantController {
 
   @Post()
   @Roles('program-admin', 'participant')
-  async enrol(@CurrentPrincipal() principal: Principal, @Param('programId') programId: string, @ValidatedBody(enrolBody) body: EnrolBody) {
-    return participantResponse(await this.commands.execute<EnrolParticipant, ParticipantView>(new EnrolParticipant(principal, programId, body)));
+  async enrol(
+    @CurrentPrincipal() principal: Principal,
+    @Param('programId') programId: string,
+    @ValidatedBody(enrolBody) body: EnrolBody,
+  ) {
+    return participantResponse(
+      await this.commands.execute<EnrolParticipant, ParticipantView>(
+        new EnrolParticipant(principal, programId, body),
+      ),
+    );
   }
 }

@@ -27,11 +27,17 @@ export class EnrolParticipantHandler implements ICommandHandler<EnrolParticipant
     private readonly access: ProgramAccess,
   ) {}
 
-  async execute({ principal, programId, body, program: checked }: EnrolParticipant): Promise<ParticipantView> {
+  async execute({
+    principal,
+    programId,
+    body,
+    program: checked,
+  }: EnrolParticipant): Promise<ParticipantView> {
     const program = checked ?? (await this.access.visible(principal, programId));
     const byProgramAdmin = this.access.canManage(principal, program);
     const userId = body.userId ?? principal.userId;
-    if (userId !== principal.userId && !byProgramAdmin) throw new ForbiddenException('Only a program admin can enrol someone else');
+    if (userId !== principal.userId && !byProgramAdmin)
+      throw new ForbiddenException('Only a program admin can enrol someone else');
     checkAnswers(body.profile.answers, program.settings.questions);
 
     const participantId = participantIdOf(programId, userId);
@@ -39,13 +45,26 @@ export class EnrolParticipantHandler implements ICommandHandler<EnrolParticipant
     const _id = documentId(principal.tenantId, participantId);
     const before = await participants.findOne({ _id });
     const { demographicsConsent, ...profileFields } = body.profile;
-    const profile = { ...profileFields, ...(demographicsConsent ? {} : { demographics: undefined }), ...(body.overallCapacity ? { overallCapacity: body.overallCapacity } : {}) };
+    const profile = {
+      ...profileFields,
+      ...(demographicsConsent ? {} : { demographics: undefined }),
+      ...(body.overallCapacity ? { overallCapacity: body.overallCapacity } : {}),
+    };
     // The profile is personal data, kept out of events; written first, shown once enrolled.
     if (before) {
-      if (before.status === 'enrolled') return this.enrol(principal, program, participantId, userId, body, byProgramAdmin);
+      if (before.status === 'enrolled')
+        return this.enrol(principal, program, participantId, userId, body, byProgramAdmin);
       await participants.updateOne({ _id }, { $set: { profile } });
     } else {
-      await participants.insertOne({ _id, participantId, programId, userId, version: 0, profile, enrolledAt: new Date().toISOString() });
+      await participants.insertOne({
+        _id,
+        participantId,
+        programId,
+        userId,
+        version: 0,
+        profile,
+        enrolledAt: new Date().toISOString(),
+      });
     }
     try {
       return await this.enrol(principal, program, participantId, userId, body, byProgramAdmin);
@@ -56,7 +75,14 @@ export class EnrolParticipantHandler implements ICommandHandler<EnrolParticipant
     }
   }
 
-  private async enrol(principal: Principal, program: VisibleProgram, participantId: string, userId: string, body: EnrolBody, byProgramAdmin: boolean) {
+  private async enrol(
+    principal: Principal,
+    program: VisibleProgram,
+    participantId: string,
+    userId: string,
+    body: EnrolBody,
+    byProgramAdmin: boolean,
+  ) {
     const { department, level, location } = body.profile;
     const facets = {
       ...(facetCode(department) ? { department: facetCode(department) } : {}),
@@ -74,10 +100,18 @@ export class EnrolParticipantHandler implements ICommandHandler<EnrolParticipant
         roles: body.roles,
         ...(body.capacity === undefined ? {} : { capacity: body.capacity }),
         facets,
-        program: { status: program.status, programType: program.programType, defaultMentorCapacity: program.settings.maxGroupSize ?? program.settings.defaultMentorCapacity },
+        program: {
+          status: program.status,
+          programType: program.programType,
+          defaultMentorCapacity: program.settings.maxGroupSize ?? program.settings.defaultMentorCapacity,
+        },
         byProgramAdmin,
       },
     });
-    return await written(this.readModels.forTenant(principal).participants.findOne({ _id: documentId(principal.tenantId, participantId) }));
+    return await written(
+      this.readModels
+        .forTenant(principal)
+        .participants.findOne({ _id: documentId(principal.tenantId, participantId) }),
+    );
   }
 }

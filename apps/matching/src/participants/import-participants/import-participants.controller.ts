@@ -11,9 +11,18 @@ export class ImportParticipantsController {
 
   @Post()
   @HttpCode(200)
-  async import(@CurrentPrincipal() principal: Principal, @Param('programId') programId: string, @Body() csv: unknown, @Query('dryRun') dryRun: unknown) {
-    if (typeof csv !== 'string') throw invalidRequest('body', [{ field: '(body)', message: 'must be a CSV file sent as text/csv' }]);
-    if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') throw invalidRequest('query', [{ field: 'dryRun', message: 'must be true or false' }]);
-    return this.commands.execute<ImportParticipants, ImportReport>(new ImportParticipants(principal, programId, csv, dryRun === 'true'));
+  async import(
+    @CurrentPrincipal() principal: Principal,
+    @Param('programId') programId: string,
+    @Body() csv: unknown,
+    @Query('dryRun') dryRun: unknown,
+  ) {
+    if (typeof csv !== 'string')
+      throw invalidRequest('body', [{ field: '(body)', message: 'must be a CSV file sent as text/csv' }]);
+    if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false')
+      throw invalidRequest('query', [{ field: 'dryRun', message: 'must be true or false' }]);
+    return this.commands.execute<ImportParticipants, ImportReport>(
+      new ImportParticipants(principal, programId, csv, dryRun === 'true'),
+    );
   }
 }

@@ -20,7 +20,11 @@ export interface ImportReport {
   readonly rows: number;
   readonly enrolled: number;
   readonly dryRun: boolean;
-  readonly rejected: readonly { readonly line: number; readonly userId: string; readonly problems: readonly FieldProblem[] }[];
+  readonly rejected: readonly {
+    readonly line: number;
+    readonly userId: string;
+    readonly problems: readonly FieldProblem[];
+  }[];
 }
 
 /**
@@ -41,7 +45,11 @@ export class ImportParticipantsHandler implements ICommandHandler<ImportParticip
     const parsed = parseCsv(csv);
     if (!parsed.ok) throw invalidRequest('body', [{ field: `line ${parsed.line}`, message: parsed.message }]);
     const problems = headerProblems(parsed.header, program.settings.questions);
-    if (problems.length > 0) throw invalidRequest('body', problems.map((message) => ({ field: 'header', message })));
+    if (problems.length > 0)
+      throw invalidRequest(
+        'body',
+        problems.map((message) => ({ field: 'header', message })),
+      );
 
     const rejected: { line: number; userId: string; problems: FieldProblem[] }[] = [];
     const seen = new Set<string>();
@@ -49,7 +57,10 @@ export class ImportParticipantsHandler implements ICommandHandler<ImportParticip
     for (const [index, row] of parsed.rows.entries()) {
       const userId = row.cells[parsed.header.indexOf('userId')]?.trim() ?? '';
       const result = enrolmentOfRow(parsed.header, row.cells, program.settings.questions);
-      const rowProblems = 'problems' in result ? result.problems : answerProblems(result.body.profile.answers, program.settings.questions);
+      const rowProblems =
+        'problems' in result
+          ? result.problems
+          : answerProblems(result.body.profile.answers, program.settings.questions);
       if (seen.has(userId)) rowProblems.push({ field: 'userId', message: 'appears on an earlier row' });
       seen.add(userId);
       if (rowProblems.length > 0 || !('body' in result)) {
@@ -63,13 +74,17 @@ export class ImportParticipantsHandler implements ICommandHandler<ImportParticip
       } catch (error) {
         rejected.push({ line: row.line, userId, problems: [{ field: '(row)', message: messageOf(error) }] });
       }
-      if ((index + 1) % 500 === 0) this.logger.log(`import into ${programId}: ${index + 1}/${parsed.rows.length} rows`);
+      if ((index + 1) % 500 === 0)
+        this.logger.log(`import into ${programId}: ${index + 1}/${parsed.rows.length} rows`);
     }
     return { rows: parsed.rows.length, enrolled, dryRun, rejected };
   }
 }
 
-function answerProblems(answers: Record<string, unknown>, questions: Parameters<typeof checkAnswers>[1]): FieldProblem[] {
+function answerProblems(
+  answers: Record<string, unknown>,
+  questions: Parameters<typeof checkAnswers>[1],
+): FieldProblem[] {
   try {
     checkAnswers(answers as never, questions);
     return [];

@@ -1,5 +1,9 @@
 export type CsvParse =
-  | { readonly ok: true; readonly header: readonly string[]; readonly rows: readonly { readonly line: number; readonly cells: readonly string[] }[] }
+  | {
+      readonly ok: true;
+      readonly header: readonly string[];
+      readonly rows: readonly { readonly line: number; readonly cells: readonly string[] }[];
+    }
   | { readonly ok: false; readonly line: number; readonly message: string };
 
 /**
@@ -25,7 +29,8 @@ export function parseCsv(text: string): CsvParse {
       } else if (char === '"') {
         quoted = false;
         const next = source[i + 1];
-        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') return { ok: false, line, message: 'text after a closing quote' };
+        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r')
+          return { ok: false, line, message: 'text after a closing quote' };
       } else {
         if (char === '\n') line += 1;
         cell += char;
@@ -58,7 +63,11 @@ export function parseCsv(text: string): CsvParse {
   if (!header) return { ok: false, line: 1, message: 'the file is empty' };
   const mismatch = rows.find((row) => row.cells.length !== header.cells.length);
   if (mismatch) {
-    return { ok: false, line: mismatch.line, message: `${mismatch.cells.length} cells where the header has ${header.cells.length}` };
+    return {
+      ok: false,
+      line: mismatch.line,
+      message: `${mismatch.cells.length} cells where the header has ${header.cells.length}`,
+    };
   }
   return { ok: true, header: header.cells.map((name) => name.trim()), rows };
 }

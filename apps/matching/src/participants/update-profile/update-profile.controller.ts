@@ -22,19 +22,36 @@ export class UpdateProfileController {
   ) {}
 
   @Patch()
-  async update(@CurrentPrincipal() principal: Principal, @Param('programId') programId: string, @Param('participantId') participantId: string, @Body() raw: unknown) {
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('programId') programId: string,
+    @Param('participantId') participantId: string,
+    @Body() raw: unknown,
+  ) {
     const program = await this.access.visible(principal, programId);
     const participants = this.readModels.forTenant(principal).participants;
     const _id = documentId(principal.tenantId, participantId);
     const participant = await participants.findOne({ _id, programId });
-    if (!participant || participant.version === 0 || (participant.userId !== principal.userId && !this.access.canManage(principal, program))) {
+    if (
+      !participant ||
+      participant.version === 0 ||
+      (participant.userId !== principal.userId && !this.access.canManage(principal, program))
+    ) {
       throw new NotFoundException('Participant not found');
     }
     const { profile: changes } = parseBody(profileUpdateBody, raw);
     if (changes.answers) checkAnswers(changes.answers, program.settings.questions);
     const { demographicsConsent, ...fields } = changes;
-    const profile = { ...participant.profile, ...fields, ...(demographicsConsent === false ? { demographics: undefined } : {}) };
-    const changedFields = Object.keys(changes).filter((key) => JSON.stringify(changes[key as keyof typeof changes]) !== JSON.stringify(participant.profile[key as keyof typeof participant.profile]));
+    const profile = {
+      ...participant.profile,
+      ...fields,
+      ...(demographicsConsent === false ? { demographics: undefined } : {}),
+    };
+    const changedFields = Object.keys(changes).filter(
+      (key) =>
+        JSON.stringify(changes[key as keyof typeof changes]) !==
+        JSON.stringify(participant.profile[key as keyof typeof participant.profile]),
+    );
     const facets = {
       ...(facetCode(profile.department) ? { department: facetCode(profile.department) } : {}),
       ...(profile.level === undefined ? {} : { level: String(profile.level) }),

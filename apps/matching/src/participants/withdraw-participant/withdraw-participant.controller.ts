@@ -30,10 +30,18 @@ export class WithdrawParticipantController {
     const participant = await participants.findOne({ _id, programId });
     const isSelf = participant?.userId === principal.userId;
     // Someone else's enrolment is not even acknowledged to a participant.
-    if (!participant || participant.version === 0 || (!isSelf && !this.access.canManage(principal, program))) {
+    if (
+      !participant ||
+      participant.version === 0 ||
+      (!isSelf && !this.access.canManage(principal, program))
+    ) {
       throw new NotFoundException('Participant not found');
     }
-    await this.aggregates.execute('participant', { tenantId: principal.tenantId, id: participantId, command: { type: 'withdraw', reason: body.reason } });
+    await this.aggregates.execute('participant', {
+      tenantId: principal.tenantId,
+      id: participantId,
+      command: { type: 'withdraw', reason: body.reason },
+    });
     return participantResponse(await written(participants.findOne({ _id })));
   }
 }

@@ -36,6 +36,10 @@ export class ChangeProgramStatusController {
   }
 
   private async change(principal: Principal, programId: string, transition: ProgramTransition) {
-    return programResponse(await this.commands.execute<ChangeProgramStatus, ProgramView>(new ChangeProgramStatus(principal, programId, transition)));
+    return programResponse(
+      await this.commands.execute<ChangeProgramStatus, ProgramView>(
+        new ChangeProgramStatus(principal, programId, transition),
+      ),
+    );
   }
 }

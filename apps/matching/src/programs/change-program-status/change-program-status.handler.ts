@@ -6,7 +6,10 @@ import { documentId, ReadModels, written } from '../../infrastructure/read-model
 import type { ProgramView } from '../../infrastructure/views';
 import { ProgramAccess } from '../program-access';
 
-export type ProgramTransition = Extract<ProgramCommand['type'], 'open-enrolment' | 'close-enrolment' | 'launch-program' | 'close-program'>;
+export type ProgramTransition = Extract<
+  ProgramCommand['type'],
+  'open-enrolment' | 'close-enrolment' | 'launch-program' | 'close-program'
+>;
 
 export class ChangeProgramStatus {
   constructor(
@@ -26,7 +29,15 @@ export class ChangeProgramStatusHandler implements ICommandHandler<ChangeProgram
 
   async execute({ principal, programId, transition }: ChangeProgramStatus): Promise<ProgramView> {
     await this.access.managed(principal, programId);
-    await this.aggregates.execute('program', { tenantId: principal.tenantId, id: programId, command: { type: transition, by: principal.userId } });
-    return await written(this.readModels.forTenant(principal).programs.findOne({ _id: documentId(principal.tenantId, programId) }));
+    await this.aggregates.execute('program', {
+      tenantId: principal.tenantId,
+      id: programId,
+      command: { type: transition, by: principal.userId },
+    });
+    return await written(
+      this.readModels
+        .forTenant(principal)
+        .programs.findOne({ _id: documentId(principal.tenantId, programId) }),
+    );
   }
 }

@@ -17,7 +17,9 @@ export class CreateProgramController {
     @ValidatedBody(createProgramBody) body: CreateProgramBody,
     @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
   ) {
-    const program = await this.commands.execute<CreateProgram, ProgramView>(new CreateProgram(principal, body));
+    const program = await this.commands.execute<CreateProgram, ProgramView>(
+      new CreateProgram(principal, body),
+    );
     response.setHeader('ETag', `"${program.version}"`);
     response.setHeader('Location', `programs/${program.programId}`);
     return programResponse(program);

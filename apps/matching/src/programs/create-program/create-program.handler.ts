@@ -47,7 +47,13 @@ export class CreateProgramHandler implements ICommandHandler<CreateProgram, Prog
       await this.aggregates.execute('program', {
         tenantId: principal.tenantId,
         id: programId,
-        command: { type: 'create-program', programId, by: principal.userId, programType: body.type, settings },
+        command: {
+          type: 'create-program',
+          programId,
+          by: principal.userId,
+          programType: body.type,
+          settings,
+        },
       });
     } catch (error) {
       await programs.deleteOne({ _id: documentId(principal.tenantId, programId) });

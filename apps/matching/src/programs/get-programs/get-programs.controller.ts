@@ -1,5 +1,12 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { CurrentPrincipal, isPlatformAdmin, queryOperator, Roles, ValidatedQuery, type Principal } from '@tandem/auth';
+import {
+  CurrentPrincipal,
+  isPlatformAdmin,
+  queryOperator,
+  Roles,
+  ValidatedQuery,
+  type Principal,
+} from '@tandem/auth';
 import type { Filter } from 'mongodb';
 import { ReadModels } from '../../infrastructure/read-model-collections';
 import type { ProgramView } from '../../infrastructure/views';
@@ -17,12 +24,18 @@ export class GetProgramsController {
   ) {}
 
   @Get()
-  async list(@CurrentPrincipal() principal: Principal, @ValidatedQuery(listProgramsQuery) query: { status?: string; limit: number }) {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @ValidatedQuery(listProgramsQuery) query: { status?: string; limit: number },
+  ) {
     const filter: Filter<ProgramView> = { version: queryOperator({ $gte: 1 }) };
     if (query.status) filter.status = query.status as ProgramView['status'];
     const programs = await this.readModels.forTenant(principal).programs.find(filter).limit(1000).toArray();
     // Drafts are visible to their admins only.
-    const visible = programs.filter((p) => p.status !== 'draft' || isPlatformAdmin(principal) || p.settings?.adminIds.includes(principal.userId));
+    const visible = programs.filter(
+      (p) =>
+        p.status !== 'draft' || isPlatformAdmin(principal) || p.settings?.adminIds.includes(principal.userId),
+    );
     visible.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.programId.localeCompare(b.programId));
     return { items: visible.slice(0, query.limit).map(programResponse) };
   }

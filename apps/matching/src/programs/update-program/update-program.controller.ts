@@ -21,7 +21,9 @@ export class UpdateProgramController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
   ) {
-    const program = await this.commands.execute<UpdateProgram, ProgramView>(new UpdateProgram(principal, programId, body, expectedVersionOf(ifMatch)));
+    const program = await this.commands.execute<UpdateProgram, ProgramView>(
+      new UpdateProgram(principal, programId, body, expectedVersionOf(ifMatch)),
+    );
     response.setHeader('ETag', `"${program.version}"`);
     return programResponse(program);
   }

@@ -28,8 +28,12 @@ export class UpdateProgramHandler implements ICommandHandler<UpdateProgram, Prog
   async execute({ principal, programId, body, expectedVersion }: UpdateProgram): Promise<ProgramView> {
     const program = await this.access.managed(principal, programId);
     const { questions, questionLabels } = splitQuestionLabels(body.settings?.questions ?? []);
-    const changes = { ...body.settings, ...(body.settings?.questions ? { questions } : {}) } as Partial<ProgramSettings>;
-    if (changes.adminIds) changes.adminIds = [...new Set([...program.settings.adminIds.slice(0, 1), ...changes.adminIds])];
+    const changes = {
+      ...body.settings,
+      ...(body.settings?.questions ? { questions } : {}),
+    } as Partial<ProgramSettings>;
+    if (changes.adminIds)
+      changes.adminIds = [...new Set([...program.settings.adminIds.slice(0, 1), ...changes.adminIds])];
     // The settings (the audited part) go first: if they are refused, the texts stay as they were.
     await this.aggregates.execute('program', {
       tenantId: principal.tenantId,

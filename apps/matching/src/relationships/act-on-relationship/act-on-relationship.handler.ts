@@ -12,10 +12,19 @@ import { RelationshipAccess, type VisibleRelationship } from '../relationship-ac
 export type RelationshipAction =
   | { readonly type: 'accept' }
   | { readonly type: 'decline'; readonly reason: string }
-  | { readonly type: 'record-agreement'; readonly sessionsPerMonth: number; readonly agreedUntil?: string; readonly texts: { scope: string; preferredChannel: string } }
+  | {
+      readonly type: 'record-agreement';
+      readonly sessionsPerMonth: number;
+      readonly agreedUntil?: string;
+      readonly texts: { scope: string; preferredChannel: string };
+    }
   | { readonly type: 'pause'; readonly reason: string }
   | { readonly type: 'resume' }
-  | { readonly type: 'end'; readonly reason: Extract<RelationshipCommand, { type: 'end' }>['reason']; readonly requestRematch: boolean }
+  | {
+      readonly type: 'end';
+      readonly reason: Extract<RelationshipCommand, { type: 'end' }>['reason'];
+      readonly requestRematch: boolean;
+    }
   | {
       readonly type: 'submit-reflection';
       readonly rating: number;
@@ -47,30 +56,57 @@ export class ActOnRelationshipHandler implements ICommandHandler<ActOnRelationsh
     const actor = { by: principal.userId, asAdmin: visible.asAdmin };
     const now = new Date().toISOString();
     const command = commandOf(action, actor, visible, now);
-    const hooks = action.type === 'accept' ? await this.capacityHooks(principal.tenantId, visible) : undefined;
-    const handled = await this.aggregates.execute('relationship', { tenantId: principal.tenantId, id: relationshipId, command }, hooks);
+    const hooks =
+      action.type === 'accept' ? await this.capacityHooks(principal.tenantId, visible) : undefined;
+    const handled = await this.aggregates.execute(
+      'relationship',
+      { tenantId: principal.tenantId, id: relationshipId, command },
+      hooks,
+    );
     const decided = handled.events.map((e) => e.type);
-    if (decided.some((type) => ['matching.relationship.ended', 'matching.relationship.declined', 'matching.relationship.expired'].includes(type))) {
+    if (
+      decided.some((type) =>
+        [
+          'matching.relationship.ended',
+          'matching.relationship.declined',
+          'matching.relationship.expired',
+        ].includes(type),
+      )
+    ) {
       await this.capacity.release(principal.tenantId, relationshipId);
     }
     if (action.type === 'accept' && decided.includes('matching.relationship.expired')) {
       throw new RuleViolationError('proposal-expired', 'This proposal has expired');
     }
     await this.saveTexts(principal, relationshipId, action);
-    return await written(this.readModels.forTenant(principal).relationships.findOne({ _id: documentId(principal.tenantId, relationshipId) }));
+    return await written(
+      this.readModels
+        .forTenant(principal)
+        .relationships.findOne({ _id: documentId(principal.tenantId, relationshipId) }),
+    );
   }
 
   /** Starting a relationship takes mentor capacity: claimed before the append, given back if it fails. */
-  private async capacityHooks(tenantId: string, { relationship, program }: VisibleRelationship): Promise<AppendHooks> {
-    const starts = (events: readonly TandemEvent[]) => events.some((e) => e.type === 'matching.relationship.started');
+  private async capacityHooks(
+    tenantId: string,
+    { relationship, program }: VisibleRelationship,
+  ): Promise<AppendHooks> {
+    const starts = (events: readonly TandemEvent[]) =>
+      events.some((e) => e.type === 'matching.relationship.started');
     const mentorLimits = async (): Promise<{ mentorUserId: string; limits: CapacityLimit[] }[]> => {
-      const participants = await this.readModels.forTenant(tenantId).participants.find({ programId: program.programId }).toArray();
+      const participants = await this.readModels
+        .forTenant(tenantId)
+        .participants.find({ programId: program.programId })
+        .toArray();
       return relationship.mentorIds.map((mentorUserId) => {
         const mentor = participants.find((p) => p.userId === mentorUserId && p.roles?.includes('mentor'));
         const units = program.programType === 'group' ? relationship.menteeIds.length : 1;
-        const limits: CapacityLimit[] = [{ scope: `program/${program.programId}/${mentorUserId}`, capacity: mentor?.capacity ?? 0, units }];
+        const limits: CapacityLimit[] = [
+          { scope: `program/${program.programId}/${mentorUserId}`, capacity: mentor?.capacity ?? 0, units },
+        ];
         const overall = mentor?.profile.overallCapacity;
-        if (overall !== undefined) limits.push({ scope: `user/${mentorUserId}`, capacity: overall, units: 1 });
+        if (overall !== undefined)
+          limits.push({ scope: `user/${mentorUserId}`, capacity: overall, units: 1 });
         return { mentorUserId, limits };
       });
     };
@@ -93,27 +129,49 @@ export class ActOnRelationshipHandler implements ICommandHandler<ActOnRelationsh
   }
 
   /** Free text is kept out of events: saved beside the relationship, per party. */
-  private async saveTexts(principal: Principal, relationshipId: string, action: RelationshipAction): Promise<void> {
+  private async saveTexts(
+    principal: Principal,
+    relationshipId: string,
+    action: RelationshipAction,
+  ): Promise<void> {
     const relationships = this.readModels.forTenant(principal).relationships;
     const _id = documentId(principal.tenantId, relationshipId);
     if (action.type === 'record-agreement') {
-      const agreement = { ...action.texts, sessionsPerMonth: action.sessionsPerMonth, confidentialityAcknowledged: true as const, ...(action.agreedUntil ? { agreedUntil: action.agreedUntil } : {}) };
+      const agreement = {
+        ...action.texts,
+        sessionsPerMonth: action.sessionsPerMonth,
+        confidentialityAcknowledged: true as const,
+        ...(action.agreedUntil ? { agreedUntil: action.agreedUntil } : {}),
+      };
       await relationships.updateOne({ _id }, { $set: { [`agreements.${principal.userId}`]: agreement } });
     }
     if (action.type === 'submit-reflection' && action.comment) {
-      await relationships.updateOne({ _id }, { $set: { [`reflectionComments.${principal.userId}`]: action.comment } });
+      await relationships.updateOne(
+        { _id },
+        { $set: { [`reflectionComments.${principal.userId}`]: action.comment } },
+      );
     }
   }
 }
 
-function commandOf(action: RelationshipAction, actor: { by: string; asAdmin: boolean }, { program }: VisibleRelationship, now: string): RelationshipCommand {
+function commandOf(
+  action: RelationshipAction,
+  actor: { by: string; asAdmin: boolean },
+  { program }: VisibleRelationship,
+  now: string,
+): RelationshipCommand {
   switch (action.type) {
     case 'accept':
       return { type: 'accept', ...actor, acceptance: program.settings.acceptance, now };
     case 'decline':
       return { type: 'decline', ...actor, reason: action.reason };
     case 'record-agreement':
-      return { type: 'record-agreement', ...actor, sessionsPerMonth: action.sessionsPerMonth, ...(action.agreedUntil ? { agreedUntil: action.agreedUntil } : {}) };
+      return {
+        type: 'record-agreement',
+        ...actor,
+        sessionsPerMonth: action.sessionsPerMonth,
+        ...(action.agreedUntil ? { agreedUntil: action.agreedUntil } : {}),
+      };
     case 'pause':
       return { type: 'pause', ...actor, reason: action.reason };
     case 'resume':

@@ -25,7 +25,10 @@ export class ProposalExpiry implements OnApplicationBootstrap, OnApplicationShut
   onApplicationBootstrap(): void {
     const interval = Number(process.env['PROPOSAL_EXPIRY_INTERVAL_MS'] ?? 60_000);
     if (!(interval > 0)) return;
-    this.timer = setInterval(() => void this.sweep().catch((error: Error) => this.logger.warn(`sweep failed: ${error.message}`)), interval);
+    this.timer = setInterval(
+      () => void this.sweep().catch((error: Error) => this.logger.warn(`sweep failed: ${error.message}`)),
+      interval,
+    );
     this.timer.unref();
   }
 
@@ -50,7 +53,11 @@ export class ProposalExpiry implements OnApplicationBootstrap, OnApplicationShut
     let expired = 0;
     for (const { tenantId, relationshipId } of due) {
       try {
-        const handled = await this.aggregates.execute('relationship', { tenantId, id: relationshipId, command: { type: 'expire', now: now.toISOString() } });
+        const handled = await this.aggregates.execute('relationship', {
+          tenantId,
+          id: relationshipId,
+          command: { type: 'expire', now: now.toISOString() },
+        });
         if (handled.events.length > 0) {
           expired += 1;
           await this.capacity.release(tenantId, relationshipId);

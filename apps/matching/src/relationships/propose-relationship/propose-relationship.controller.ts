@@ -12,7 +12,14 @@ export class ProposeRelationshipController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  async propose(@CurrentPrincipal() principal: Principal, @ValidatedBody(proposeRelationshipBody) body: ProposeRelationshipBody) {
-    return relationshipResponse(await this.commands.execute<ProposeRelationship, RelationshipView>(new ProposeRelationship(principal, body)));
+  async propose(
+    @CurrentPrincipal() principal: Principal,
+    @ValidatedBody(proposeRelationshipBody) body: ProposeRelationshipBody,
+  ) {
+    return relationshipResponse(
+      await this.commands.execute<ProposeRelationship, RelationshipView>(
+        new ProposeRelationship(principal, body),
+      ),
+    );
   }
 }

@@ -5,7 +5,12 @@ import type { Principal } from '@tandem/auth';
 import { assessPair, RuleViolationError } from '@tandem/matching-domain';
 import { documentId, ReadModels, written } from '../../infrastructure/read-model-collections';
 import type { RelationshipView } from '../../infrastructure/views';
-import { matchingProfileOf, matchingRulesOf, ProgramRosters, scoringContextOf } from '../../match-runs/program-roster';
+import {
+  matchingProfileOf,
+  matchingRulesOf,
+  ProgramRosters,
+  scoringContextOf,
+} from '../../match-runs/program-roster';
 import { ProgramAccess } from '../../programs/program-access';
 import { RelationshipProposals } from '../relationship-proposals';
 import type { ProposeRelationshipBody } from '../relationship-schemas';
@@ -29,12 +34,23 @@ export class ProposeRelationshipHandler implements ICommandHandler<ProposeRelati
   async execute({ principal, body }: ProposeRelationship): Promise<RelationshipView> {
     const program = await this.access.visible(principal, body.programId);
     const byAdmin = body.menteeIds !== undefined;
-    if (byAdmin && !this.access.canManage(principal, program)) throw new ForbiddenException('Only a program admin can match other people');
+    if (byAdmin && !this.access.canManage(principal, program))
+      throw new ForbiddenException('Only a program admin can match other people');
     if (!byAdmin && program.settings.matchingMode === 'admin-bulk') {
-      throw new RuleViolationError('self-select-closed', 'In this program matches are made by the program admins');
+      throw new RuleViolationError(
+        'self-select-closed',
+        'In this program matches are made by the program admins',
+      );
     }
-    if (program.status !== 'enrolment-open' && program.status !== 'enrolment-closed' && program.status !== 'active') {
-      throw new RuleViolationError('program-not-matching', `A program that is ${program.status} takes no match requests`);
+    if (
+      program.status !== 'enrolment-open' &&
+      program.status !== 'enrolment-closed' &&
+      program.status !== 'active'
+    ) {
+      throw new RuleViolationError(
+        'program-not-matching',
+        `A program that is ${program.status} takes no match requests`,
+      );
     }
     const roster = await this.rosters.load(principal.tenantId, program);
     const mentor = roster.mentors.find((m) => m.participantId === body.mentorId);
@@ -43,22 +59,37 @@ export class ProposeRelationshipHandler implements ICommandHandler<ProposeRelati
       ? body.menteeIds.map((id) => roster.mentees.find((m) => m.participantId === id))
       : [roster.mentees.find((m) => m.userId === principal.userId)];
     const mentees = found.filter((m): m is NonNullable<typeof m> => m !== undefined);
-    if (mentees.length < found.length) throw new NotFoundException(byAdmin ? 'Mentee not found in this program' : 'You are not enrolled as a mentee in this program');
+    if (mentees.length < found.length)
+      throw new NotFoundException(
+        byAdmin ? 'Mentee not found in this program' : 'You are not enrolled as a mentee in this program',
+      );
     const maxMentees = program.programType === 'group' ? (program.settings.maxGroupSize ?? 1) : 1;
-    if (mentees.length > maxMentees) throw new RuleViolationError('too-many-mentees', `At most ${maxMentees} mentee(s) per relationship in this program`, 'invalid');
+    if (mentees.length > maxMentees)
+      throw new RuleViolationError(
+        'too-many-mentees',
+        `At most ${maxMentees} mentee(s) per relationship in this program`,
+        'invalid',
+      );
     // Requests count against capacity while pending; admins may propose beyond it (some will decline),
     // and capacity is enforced for certain when a relationship starts.
-    if (!byAdmin && roster.remainingCapacity(mentor) < mentees.length) throw new RuleViolationError('mentor-at-capacity', 'The mentor has no capacity left');
+    if (!byAdmin && roster.remainingCapacity(mentor) < mentees.length)
+      throw new RuleViolationError('mentor-at-capacity', 'The mentor has no capacity left');
 
     const rules = matchingRulesOf(program);
     const context = scoringContextOf(roster, new Date());
     const scores = mentees.map((mentee) => {
       const assessment = assessPair(matchingProfileOf(mentee), matchingProfileOf(mentor), rules, context);
       if (!assessment.eligible) {
-        throw new RuleViolationError('pair-not-eligible', `This pair is excluded: ${assessment.excludedBy.map((v) => v.explanation).join('; ')}`);
+        throw new RuleViolationError(
+          'pair-not-eligible',
+          `This pair is excluded: ${assessment.excludedBy.map((v) => v.explanation).join('; ')}`,
+        );
       }
       if (!byAdmin && assessment.score < rules.minimumScore) {
-        throw new RuleViolationError('below-minimum-score', `This pair scores ${assessment.score}, below the program's minimum of ${rules.minimumScore}`);
+        throw new RuleViolationError(
+          'below-minimum-score',
+          `This pair scores ${assessment.score}, below the program's minimum of ${rules.minimumScore}`,
+        );
       }
       return assessment.score;
     });
@@ -78,6 +109,10 @@ export class ProposeRelationshipHandler implements ICommandHandler<ProposeRelati
       },
       new Date(),
     );
-    return await written(this.readModels.forTenant(principal).relationships.findOne({ _id: documentId(principal.tenantId, relationshipId) }));
+    return await written(
+      this.readModels
+        .forTenant(principal)
+        .relationships.findOne({ _id: documentId(principal.tenantId, relationshipId) }),
+    );
   }
 }
