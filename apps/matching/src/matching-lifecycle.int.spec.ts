@@ -24,15 +24,22 @@ describe('a program from creation through enrolment, match runs, publication and
   afterAll(() => api.close());
 
   it('runs the whole lifecycle through the HTTP API, with its events on Kafka', async () => {
-    const created = await admin.post('/programs', {
-      name: 'Engineering leadership 2027',
-      type: 'one-to-one',
-      settings: {
-        criteriaWeights: { skills: 60, languages: 20, seniority: 20 },
-        minimumScore: 10,
-        defaultMentorCapacity: 1,
+    const traceId = randomUUID().replace(/-/g, '');
+    const created = await admin.post(
+      '/programs',
+      {
+        name: 'Engineering leadership 2027',
+        type: 'one-to-one',
+        settings: {
+          criteriaWeights: { skills: 60, languages: 20, seniority: 20 },
+          minimumScore: 10,
+          defaultMentorCapacity: 1,
+        },
       },
-    });
+      { traceparent: `00-${traceId}-00f067aa0ba902b7-01`, 'x-request-id': 'req-create-program' },
+    );
+    expect(created.headers.get('x-request-id')).toBe('req-create-program');
+    expect(created.headers.get('traceparent')).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
     expect(created.status).toBe(201);
     expect(created.headers.get('etag')).toBe('"1"');
     const programId = created.body.programId as string;
@@ -172,6 +179,10 @@ describe('a program from creation through enrolment, match runs, publication and
     const programEvents = api.events
       .filter((e) => e.metadata.streamId === `program-${programId}`)
       .map((e) => e.type);
+    // The request's trace continues on its event, so consumers can carry it on.
+    expect(api.events.find((e) => e.type === 'matching.program.created')?.metadata.traceparent).toMatch(
+      new RegExp(`^00-${traceId}-`),
+    );
     expect(programEvents).toEqual([
       'matching.program.created',
       'matching.program.enrolment-opened',

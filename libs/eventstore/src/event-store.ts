@@ -17,6 +17,8 @@ export interface EventStoreOptions {
   readonly source: string;
   readonly now?: () => Date;
   readonly newId?: () => string;
+  /** Context for appends that name none, e.g. the trace of the request in hand. */
+  readonly defaultContext?: () => AppendContext;
 }
 
 export interface AppendContext {
@@ -69,6 +71,7 @@ export class EventStore {
   ): Promise<EventEnvelope[]> {
     if (!tenantId) throw new Error('append needs a tenant id');
     if (events.length === 0) return [];
+    context = { ...this.options.defaultContext?.(), ...context };
     for (const event of events) {
       const valid = validateEventData(event.type, event.data);
       if (!valid.ok) throw new InvalidEventError(event.type, valid.error.issues, valid.error.message);

@@ -1,6 +1,16 @@
-export { loadServiceConfig, InvalidConfigError, type ServiceConfig, type HttpLimits } from './config/service-config';
+export {
+  loadServiceConfig,
+  InvalidConfigError,
+  type ServiceConfig,
+  type HttpLimits,
+} from './config/service-config';
 export { HealthController } from './health/health.controller';
-export { READINESS_CHECKS, runReadinessChecks, type ReadinessCheck, type ReadinessResult } from './health/readiness-check';
+export {
+  READINESS_CHECKS,
+  runReadinessChecks,
+  type ReadinessCheck,
+  type ReadinessResult,
+} from './health/readiness-check';
 export { MongoConnection } from './mongo/mongo-connection';
 export { ServiceRuntimeModule, SERVICE_CONFIG, InjectServiceConfig } from './service-runtime.module';
 export { createServiceApp, runService } from './service-app';

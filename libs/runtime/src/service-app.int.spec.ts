@@ -27,7 +27,11 @@ async function boot(env: Record<string, string>): Promise<{ app: INestApplicatio
 describe('a service built on the runtime', () => {
   const infra = testInfra();
   const issuer = createTestIssuer();
-  const reachable = { MONGODB_URI: infra.mongoUri(uniqueName('runtime')), KAFKA_BROKERS: infra.kafkaBrokers.join(','), ...issuer.env };
+  const reachable = {
+    MONGODB_URI: infra.mongoUri(uniqueName('runtime')),
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    ...issuer.env,
+  };
 
   it('is live and ready when its MongoDB and Kafka answer, and serves its API under /api/<service>/v1', async () => {
     const { app, url } = await boot(reachable);
@@ -45,6 +49,27 @@ describe('a service built on the runtime', () => {
       const token = await issuer.token({ tenant: 'acme', sub: 'u-1', roles: ['participant'] });
       const echo = await fetch(`${url}/api/echo/v1/echo`, { headers: { authorization: `Bearer ${token}` } });
       expect(await echo.json()).toEqual({ ok: true });
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('serves Prometheus metrics without a token: request latency by route pattern, event machinery gauges', async () => {
+    const { app, url } = await boot(reachable);
+    try {
+      const token = await issuer.token({ tenant: 'acme', sub: 'u-1', roles: ['participant'] });
+      await fetch(`${url}/api/echo/v1/echo`, { headers: { authorization: `Bearer ${token}` } });
+      await fetch(`${url}/api/echo/v1/echo`);
+      const scrape = await fetch(`${url}/metrics`);
+      expect(scrape.status).toBe(200);
+      expect(scrape.headers.get('content-type')).toMatch(/^text\/plain/);
+      const text = await scrape.text();
+      expect(text).toMatch(
+        /tandem_http_request_duration_seconds_count\{[^}]*method="GET",route="\/api\/echo\/v1\/echo",status="200"[^}]*\} 1/,
+      );
+      expect(text).toMatch(/tandem_http_request_duration_seconds_count\{[^}]*status="401"[^}]*\} 1/);
+      expect(text).toContain('# TYPE tandem_consumer_lag_messages gauge');
+      expect(text).toContain('service="echo"');
     } finally {
       await app.close();
     }
@@ -69,7 +94,10 @@ describe('a service built on the runtime', () => {
   });
 
   it('answers 503 naming mongodb while MongoDB is unreachable', async () => {
-    const { app, url } = await boot({ ...reachable, MONGODB_URI: 'mongodb://127.0.0.1:1/tandem_down?directConnection=true' });
+    const { app, url } = await boot({
+      ...reachable,
+      MONGODB_URI: 'mongodb://127.0.0.1:1/tandem_down?directConnection=true',
+    });
     try {
       const ready = await fetch(`${url}/health/ready`);
       expect(ready.status).toBe(503);

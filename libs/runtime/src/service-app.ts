@@ -1,4 +1,4 @@
-import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
+import { Logger, type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { InvalidConfigError, loadServiceConfig, type ServiceConfig } from './config/service-config';
@@ -7,17 +7,25 @@ import { ServiceRuntimeModule } from './service-runtime.module';
 import type { ServiceDefinition } from './service-definition';
 import { ErrorResponseFilter } from './http/error-filter';
 import { serveApiDocs } from './http/api-docs';
+import { timeRequests } from './observability/request-timing';
+import { traceRequests } from './observability/request-context';
+import { JsonLogger } from './observability/json-logger';
 
 /** Builds the Nest application of a service (used by main.ts and by tests, which pass `logger: false`). */
 export async function createServiceApp(
   definition: ServiceDefinition,
   config: ServiceConfig,
-  { logger = ['log', 'warn', 'error'] }: { logger?: LogLevel[] | false } = {},
+  { logger = ['log', 'warn', 'error'] }: { logger?: LogLevel[] | LoggerService | false } = {},
 ): Promise<INestApplication> {
   // Body parsers are ours (limits, CSV); Nest's defaults would also parse url-encoded forms.
-  const app = await NestFactory.create<NestExpressApplication>(ServiceRuntimeModule.forRoot(config, definition), { logger, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(
+    ServiceRuntimeModule.forRoot(config, definition),
+    { logger, bodyParser: false },
+  );
+  traceRequests(app);
+  timeRequests(app);
   limitRequests(app, config.limits);
-  app.setGlobalPrefix(`api/${definition.name}/v1`, { exclude: ['health/live', 'health/ready'] });
+  app.setGlobalPrefix(`api/${definition.name}/v1`, { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalFilters(new ErrorResponseFilter());
   serveApiDocs(app, definition.name);
   return app;
@@ -34,10 +42,12 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
-  const app = await createServiceApp(definition, config);
+  const app = await createServiceApp(definition, config, { logger: new JsonLogger(definition.name) });
   await app.listen(config.port, config.host);
   closeOnSignals(app, config.shutdownTimeoutMs, logger);
-  logger.log(`listening on http://${config.host}:${config.port} (API /api/${definition.name}/v1, health /health/ready)`);
+  logger.log(
+    `listening on http://${config.host}:${config.port} (API /api/${definition.name}/v1, health /health/ready)`,
+  );
 }
 
 function closeOnSignals(app: INestApplication, timeoutMs: number, logger: Logger): void {

@@ -14,6 +14,11 @@ import { KafkaConnectivity } from '@tandem/messaging';
 import type { ServiceConfig } from './config/service-config';
 import { EventBackbone } from './events/event-backbone';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './observability/metrics.controller';
+import { ServiceMetrics } from './observability/service-metrics';
+import { currentTraceparent } from './observability/trace-context';
+
+const withoutUndefined = <T extends object>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 import { READINESS_CHECKS, type ReadinessCheck } from './health/readiness-check';
 import { MongoConnection } from './mongo/mongo-connection';
 import type { ServiceDefinition } from './service-definition';
@@ -21,7 +26,12 @@ import type { ServiceDefinition } from './service-definition';
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
 /** Served without a token: probes, metrics and the API docs. Everything else needs a bearer JWT. */
-export const publicPathsOf = (service: string): string[] => ['/health/live', '/health/ready', '/metrics', `/api/${service}/docs`];
+export const publicPathsOf = (service: string): string[] => [
+  '/health/live',
+  '/health/ready',
+  '/metrics',
+  `/api/${service}/docs`,
+];
 
 /** Opens connections in the background at start, closes them last at shutdown. */
 @Injectable()
@@ -34,7 +44,9 @@ class ConnectionLifecycle implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
-    this.mongo.connected().catch((error: Error) => this.logger.warn(`MongoDB not reachable yet: ${error.message}`));
+    this.mongo
+      .connected()
+      .catch((error: Error) => this.logger.warn(`MongoDB not reachable yet: ${error.message}`));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -62,13 +74,14 @@ export class ServiceRuntimeModule {
         }),
         definition.module,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: MongoConnection, useFactory: () => new MongoConnection(config.mongoUri) },
         {
           provide: KafkaConnectivity,
-          useFactory: () => new KafkaConnectivity({ brokers: config.kafkaBrokers, clientId: config.kafkaClientId }),
+          useFactory: () =>
+            new KafkaConnectivity({ brokers: config.kafkaBrokers, clientId: config.kafkaClientId }),
         },
         {
           provide: READINESS_CHECKS,
@@ -81,20 +94,41 @@ export class ServiceRuntimeModule {
         {
           provide: EventStore,
           inject: [MongoConnection],
-          useFactory: (mongo: MongoConnection) => new EventStore(mongo.db, { source: `/tandem/${config.service}` }),
+          useFactory: (mongo: MongoConnection) =>
+            new EventStore(mongo.db, {
+              source: `/tandem/${config.service}`,
+              defaultContext: () => withoutUndefined({ traceparent: currentTraceparent() }),
+            }),
         },
         {
           provide: EventBackbone,
           inject: [EventStore, ModuleRef],
           useFactory: (store: EventStore, moduleRef: ModuleRef) =>
             new EventBackbone(
-              { config, store, publishes: definition.publishes, subscriptions: definition.subscriptions ?? [] },
+              {
+                config,
+                store,
+                publishes: definition.publishes,
+                subscriptions: definition.subscriptions ?? [],
+              },
               moduleRef,
             ),
         },
+        {
+          provide: ServiceMetrics,
+          inject: [EventBackbone],
+          useFactory: (backbone: EventBackbone) => new ServiceMetrics(config.service, backbone),
+        },
         ConnectionLifecycle,
       ],
-      exports: [SERVICE_CONFIG, MongoConnection, KafkaConnectivity, EventStore, EventBackbone],
+      exports: [
+        SERVICE_CONFIG,
+        MongoConnection,
+        KafkaConnectivity,
+        EventStore,
+        EventBackbone,
+        ServiceMetrics,
+      ],
     };
   }
 }

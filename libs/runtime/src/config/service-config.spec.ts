@@ -43,8 +43,17 @@ describe('loadServiceConfig', () => {
   });
 
   it('reads the request limits', () => {
-    const config = loadServiceConfig('goals', 3002, { ...valid, BODY_LIMIT: '1mb', CSV_BODY_LIMIT: '20480', RATE_LIMIT_PER_MINUTE: '30' });
-    expect(config.limits).toEqual({ jsonBodyBytes: 1024 * 1024, csvBodyBytes: 20_480, requestsPerMinute: 30 });
+    const config = loadServiceConfig('goals', 3002, {
+      ...valid,
+      BODY_LIMIT: '1mb',
+      CSV_BODY_LIMIT: '20480',
+      RATE_LIMIT_PER_MINUTE: '30',
+    });
+    expect(config.limits).toEqual({
+      jsonBodyBytes: 1024 * 1024,
+      csvBodyBytes: 20_480,
+      requestsPerMinute: 30,
+    });
     expect(problemsOf({ ...valid, BODY_LIMIT: 'huge', RATE_LIMIT_PER_MINUTE: '0' })).toEqual([
       'BODY_LIMIT must be a size such as 262144, 256kb or 5mb',
       'RATE_LIMIT_PER_MINUTE must be between 1 and 1000000',
@@ -52,7 +61,13 @@ describe('loadServiceConfig', () => {
   });
 
   it('fails closed without token verification settings, naming the AUTH_* variables beside the others', () => {
-    expect(problemsOf({ MONGODB_URI: valid.MONGODB_URI, KAFKA_BROKERS: valid.KAFKA_BROKERS, AUTH_ISSUER: 'tandem-dev' })).toEqual([
+    expect(
+      problemsOf({
+        MONGODB_URI: valid.MONGODB_URI,
+        KAFKA_BROKERS: valid.KAFKA_BROKERS,
+        AUTH_ISSUER: 'tandem-dev',
+      }),
+    ).toEqual([
       'AUTH_AUDIENCE is required',
       'AUTH_JWKS_URL or AUTH_PUBLIC_KEY (or AUTH_PUBLIC_KEY_FILE) is required',
     ]);
@@ -83,7 +98,11 @@ describe('loadServiceConfig', () => {
       KAFKA_TOPIC_PARTITIONS: '12',
       OUTBOX_RELAY_ENABLED: 'false',
     });
-    expect(config).toMatchObject({ kafkaTopicPrefix: 'staging.', kafkaTopicPartitions: 12, outboxRelayEnabled: false });
+    expect(config).toMatchObject({
+      kafkaTopicPrefix: 'staging.',
+      kafkaTopicPartitions: 12,
+      outboxRelayEnabled: false,
+    });
     expect(problemsOf({ ...valid, OUTBOX_RELAY_ENABLED: 'yes', KAFKA_TOPIC_PREFIX: 'a b' })).toEqual([
       'KAFKA_TOPIC_PREFIX may contain only letters, digits, ".", "_" and "-"',
       'OUTBOX_RELAY_ENABLED must be true or false',
@@ -91,10 +110,17 @@ describe('loadServiceConfig', () => {
   });
 
   it('names malformed variables and says what is expected', () => {
-    const problems = problemsOf({ ...valid, PORT: 'eighty', KAFKA_BROKERS: 'localhost', MONGODB_URI: 'mongodb://h:1' });
+    const problems = problemsOf({
+      ...valid,
+      PORT: 'eighty',
+      KAFKA_BROKERS: 'localhost',
+      MONGODB_URI: 'mongodb://h:1',
+    });
     expect(problems).toHaveLength(3);
     expect(problems[0]).toMatch(/^PORT must be a whole number/);
-    expect(problems[1]).toMatch(/^MONGODB_URI must be a mongodb:\/\/ or mongodb\+srv:\/\/ URI naming the service database/);
+    expect(problems[1]).toMatch(
+      /^MONGODB_URI must be a mongodb:\/\/ or mongodb\+srv:\/\/ URI naming the service database/,
+    );
     expect(problems[2]).toMatch(/^KAFKA_BROKERS must be a comma-separated list of host:port/);
   });
 

@@ -53,7 +53,12 @@ const byteSize = z
 
 const environmentSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1).max(65535).optional(),
+  PORT: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1)
+    .max(65535)
+    .optional(),
   MONGODB_URI: z
     .string({ error: required })
     .regex(
@@ -62,7 +67,12 @@ const environmentSchema = z.object({
     ),
   KAFKA_BROKERS: z
     .string({ error: required })
-    .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((broker) => broker.trim())
+        .filter(Boolean),
+    )
     .refine((brokers) => brokers.length > 0 && brokers.every((b) => brokerAddress.test(b)), {
       message: 'must be a comma-separated list of host:port, e.g. 127.0.0.1:9092',
     }),
@@ -71,7 +81,12 @@ const environmentSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9._-]*$/, 'may contain only letters, digits, ".", "_" and "-"')
     .default(''),
-  KAFKA_TOPIC_PARTITIONS: z.coerce.number({ error: 'must be a whole number' }).int().min(1).max(1000).default(3),
+  KAFKA_TOPIC_PARTITIONS: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int()
+    .min(1)
+    .max(1000)
+    .default(3),
   OUTBOX_RELAY_ENABLED: z.enum(['true', 'false'], { error: 'must be true or false' }).default('true'),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: 'must be a whole number' }).int().positive().default(10_000),
   BODY_LIMIT: byteSize.default(256 * 1024),
@@ -93,7 +108,9 @@ export function loadServiceConfig(
   const auth = readAuthConfig(env);
   if (!parsed.success || !auth.ok) {
     const problems = [
-      ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`)),
+      ...(parsed.success
+        ? []
+        : parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`)),
       ...(auth.ok ? [] : auth.problems),
     ];
     throw new InvalidConfigError(service, problems);

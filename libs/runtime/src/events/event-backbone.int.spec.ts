@@ -22,11 +22,20 @@ class RecordProgressController {
   constructor(private readonly store: EventStore) {}
 
   @Post()
-  async record(@CurrentPrincipal() principal: Principal, @Body() body: { goalId: string; progress: number }): Promise<{ version: number }> {
+  async record(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: { goalId: string; progress: number },
+  ): Promise<{ version: number }> {
     const events = await this.store.append(principal.tenantId, body.goalId, 0, [
       {
         type: 'goals.goal.progress-recorded',
-        data: { goalId: body.goalId, relationshipId: 'r-1', programId: 'p-1', recordedBy: 'u-1', progress: body.progress },
+        data: {
+          goalId: body.goalId,
+          relationshipId: 'r-1',
+          programId: 'p-1',
+          recordedBy: 'u-1',
+          progress: body.progress,
+        },
       },
     ]);
     return { version: events.length };
@@ -40,9 +49,14 @@ class GoalProgressProjection implements EventSubscriber {
   async handle(event: EventEnvelope): Promise<void> {
     if (event.type !== 'goals.goal.progress-recorded') return;
     const progress = event.data.progress;
-    await applyOnce<GoalProgress>(this.mongo.db.collection<ProjectedDocument<GoalProgress>>('goal_progress'), event.data.goalId, event, () => ({
-      progress,
-    }));
+    await applyOnce<GoalProgress>(
+      this.mongo.db.collection<ProjectedDocument<GoalProgress>>('goal_progress'),
+      event.data.goalId,
+      event,
+      () => ({
+        progress,
+      }),
+    );
   }
 }
 
@@ -96,11 +110,16 @@ describe('EventBackbone in a booted service', () => {
     });
     expect(response.status).toBe(201);
 
-    const collection = app.get(MongoConnection).db.collection<ProjectedDocument<GoalProgress>>('goal_progress');
-    const projected = await waitFor(() => collection.findOne({ _id: goalId }).then((doc) => doc ?? undefined), {
-      description: 'the projection of the recorded progress',
-      timeoutMs: 30_000,
-    });
+    const collection = app
+      .get(MongoConnection)
+      .db.collection<ProjectedDocument<GoalProgress>>('goal_progress');
+    const projected = await waitFor(
+      () => collection.findOne({ _id: goalId }).then((doc) => doc ?? undefined),
+      {
+        description: 'the projection of the recorded progress',
+        timeoutMs: 30_000,
+      },
+    );
     expect(projected).toMatchObject({ progress: 40 });
     const relay = app.get(EventBackbone).outboxRelay;
     await waitFor(async () => (await relay?.stats())?.backlog === 0, { description: 'the outbox to drain' });

@@ -7,9 +7,15 @@ import {
 import { ModuleRef } from '@nestjs/core';
 import { deadLetterTopicOf, topicOf, topicOfType, type Context } from '@tandem/events';
 import { EventStore, OutboxRelay } from '@tandem/eventstore';
-import { EventConsumer, TransactionalPublisher, ensureTopics, type KafkaConnectionOptions } from '@tandem/messaging';
+import {
+  EventConsumer,
+  TransactionalPublisher,
+  ensureTopics,
+  type KafkaConnectionOptions,
+} from '@tandem/messaging';
 import type { ServiceConfig } from '../config/service-config';
 import type { EventSubscription } from './event-subscription';
+import { runInTraceContext, traceContextFrom } from '../observability/trace-context';
 
 export interface EventBackboneOptions {
   readonly config: ServiceConfig;
@@ -27,7 +33,7 @@ export interface EventBackboneOptions {
 export class EventBackbone implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('EventBackbone');
   private relay: OutboxRelay | undefined;
-  private readonly consumers: EventConsumer[] = [];
+  private readonly consumers: { name: string; consumer: EventConsumer }[] = [];
   private stopping = false;
 
   constructor(
@@ -39,13 +45,21 @@ export class EventBackbone implements OnApplicationBootstrap, BeforeApplicationS
     return this.relay;
   }
 
+  /** Each subscription's consumer statistics (processed, retried, dead-lettered, lag), for metrics. */
+  consumerStats(): { name: string; stats: ReturnType<EventConsumer['stats']> }[] {
+    return this.consumers.map(({ name, consumer }) => ({ name, stats: consumer.stats() }));
+  }
+
   topicOf(context: Context): string {
     return `${this.options.config.kafkaTopicPrefix}${topicOf(context)}`;
   }
 
   async onApplicationBootstrap(): Promise<void> {
     const { config, store, publishes } = this.options;
-    const connection: KafkaConnectionOptions = { brokers: config.kafkaBrokers, clientId: config.kafkaClientId };
+    const connection: KafkaConnectionOptions = {
+      brokers: config.kafkaBrokers,
+      clientId: config.kafkaClientId,
+    };
     await this.prepare(connection);
     if (publishes && config.outboxRelayEnabled) {
       this.relay = new OutboxRelay(
@@ -65,10 +79,15 @@ export class EventBackbone implements OnApplicationBootstrap, BeforeApplicationS
         connection,
         groupId: `tandem-${config.service}-${subscription.name}`,
         topics: subscription.contexts.map((context) => this.topicOf(context)),
-        handler: (event) => subscriber.handle(event),
-        onError: (error, at) => this.logger.error(`${subscription.name} dead-lettered ${at.topic}/${at.partition}@${at.offset}: ${error.message}`),
+        // Each event is handled in the trace its producer started, continued with a new span.
+        handler: (event) =>
+          runInTraceContext(traceContextFrom(event.metadata.traceparent), () => subscriber.handle(event)),
+        onError: (error, at) =>
+          this.logger.error(
+            `${subscription.name} dead-lettered ${at.topic}/${at.partition}@${at.offset}: ${error.message}`,
+          ),
       });
-      this.consumers.push(consumer);
+      this.consumers.push({ name: subscription.name, consumer });
       // Not awaited: a consumer joins its group in the background, retrying while Kafka is away.
       void this.startWithRetry(subscription.name, consumer);
     }
@@ -76,7 +95,7 @@ export class EventBackbone implements OnApplicationBootstrap, BeforeApplicationS
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    await Promise.allSettled([this.relay?.stop(), ...this.consumers.map((c) => c.stop())]);
+    await Promise.allSettled([this.relay?.stop(), ...this.consumers.map(({ consumer }) => consumer.stop())]);
   }
 
   private async startWithRetry(name: string, consumer: EventConsumer): Promise<void> {
@@ -95,14 +114,24 @@ export class EventBackbone implements OnApplicationBootstrap, BeforeApplicationS
   /** Indexes and topics, best effort: the relay and consumers retry whatever is not there yet. */
   private async prepare(connection: KafkaConnectionOptions): Promise<void> {
     const { config, store, publishes, subscriptions } = this.options;
-    const contexts = new Set<Context>([...(publishes ? [publishes] : []), ...subscriptions.flatMap((s) => s.contexts)]);
-    const topics = [...contexts].flatMap((context) => [this.topicOf(context), deadLetterTopicOf(this.topicOf(context))]);
+    const contexts = new Set<Context>([
+      ...(publishes ? [publishes] : []),
+      ...subscriptions.flatMap((s) => s.contexts),
+    ]);
+    const topics = [...contexts].flatMap((context) => [
+      this.topicOf(context),
+      deadLetterTopicOf(this.topicOf(context)),
+    ]);
     const results = await Promise.allSettled([
       store.ensureIndexes(),
-      ensureTopics(connection, topics.map((topic) => ({ topic, partitions: config.kafkaTopicPartitions }))),
+      ensureTopics(
+        connection,
+        topics.map((topic) => ({ topic, partitions: config.kafkaTopicPartitions })),
+      ),
     ]);
     for (const result of results) {
-      if (result.status === 'rejected') this.logger.warn(`start-up preparation: ${(result.reason as Error).message}`);
+      if (result.status === 'rejected')
+        this.logger.warn(`start-up preparation: ${(result.reason as Error).message}`);
     }
   }
 }

@@ -10,10 +10,14 @@ export function serveApiDocs(app: INestApplication, service: string): void {
     app,
     new DocumentBuilder()
       .setTitle(`Tandem ${service} API`)
-      .setDescription(`Routes of the ${service} service. Every route needs a bearer JWT whose tenant scopes all reads and writes.`)
+      .setDescription(
+        `Routes of the ${service} service. Every route needs a bearer JWT whose tenant scopes all reads and writes.`,
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup(`api/${service}/docs`, app, document, { jsonDocumentUrl: `api/${service}/docs/openapi.json` });
+  SwaggerModule.setup(`api/${service}/docs`, app, document, {
+    jsonDocumentUrl: `api/${service}/docs/openapi.json`,
+  });
 }

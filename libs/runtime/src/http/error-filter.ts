@@ -4,8 +4,18 @@ interface JsonResponse {
   status(code: number): { json(body: unknown): void };
 }
 
-const statusOfKind: Record<string, number> = { invalid: 400, forbidden: 403, 'not-found': 404, conflict: 409 };
-const errorOfStatus: Record<number, string> = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict' };
+const statusOfKind: Record<string, number> = {
+  invalid: 400,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+};
+const errorOfStatus: Record<number, string> = {
+  400: 'Bad Request',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+};
 
 /** A refused business rule: domain errors carry a stable `code` and a `kind` instead of an HTTP status. */
 interface RuleError {
@@ -16,7 +26,11 @@ interface RuleError {
 
 function isRuleError(error: unknown): error is RuleError {
   const candidate = error as Partial<RuleError> | null;
-  return typeof candidate?.code === 'string' && typeof candidate.kind === 'string' && candidate.kind in statusOfKind;
+  return (
+    typeof candidate?.code === 'string' &&
+    typeof candidate.kind === 'string' &&
+    candidate.kind in statusOfKind
+  );
 }
 
 /**
@@ -32,19 +46,32 @@ export class ErrorResponseFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<JsonResponse>();
     if (error instanceof HttpException) {
       const body = error.getResponse();
-      response.status(error.getStatus()).json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
+      response
+        .status(error.getStatus())
+        .json(typeof body === 'string' ? { statusCode: error.getStatus(), message: body } : body);
       return;
     }
     if (isRuleError(error)) {
       const statusCode = statusOfKind[error.kind] ?? 500;
-      response.status(statusCode).json({ statusCode, error: errorOfStatus[statusCode], code: error.code, message: error.message });
+      response
+        .status(statusCode)
+        .json({ statusCode, error: errorOfStatus[statusCode], code: error.code, message: error.message });
       return;
     }
     if ((error as { name?: string } | null)?.name === 'ConcurrencyError') {
-      response.status(409).json({ statusCode: 409, error: 'Conflict', code: 'concurrency-conflict', message: 'The resource was changed by someone else; reload and try again' });
+      response
+        .status(409)
+        .json({
+          statusCode: 409,
+          error: 'Conflict',
+          code: 'concurrency-conflict',
+          message: 'The resource was changed by someone else; reload and try again',
+        });
       return;
     }
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    response.status(500).json({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side' });
+    response
+      .status(500)
+      .json({ statusCode: 500, error: 'Internal Server Error', message: 'Something went wrong on our side' });
   }
 }

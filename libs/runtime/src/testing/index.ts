@@ -1,2 +1,9 @@
 // Test kit of @tandem/runtime: importable from *.spec.ts and *.test-kit.ts only (eslint.config.mjs).
-export { startServiceApi, testEnvelope, type ServiceApi, type ServiceApiOptions, type ApiClient, type ApiResponse } from './service-api.test-kit';
+export {
+  startServiceApi,
+  testEnvelope,
+  type ServiceApi,
+  type ServiceApiOptions,
+  type ApiClient,
+  type ApiResponse,
+} from './service-api.test-kit';

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { createTestIssuer } from '@tandem/auth/testing';
-import { toKafkaRecord, topicOf, topicOfType, type Context, type EventData, type EventEnvelope, type TandemEventType } from '@tandem/events';
+import {
+  toKafkaRecord,
+  topicOf,
+  topicOfType,
+  type Context,
+  type EventData,
+  type EventEnvelope,
+  type TandemEventType,
+} from '@tandem/events';
 import { createKafkaClient, EventConsumer } from '@tandem/messaging';
 import { testInfra, uniqueName, waitFor } from '@tandem/testing';
 import { loadServiceConfig } from '../config/service-config';
@@ -50,7 +58,10 @@ export interface ServiceApiOptions {
 }
 
 /** Boots a service on the real local Kafka and FerretDB with a test token issuer, on its own topics and database. */
-export async function startServiceApi(definition: ServiceDefinition, { env = {}, consumeContexts = [] }: ServiceApiOptions = {}): Promise<ServiceApi> {
+export async function startServiceApi(
+  definition: ServiceDefinition,
+  { env = {}, consumeContexts = [] }: ServiceApiOptions = {},
+): Promise<ServiceApi> {
   const infra = testInfra();
   const issuer = await createTestIssuer();
   const prefix = `${uniqueName(definition.name.slice(0, 3))}.`;
@@ -82,8 +93,18 @@ export async function startServiceApi(definition: ServiceDefinition, { env = {},
   const producer = createKafkaClient(connection).producer({ allowAutoTopicCreation: true });
   let producerConnected = false;
 
-  const request = async (token: string, method: string, path: string, body?: string, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${url}/api/${definition.name}/v1${path}`, { method, headers: { authorization: `Bearer ${token}`, ...headers }, body });
+  const request = async (
+    token: string,
+    method: string,
+    path: string,
+    body?: string,
+    headers: Record<string, string> = {},
+  ) => {
+    const response = await fetch(`${url}/api/${definition.name}/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...headers },
+      body,
+    });
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
   };
@@ -98,20 +119,30 @@ export async function startServiceApi(definition: ServiceDefinition, { env = {},
       return {
         userId,
         get: async (path) => request(await token, 'GET', path),
-        post: async (path, body = {}, headers = {}) => request(await token, 'POST', path, JSON.stringify(body), { ...json, ...headers }),
-        patch: async (path, body, headers = {}) => request(await token, 'PATCH', path, JSON.stringify(body), { ...json, ...headers }),
+        post: async (path, body = {}, headers = {}) =>
+          request(await token, 'POST', path, JSON.stringify(body), { ...json, ...headers }),
+        patch: async (path, body, headers = {}) =>
+          request(await token, 'PATCH', path, JSON.stringify(body), { ...json, ...headers }),
         delete: async (path) => request(await token, 'DELETE', path),
-        send: async (method, path, body, contentType) => request(await token, method, path, body, { 'content-type': contentType }),
+        send: async (method, path, body, contentType) =>
+          request(await token, method, path, body, { 'content-type': contentType }),
       };
     },
     async waitForEvents(predicate, timeoutMs = 30_000) {
-      await waitFor(() => predicate(events), { timeoutMs, description: `events on ${consumeContexts.join(', ')} topics` });
+      await waitFor(() => predicate(events), {
+        timeoutMs,
+        description: `events on ${consumeContexts.join(', ')} topics`,
+      });
     },
     async publish(toPublish) {
       if (!producerConnected) await producer.connect();
       producerConnected = true;
       for (const event of toPublish) {
-        await producer.send({ topic: `${prefix}${topicOfType(event.type as TandemEventType)}`, acks: -1, messages: [toKafkaRecord(event)] });
+        await producer.send({
+          topic: `${prefix}${topicOfType(event.type as TandemEventType)}`,
+          acks: -1,
+          messages: [toKafkaRecord(event)],
+        });
       }
     },
     async close() {
@@ -127,13 +158,25 @@ export async function startServiceApi(definition: ServiceDefinition, { env = {},
 export function testEnvelope<T extends TandemEventType>(
   type: T,
   data: EventData<T>,
-  { tenantId, streamId, streamVersion, time = new Date().toISOString() }: { tenantId: string; streamId: string; streamVersion: number; time?: string },
+  {
+    tenantId,
+    streamId,
+    streamVersion,
+    time = new Date().toISOString(),
+  }: { tenantId: string; streamId: string; streamVersion: number; time?: string },
 ): EventEnvelope {
   const version = 1;
   return {
     type,
     version,
     data,
-    metadata: { id: randomUUID(), source: `/tandem/${type.slice(0, type.indexOf('.'))}`, time, tenantId, streamId, streamVersion },
+    metadata: {
+      id: randomUUID(),
+      source: `/tandem/${type.slice(0, type.indexOf('.'))}`,
+      time,
+      tenantId,
+      streamId,
+      streamVersion,
+    },
   } as EventEnvelope;
 }
