@@ -16,7 +16,8 @@ const newId = (bytes: number) => randomBytes(bytes).toString('hex');
 /** A child of `traceparent` when it is valid (same trace, new span), else a new trace. */
 export function traceContextFrom(traceparent: string | undefined, requestId?: string): TraceContext {
   const parent = traceparent ? traceparentFormat.exec(traceparent.trim()) : null;
-  const traceId = parent && parent[1] !== '0'.repeat(32) ? parent[1]! : newId(16);
+  const parentTraceId = parent?.[1];
+  const traceId = parentTraceId && parentTraceId !== '0'.repeat(32) ? parentTraceId : newId(16);
   return { traceId, spanId: newId(8), ...(requestId ? { requestId } : {}) };
 }
 
