@@ -1,6 +1,7 @@
 // Test kit of @tandem/runtime: importable from *.spec.ts and *.test-kit.ts only (eslint.config.mjs).
 export {
   startServiceApi,
+  createApiClient,
   testEnvelope,
   type ServiceApi,
   type ServiceApiOptions,

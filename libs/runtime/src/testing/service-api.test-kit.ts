@@ -93,41 +93,13 @@ export async function startServiceApi(
   const producer = createKafkaClient(connection).producer({ allowAutoTopicCreation: true });
   let producerConnected = false;
 
-  const request = async (
-    token: string,
-    method: string,
-    path: string,
-    body?: string,
-    headers: Record<string, string> = {},
-  ) => {
-    const response = await fetch(`${url}/api/${definition.name}/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, ...headers },
-      body,
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
-  };
   return {
     url,
     app,
     prefix,
     events,
-    as(tenant, userId, roles) {
-      const token = issuer.token({ tenant, sub: userId, roles });
-      const json = { 'content-type': 'application/json' };
-      return {
-        userId,
-        get: async (path) => request(await token, 'GET', path),
-        post: async (path, body = {}, headers = {}) =>
-          request(await token, 'POST', path, JSON.stringify(body), { ...json, ...headers }),
-        patch: async (path, body, headers = {}) =>
-          request(await token, 'PATCH', path, JSON.stringify(body), { ...json, ...headers }),
-        delete: async (path) => request(await token, 'DELETE', path),
-        send: async (method, path, body, contentType) =>
-          request(await token, method, path, body, { 'content-type': contentType }),
-      };
-    },
+    as: (tenant, userId, roles) =>
+      createApiClient(url, definition.name, userId, issuer.token({ tenant, sub: userId, roles })),
     async waitForEvents(predicate, timeoutMs = 30_000) {
       await waitFor(() => predicate(events), {
         timeoutMs,
@@ -151,6 +123,40 @@ export async function startServiceApi(
       await app.get(MongoConnection).db.dropDatabase();
       await app.close();
     },
+  };
+}
+
+/** A client of one service's API at `baseUrl`, sending `token` as the bearer. */
+export function createApiClient(
+  baseUrl: string,
+  service: string,
+  userId: string,
+  token: Promise<string> | string,
+): ApiClient {
+  const request = async (
+    method: string,
+    path: string,
+    body?: string,
+    headers: Record<string, string> = {},
+  ) => {
+    const response = await fetch(`${baseUrl}/api/${service}/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${await token}`, ...headers },
+      body,
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+  };
+  const json = { 'content-type': 'application/json' };
+  return {
+    userId,
+    get: (path) => request('GET', path),
+    post: (path, body = {}, headers = {}) =>
+      request('POST', path, JSON.stringify(body), { ...json, ...headers }),
+    patch: (path, body, headers = {}) =>
+      request('PATCH', path, JSON.stringify(body), { ...json, ...headers }),
+    delete: (path) => request('DELETE', path),
+    send: (method, path, body, contentType) => request(method, path, body, { 'content-type': contentType }),
   };
 }
 

@@ -1,0 +1,92 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { createTestIssuer, type TestIssuer } from '@tandem/auth/testing';
+import { createApiClient, type ApiClient } from '@tandem/runtime/testing';
+import { freePort, testInfra, uniqueName, waitFor } from '@tandem/testing';
+
+export const serviceNames = ['matching', 'goals', 'sessions', 'analytics'] as const;
+export type ServiceName = (typeof serviceNames)[number];
+
+const workspaceRoot = path.resolve(__dirname, '../..');
+
+interface RunningService {
+  readonly env: NodeJS.ProcessEnv;
+  readonly url: string;
+  process?: ChildProcess;
+  output: string;
+}
+
+/** The four services as built processes (dist/), on their own databases and topics, with a test issuer. */
+export interface Platform {
+  client(service: ServiceName, tenant: string, userId: string, roles: string[]): ApiClient;
+  /** SIGKILL: no graceful shutdown, the way a node failure ends a pod. */
+  kill(service: ServiceName): Promise<void>;
+  start(service: ServiceName): Promise<void>;
+  /** What a service printed (for failure messages). */
+  output(service: ServiceName): string;
+  stop(): Promise<void>;
+}
+
+/** Builds the services once and starts all four; resolves when every /health/ready answers 200. */
+export async function startPlatform(): Promise<Platform> {
+  const build = spawnSync(process.execPath, [path.join(workspaceRoot, 'tools/scripts/build.mjs')], { cwd: workspaceRoot, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
+  const infra = testInfra();
+  const issuer: TestIssuer = await createTestIssuer();
+  const prefix = `${uniqueName('e2e')}.`;
+  const services = new Map<ServiceName, RunningService>();
+  for (const name of serviceNames) {
+    const port = await freePort();
+    const env = {
+      ...process.env,
+      ...issuer.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      MONGODB_URI: infra.mongoUri(uniqueName(`e2e_${name}`)),
+      KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: prefix,
+      KAFKA_TOPIC_PARTITIONS: '2',
+      RATE_LIMIT_PER_MINUTE: '100000',
+      LOG_LEVEL: 'warn',
+    };
+    services.set(name, { env, url: `http://127.0.0.1:${port}`, output: '' });
+  }
+
+  const start = async (name: ServiceName) => {
+    const service = services.get(name)!;
+    const child = spawn(process.execPath, ['--enable-source-maps', path.join(workspaceRoot, `dist/apps/${name}/src/main.js`)], {
+      cwd: workspaceRoot,
+      env: service.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const keep = (chunk: Buffer) => void (service.output = (service.output + chunk.toString()).slice(-20_000));
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    service.process = child;
+    await waitFor(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}):\n${service.output}`);
+        return (await fetch(`${service.url}/health/ready`).catch(() => undefined))?.status === 200;
+      },
+      { timeoutMs: 60_000, intervalMs: 200, description: `${name} ready` },
+    );
+  };
+  const stopOne = async (name: ServiceName, signal: NodeJS.Signals) => {
+    const child = services.get(name)?.process;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill(signal);
+    await exited;
+  };
+
+  await Promise.all(serviceNames.map(start));
+  return {
+    client: (service, tenant, userId, roles) => createApiClient(services.get(service)!.url, service, userId, issuer.token({ tenant, sub: userId, roles })),
+    kill: (name) => stopOne(name, 'SIGKILL'),
+    start,
+    output: (name) => services.get(name)!.output,
+    async stop() {
+      await Promise.all(serviceNames.map((name) => stopOne(name, 'SIGTERM')));
+    },
+  };
+}
