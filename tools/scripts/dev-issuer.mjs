@@ -52,3 +52,17 @@ export function devAuthEnvironment() {
     AUTH_PUBLIC_KEY_FILE: devKeyPair().publicPath,
   };
 }
+
+/** A token of the development issuer, as `npm run token` prints it. */
+export async function signDevToken({ tenant, sub, roles, ttlSeconds = 3600 }) {
+  const { SignJWT } = await import('jose');
+  const { privateKey } = devKeyPair();
+  return new SignJWT({ [devIssuer.tenantClaim]: tenant, [devIssuer.rolesClaim]: roles })
+    .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
+    .setSubject(sub)
+    .setIssuer(devIssuer.issuer)
+    .setAudience(devIssuer.audience)
+    .setIssuedAt()
+    .setExpirationTime(`${ttlSeconds}s`)
+    .sign(privateKey);
+}

@@ -138,6 +138,22 @@ async function stopAll(exitCode) {
   process.exit(exitCode);
 }
 
+// `npm start -- --demo` (or TANDEM_DEMO=1): seed a demo tenant through the public APIs once up.
+const demoRequested = process.argv.includes('--demo') || process.env.TANDEM_DEMO === '1';
+
+async function runDemo(auth) {
+  if (!auth.AUTH_ISSUER) {
+    console.log('demo: skipped, it signs its tokens with the development issuer and AUTH_* points elsewhere');
+    return;
+  }
+  const { seedDemo } = await import('../demo/seed-demo.mjs');
+  try {
+    await seedDemo({ ports: Object.fromEntries(services.map((s) => [s.name, s.port])) });
+  } catch (error) {
+    process.stderr.write(`demo: stopped: ${error.message}\n(the services keep running)\n`);
+  }
+}
+
 async function main() {
   // Last resort if this script dies some other way: take the services with it.
   process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
@@ -156,6 +172,7 @@ async function main() {
   }
   console.log(`  Kafka      ${infra.KAFKA_BROKERS}\n  MongoDB    ${infra.MONGODB_URI}`);
   if (auth.AUTH_ISSUER) console.log('  Token      npm run -s token -- --tenant acme --sub u-1 --roles program-admin');
+  if (demoRequested) await runDemo(auth);
   console.log('Press Ctrl-C to stop.');
 }
 

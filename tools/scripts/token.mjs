@@ -1,8 +1,7 @@
 // `npm run -s token -- --tenant acme --sub u-123 --roles program-admin,participant [--ttl 3600]`
 // prints a bearer token from the development issuer, which services started by `npm start` accept.
 import { parseArgs } from 'node:util';
-import { SignJWT } from 'jose';
-import { devIssuer, devKeyPair } from './dev-issuer.mjs';
+import { signDevToken } from './dev-issuer.mjs';
 
 const roles = ['platform-admin', 'program-admin', 'analyst', 'participant'];
 const usage = `usage: npm run -s token -- --tenant <tenant> --sub <user id> --roles <role>[,<role>...] [--ttl <seconds>]
@@ -46,13 +45,5 @@ const ttl = Number(values.ttl);
 if (!Number.isInteger(ttl) || ttl < 1 || ttl > 30 * 24 * 3600)
   fail('--ttl must be a whole number of seconds (1 to 2592000)');
 
-const { privateKey } = devKeyPair();
-const token = await new SignJWT({ [devIssuer.tenantClaim]: values.tenant, [devIssuer.rolesClaim]: requested })
-  .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
-  .setSubject(values.sub)
-  .setIssuer(devIssuer.issuer)
-  .setAudience(devIssuer.audience)
-  .setIssuedAt()
-  .setExpirationTime(`${ttl}s`)
-  .sign(privateKey);
+const token = await signDevToken({ tenant: values.tenant, sub: values.sub, roles: requested, ttlSeconds: ttl });
 process.stdout.write(`${token}\n`);

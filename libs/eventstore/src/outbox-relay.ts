@@ -20,6 +20,8 @@ export interface OutboxRelayOptions {
   readonly owner?: string;
   readonly leaseTtlMs?: number;
   readonly pollIntervalMs?: number;
+  /** Longest pause between polls while idle (other processes' appends wait at most this long). */
+  readonly idlePollMaxMs?: number;
   readonly batchSize?: number;
   readonly maxBackoffMs?: number;
   /** Topic of an event type; default `tandem.<context>.events`. Tests give each run its own topics. */
@@ -157,13 +159,20 @@ export class OutboxRelay {
     // Appends in this process wake the relay at once; the poll covers other processes' appends.
     const pollMs = this.options.pollIntervalMs ?? 500;
     const maxBackoffMs = this.options.maxBackoffMs ?? 5_000;
+    const idlePollMaxMs = this.options.idlePollMaxMs ?? 4_000;
     let backoffMs = pollMs;
+    let idleMs = pollMs;
     while (this.running) {
       try {
         const round = await this.runOnce();
         backoffMs = pollMs;
-        // A full batch means more may be waiting: go again at once.
-        if (round.published === 0) await this.pause(round.leader ? pollMs : (this.options.leaseTtlMs ?? 10_000) / 4);
+        // A full batch means more may be waiting: go again at once. Idle polls (each scans for
+        // unsequenced commits) slow down while nothing comes; an append here wakes it at once.
+        if (round.published > 0) idleMs = pollMs;
+        else {
+          await this.pause(round.leader ? idleMs : (this.options.leaseTtlMs ?? 10_000) / 4);
+          idleMs = Math.min(idleMs * 2, idlePollMaxMs);
+        }
       } catch (error) {
         this.lastError = error as Error;
         this.options.onError?.(error as Error);

@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type KafkaConfig } from 'kafkajs';
+import { Kafka, logLevel, type KafkaConfig, type logCreator } from 'kafkajs';
 
 export interface KafkaConnectionOptions {
   /** host:port pairs of the bootstrap brokers. */
@@ -28,6 +28,18 @@ function clientLogLevel(): logLevel {
   return levels[(process.env['KAFKA_LOG_LEVEL'] ?? 'error').toLowerCase()] ?? logLevel.ERROR;
 }
 
+// Broker answers kafkajs retries by itself, during every rebalance or leader move: not errors.
+const retriedAnswers = [/group is rebalancing/i, /coordinator is (loading|not available)/i, /not the correct coordinator/i, /no leader for this topic-partition/i];
+
+const levelNames: Record<number, string> = { [logLevel.ERROR]: 'ERROR', [logLevel.WARN]: 'WARN', [logLevel.INFO]: 'INFO', [logLevel.DEBUG]: 'DEBUG' };
+
+/** One JSON line per kafkajs log entry on stderr, without the retried broker answers. */
+const quietRetries: logCreator = () => ({ namespace, level, log }) => {
+  const { message, ...extra } = log;
+  if (typeof extra['error'] === 'string' && retriedAnswers.some((pattern) => pattern.test(extra['error'] as string))) return;
+  process.stderr.write(`${JSON.stringify({ level: levelNames[level] ?? level, logger: 'kafkajs', namespace, message, ...extra })}\n`);
+};
+
 /** Builds the kafkajs client; the only place that decides kafkajs' connection settings. */
 export function createKafkaClient(options: KafkaConnectionOptions): Kafka {
   const config: KafkaConfig = {
@@ -35,6 +47,7 @@ export function createKafkaClient(options: KafkaConnectionOptions): Kafka {
     brokers: [...options.brokers],
     connectionTimeout: options.connectionTimeoutMs ?? 3000,
     logLevel: options.quiet ? logLevel.NOTHING : clientLogLevel(),
+    logCreator: quietRetries,
     ...(options.retries === undefined ? {} : { retry: { retries: options.retries } }),
   };
   return new Kafka(config);
