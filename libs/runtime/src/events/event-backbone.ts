@@ -64,7 +64,12 @@ export class EventBackbone implements OnApplicationBootstrap, BeforeApplicationS
     if (publishes && config.outboxRelayEnabled) {
       this.relay = new OutboxRelay(
         store,
-        () => new TransactionalPublisher(connection, `tandem-${config.service}-outbox-relay`),
+        // Prefixed like the topics, so relays of parallel test runs do not fence each other.
+        () =>
+          new TransactionalPublisher(
+            connection,
+            `${config.kafkaTopicPrefix}tandem-${config.service}-outbox-relay`,
+          ),
         {
           service: config.service,
           topicFor: (type) => `${config.kafkaTopicPrefix}${topicOfType(type)}`,
@@ -77,7 +82,9 @@ export class EventBackbone implements OnApplicationBootstrap, BeforeApplicationS
       const subscriber = this.moduleRef.get(subscription.subscriber, { strict: false });
       const consumer = new EventConsumer({
         connection,
-        groupId: `tandem-${config.service}-${subscription.name}`,
+        // The topic prefix is part of the group: kafkajs assigns every topic the group reads to any
+        // member, so services on other prefixes (parallel test runs) must never share a group.
+        groupId: `${config.kafkaTopicPrefix}tandem-${config.service}-${subscription.name}`,
         topics: subscription.contexts.map((context) => this.topicOf(context)),
         // Each event is handled in the trace its producer started, continued with a new span.
         handler: (event) =>

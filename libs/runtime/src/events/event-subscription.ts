@@ -6,7 +6,7 @@ export interface EventSubscriber {
   handle(event: EventEnvelope): Promise<void>;
 }
 
-/** One consumer group of a service: `tandem-<service>-<name>`, reading the given contexts' topics. */
+/** One consumer group of a service: `<topic prefix>tandem-<service>-<name>`, reading the given contexts' topics. */
 export interface EventSubscription {
   readonly name: string;
   readonly contexts: readonly Context[];
