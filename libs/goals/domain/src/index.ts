@@ -1,3 +1,5 @@
-// Pure business rules of the goals service (deciders, commands, state, algorithms).
+// Pure business rules of the goals service (deciders, commands, state, the status rule).
 // No I/O and no framework: lint bans @nestjs/*, mongoose, mongodb and kafkajs here.
-export {};
+export * from './shared';
+export * from './goal';
+export * from './template';

@@ -1,0 +1,26 @@
+import type { GoalTemplateView } from '../infrastructure/views';
+
+export function templateResponse(view: GoalTemplateView) {
+  const {
+    templateId,
+    programId,
+    title,
+    description,
+    category,
+    suggestedMeasure,
+    horizon,
+    milestones,
+    publishedAt,
+  } = view;
+  return {
+    templateId,
+    programId,
+    title,
+    description,
+    competency: category,
+    suggestedMeasure,
+    horizon,
+    milestones,
+    publishedAt,
+  };
+}

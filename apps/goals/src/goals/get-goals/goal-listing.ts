@@ -1,0 +1,82 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { isPlatformAdmin, queryOperator, type Principal } from '@tandem/auth';
+import type { Filter } from 'mongodb';
+import { Clock } from '../../infrastructure/clock';
+import { documentId, ReadModels } from '../../infrastructure/read-model-collections';
+import type { GoalView, RelationshipFactsView } from '../../infrastructure/views';
+import { GoalAccess, type GoalAudience } from '../goal-access';
+import type { ListGoalsQuery } from '../goal-schemas';
+import { goalResponse } from '../goal-response';
+
+/** Goals of a relationship, of a participant or of a program, each shown as its reader may see it. */
+@Injectable()
+export class GoalListing {
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly access: GoalAccess,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(principal: Principal, query: ListGoalsQuery) {
+    const candidates = await this.candidates(principal, query);
+    const models = this.readModels.forTenant(principal);
+    const relationshipIds = [...new Set(candidates.map((g) => g.relationshipId))];
+    const relationships = await models.relationships
+      .find({ relationshipId: queryOperator({ $in: relationshipIds }) })
+      .toArray();
+    const byId = new Map<string, RelationshipFactsView>(relationships.map((r) => [r.relationshipId, r]));
+    const audiences = new Map<string, GoalAudience | undefined>();
+    const now = this.clock.now();
+    const items = [];
+    for (const goal of candidates) {
+      const key = `${goal.relationshipId}/${goal.programId}`;
+      if (!audiences.has(key))
+        audiences.set(key, await this.access.audienceOf(principal, goal.relationshipId, goal.programId));
+      const audience = audiences.get(key);
+      if (!audience) continue;
+      const response = goalResponse(goal, audience, {
+        now,
+        relationshipPaused: byId.get(goal.relationshipId)?.status === 'paused',
+      });
+      if (!query.status || response.status === query.status) items.push(response);
+    }
+    items.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.goalId.localeCompare(b.goalId));
+    return { items: items.slice(0, query.limit) };
+  }
+
+  /** The goals the query names, before visibility; a program is for its admins only. */
+  private async candidates(principal: Principal, query: ListGoalsQuery): Promise<GoalView[]> {
+    const models = this.readModels.forTenant(principal);
+    const filter: Filter<GoalView> = {};
+    if (query.programId) {
+      const known = await models.programs.findOne({ _id: documentId(principal.tenantId, query.programId) });
+      if (!known && !isPlatformAdmin(principal)) throw new NotFoundException('Program not found');
+      if (!(await this.access.manages(principal, query.programId)))
+        throw new ForbiddenException('Only an admin of this program can list its goals');
+      filter.programId = query.programId;
+    }
+    if (query.relationshipId) {
+      const relationship = await models.relationships.findOne({
+        _id: documentId(principal.tenantId, query.relationshipId),
+      });
+      if (
+        !relationship ||
+        !(await this.access.audienceOf(principal, relationship.relationshipId, relationship.programId))
+      ) {
+        throw new NotFoundException('Relationship not found');
+      }
+      filter.relationshipId = query.relationshipId;
+    }
+    if (query.participantId || (!query.programId && !query.relationshipId)) {
+      const participantId = query.participantId ?? principal.userId;
+      const theirs = await Promise.all([
+        models.relationships.find({ mentorIds: participantId }).toArray(),
+        models.relationships.find({ menteeIds: participantId }).toArray(),
+      ]);
+      const ids = theirs.flat().map((r) => r.relationshipId);
+      if (query.relationshipId && !ids.includes(query.relationshipId)) return [];
+      if (!query.relationshipId) filter.relationshipId = queryOperator({ $in: ids });
+    }
+    return models.goals.find(filter).toArray();
+  }
+}

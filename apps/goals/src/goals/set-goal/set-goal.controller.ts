@@ -1,0 +1,31 @@
+import { Controller, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import { Clock } from '../../infrastructure/clock';
+import type { GoalView } from '../../infrastructure/views';
+import { goalResponse } from '../goal-response';
+import { setGoalBody, type SetGoalBody } from '../goal-schemas';
+import { SetGoal } from './set-goal.handler';
+
+@Controller('goals')
+export class SetGoalController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A mentee or mentor of an active relationship sets a goal (from a template or from scratch). */
+  @Post()
+  @Roles('participant')
+  async set(
+    @CurrentPrincipal() principal: Principal,
+    @ValidatedBody(setGoalBody) body: SetGoalBody,
+    @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
+  ) {
+    const goal = await this.commands.execute<SetGoal, GoalView>(new SetGoal(principal, body));
+    response.setHeader('ETag', `"${goal.version}"`);
+    response.setHeader('Location', `goals/${goal.goalId}`);
+    // A goal just set is never overdue (its due day is today or later), so pausing cannot change its status yet.
+    return goalResponse(goal, 'party', { now: this.clock.now(), relationshipPaused: false });
+  }
+}

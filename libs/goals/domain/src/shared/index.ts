@@ -1,0 +1,2 @@
+export * from './goal-rule-violation';
+export * from './days';
