@@ -1,0 +1,106 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+export const services = ['matching', 'goals', 'sessions', 'analytics'] as const;
+export type Service = (typeof services)[number];
+
+export interface BenchPlatform {
+  readonly urls: Record<Service, string>;
+  token(tenant: string, sub: string, roles: string[]): Promise<string>;
+  stop(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+const withDatabase = (uri: string, database: string) =>
+  uri.replace(/^(mongodb(?:\+srv)?:\/\/[^/?]+)(?:\/[^?]*)?/, `$1/${database}`);
+
+/** The four built services on their own databases and topics, trusting a key made for this run. */
+export async function startBenchPlatform(root = findWorkspaceRoot()): Promise<BenchPlatform> {
+  const build = spawnSync(process.execPath, [path.join(root, 'tools/scripts/build.mjs')], {
+    cwd: root,
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const run = randomUUID().slice(0, 8);
+  const children: ChildProcess[] = [];
+  const urls = {} as Record<Service, string>;
+  for (const service of services) {
+    const port = await freePort();
+    urls[service] = `http://127.0.0.1:${port}`;
+    const child = spawn(process.execPath, [path.join(root, `dist/apps/${service}/src/main.js`)], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        PORT: String(port),
+        MONGODB_URI: withDatabase(process.env['MONGODB_URI'] ?? '', `bench_load_${run}_${service}`),
+        KAFKA_TOPIC_PREFIX: `bench-${run}.`,
+        KAFKA_TOPIC_PARTITIONS: '3',
+        AUTH_ISSUER: 'tandem-bench',
+        AUTH_AUDIENCE: 'tandem',
+        AUTH_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+        RATE_LIMIT_PER_MINUTE: '1000000',
+        LOG_LEVEL: 'warn',
+      },
+    });
+    children.push(child);
+  }
+  for (const service of services) await waitReady(`${urls[service]}/health/ready`);
+  return {
+    urls,
+    token: (tenant, sub, roles) => sign(privateKey, { tenant_id: tenant, roles, sub }),
+    async stop() {
+      await Promise.all(
+        children.map(
+          (child) =>
+            new Promise((resolve) =>
+              child.exitCode !== null ? resolve(null) : (child.once('exit', resolve), child.kill('SIGTERM')),
+            ),
+        ),
+      );
+    },
+  };
+}
+
+async function sign(key: KeyObject, claims: Record<string, unknown>): Promise<string> {
+  const { SignJWT } = await import('jose');
+  const { sub, ...rest } = claims;
+  return new SignJWT(rest)
+    .setProtectedHeader({ alg: 'ES256' })
+    .setSubject(String(sub))
+    .setIssuer('tandem-bench')
+    .setAudience('tandem')
+    .setIssuedAt()
+    .setExpirationTime('2h')
+    .sign(key);
+}
+
+async function waitReady(url: string): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if ((await fetch(url).catch(() => undefined))?.status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`not ready: ${url}`);
+}
+
+function findWorkspaceRoot(): string {
+  // Compiled into node_modules/.cache/tandem-bench/tools/bench/load: the workspace is above node_modules.
+  const marker = `${path.sep}node_modules${path.sep}`;
+  return __dirname.includes(marker)
+    ? __dirname.slice(0, __dirname.indexOf(marker))
+    : path.resolve(__dirname, '../../..');
+}
