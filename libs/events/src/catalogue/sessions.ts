@@ -5,16 +5,22 @@ import { code, day, id, instant, rating, relationshipRef } from './fields';
 const sessionRef = { sessionId: id, ...relationshipRef };
 const kind = z.enum(['meeting', 'check-in']);
 
-export const sessionScheduled = defineEvent('sessions.session.scheduled', {
-  version: 1,
-  schema: z.strictObject({
-    ...sessionRef,
-    scheduledBy: id,
-    kind,
-    startsAt: instant,
-    durationMinutes: z.number().int().min(5).max(480),
-  }),
+const sessionScheduledV1 = z.strictObject({
+  ...sessionRef,
+  scheduledBy: id,
+  kind,
+  startsAt: instant,
+  durationMinutes: z.number().int().min(5).max(480),
 });
+/** Version 2 adds how the session is held; absent for sessions scheduled before it was recorded. */
+export const sessionScheduled = defineEvent(
+  'sessions.session.scheduled',
+  {
+    version: 2,
+    schema: sessionScheduledV1.extend({ format: z.enum(['video', 'in-person', 'call', 'chat']).optional() }),
+  },
+  [{ version: 1, schema: sessionScheduledV1, upcast: (data: z.infer<typeof sessionScheduledV1>) => data }],
+);
 export const sessionRescheduled = defineEvent('sessions.session.rescheduled', {
   version: 1,
   schema: z.strictObject({
@@ -42,10 +48,18 @@ export const sessionNoShow = defineEvent('sessions.session.no-show', {
   version: 1,
   schema: z.strictObject({ ...sessionRef, absentParticipantIds: z.array(id).min(1), recordedBy: id }),
 });
-export const sessionFeedbackSubmitted = defineEvent('sessions.session.feedback-submitted', {
-  version: 1,
-  schema: z.strictObject({ ...sessionRef, participantId: id, rating, helpful: z.boolean() }),
+const feedbackSubmittedV1 = z.strictObject({
+  ...sessionRef,
+  participantId: id,
+  rating,
+  helpful: z.boolean(),
 });
+/** Version 2 adds a mentee's rating of their mentor (feedback goes both ways); comments stay in the service. */
+export const sessionFeedbackSubmitted = defineEvent(
+  'sessions.session.feedback-submitted',
+  { version: 2, schema: feedbackSubmittedV1.extend({ mentorRating: rating.optional() }) },
+  [{ version: 1, schema: feedbackSubmittedV1, upcast: (data: z.infer<typeof feedbackSubmittedV1>) => data }],
+);
 export const actionItemAssigned = defineEvent('sessions.action-item.assigned', {
   version: 1,
   schema: z.strictObject({ actionItemId: id, ...sessionRef, assigneeId: id, dueOn: day.optional() }),

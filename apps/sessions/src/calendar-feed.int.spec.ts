@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import ICAL from 'ical.js';
+import type { ServiceApi } from '@tandem/runtime/testing';
+import { waitFor } from '@tandem/testing';
+import {
+  programCreated,
+  relationshipFixture,
+  relationshipStream,
+  startSessionsApi,
+  type ApiClient,
+  type RelationshipFixture,
+} from './sessions-api.test-kit';
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+
+// Kafka consumer-group joins and deliveries are slow when the shared machine is busy.
+jest.setTimeout(180_000);
+
+/** The iCalendar feeds behind per-person secret addresses, read with an independent parser. */
+describe('calendar feeds', () => {
+  let api: ServiceApi;
+  const tenant = `acme-${randomUUID().slice(0, 8)}`;
+  let pair: RelationshipFixture;
+  let mentee: ApiClient;
+
+  const fetchFeed = async (path: string) => {
+    const response = await fetch(`${api.url}${path}`);
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      text: await response.text(),
+    };
+  };
+  const eventsOf = (text: string) =>
+    new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((vevent) => ({
+      uid: vevent.getFirstPropertyValue('uid'),
+      status: vevent.getFirstPropertyValue('status'),
+      sequence: vevent.getFirstPropertyValue('sequence'),
+      start: new ICAL.Event(vevent).startDate.toJSDate().toISOString(),
+    }));
+
+  beforeAll(async () => {
+    api = await startSessionsApi();
+    pair = relationshipFixture(tenant);
+    mentee = api.as(tenant, pair.menteeId, ['participant']);
+    await api.publish([
+      programCreated(pair, ['admin-1']),
+      ...relationshipStream(pair, ['proposed', 'started']),
+    ]);
+    await waitFor(
+      async () => (await mentee.get(`/relationships/${pair.relationshipId}/history`)).status === 200,
+      {
+        timeoutMs: 150_000,
+        description: 'relationship learned from matching',
+      },
+    );
+  }, 180_000);
+  afterAll(() => api.close());
+
+  it('serves scheduled, rescheduled and cancelled sessions by UID and SEQUENCE, and rotates the secret', async () => {
+    const kept = await mentee.post('/sessions', {
+      relationshipId: pair.relationshipId,
+      startsAt: inDays(2),
+      durationMinutes: 30,
+      format: 'video',
+    });
+    const dropped = await mentee.post('/sessions', {
+      relationshipId: pair.relationshipId,
+      startsAt: inDays(3),
+      durationMinutes: 30,
+      format: 'call',
+    });
+    const movedTo = new Date(Date.parse(inDays(4))).toISOString().replace(/\.\d{3}Z$/, '.000Z');
+    await mentee.post(`/sessions/${kept.body.sessionId}/reschedule`, { startsAt: movedTo });
+    await mentee.post(`/sessions/${dropped.body.sessionId}/cancel`, { reason: 'travel' });
+
+    const { body: issued } = await mentee.post('/calendar-feeds');
+    const relationshipFeed = await fetchFeed(
+      issued.relationshipFeedPath.replace('{relationshipId}', pair.relationshipId),
+    );
+    expect(relationshipFeed.status).toBe(200);
+    expect(relationshipFeed.type).toMatch(/^text\/calendar/);
+    expect(eventsOf(relationshipFeed.text)).toEqual(
+      expect.arrayContaining([
+        { uid: `${kept.body.sessionId}@sessions.tandem`, status: 'CONFIRMED', sequence: 1, start: movedTo },
+        expect.objectContaining({
+          uid: `${dropped.body.sessionId}@sessions.tandem`,
+          status: 'CANCELLED',
+          sequence: 1,
+        }),
+      ]),
+    );
+    const participantFeed = await fetchFeed(issued.participantFeedPath);
+    expect(eventsOf(participantFeed.text)).toHaveLength(2);
+
+    const { body: rotated } = await mentee.post('/calendar-feeds');
+    expect((await fetchFeed(issued.participantFeedPath)).status).toBe(404);
+    expect((await fetchFeed(rotated.participantFeedPath)).status).toBe(200);
+  });
+
+  it("answers 404 for an unknown secret and for a relationship the secret's owner is not part of", async () => {
+    expect(
+      (await fetchFeed('/api/sessions/v1/calendar/not-a-real-secret-at-all-000/sessions.ics')).status,
+    ).toBe(404);
+    const { body: outsider } = await api.as(tenant, 'someone-else', ['participant']).post('/calendar-feeds');
+    const response = await fetchFeed(
+      outsider.relationshipFeedPath.replace('{relationshipId}', pair.relationshipId),
+    );
+    expect(response.status).toBe(404);
+    expect(response.text).not.toContain(pair.relationshipId);
+  });
+});

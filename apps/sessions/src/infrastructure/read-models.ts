@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { tenantScoped, type Principal, type TenantOwned } from '@tandem/auth';
+import { MongoConnection } from '@tandem/runtime';
+import type { Collection, Document } from 'mongodb';
+import type {
+  ActionItemTextView,
+  CalendarFeedView,
+  FeedbackView,
+  GoalView,
+  NoteView,
+  OverdueNoticeView,
+  ProgramFactsView,
+  RelationshipFactsView,
+  SessionDetailsView,
+  SessionView,
+} from './views';
+
+/** `_id` of a read-model document: tenant first, so ids can never collide across tenants. */
+export const documentId = (tenantId: string, id: string): string => `${tenantId}/${id}`;
+
+type CollectionName =
+  | 'sessions'
+  | 'session_details'
+  | 'relationships'
+  | 'programs'
+  | 'goals'
+  | 'notes'
+  | 'action_items'
+  | 'feedback'
+  | 'calendar_feeds'
+  | 'overdue_notices';
+
+/** The service's collections; request handlers go through `forTenant`, which scopes every query to the caller's tenant. */
+@Injectable()
+export class ReadModels {
+  constructor(private readonly mongo: MongoConnection) {}
+
+  raw<T extends Document>(name: CollectionName): Collection<T> {
+    return this.mongo.db.collection<T>(name);
+  }
+
+  forTenant(tenant: string | Principal) {
+    const tenantId = typeof tenant === 'string' ? tenant : tenant.tenantId;
+    const scoped = <T extends TenantOwned>(name: CollectionName) =>
+      tenantScoped<T>(this.raw<T>(name), tenantId);
+    return {
+      tenantId,
+      sessions: scoped<SessionView>('sessions'),
+      sessionDetails: scoped<SessionDetailsView>('session_details'),
+      relationships: scoped<RelationshipFactsView>('relationships'),
+      programs: scoped<ProgramFactsView>('programs'),
+      goals: scoped<GoalView>('goals'),
+      notes: scoped<NoteView>('notes'),
+      actionItems: scoped<ActionItemTextView>('action_items'),
+      feedback: scoped<FeedbackView>('feedback'),
+      overdueNotices: scoped<OverdueNoticeView>('overdue_notices'),
+      calendarFeeds: scoped<CalendarFeedView>('calendar_feeds'),
+    };
+  }
+}
+
+export type TenantReadModels = ReturnType<ReadModels['forTenant']>;

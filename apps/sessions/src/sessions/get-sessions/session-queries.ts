@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { isPlatformAdmin, queryOperator, type Principal } from '@tandem/auth';
+import type { Filter } from 'mongodb';
+import { ReadModels } from '../../infrastructure/read-models';
+import type { SessionView } from '../../infrastructure/views';
+import { RelationshipKnowledge } from '../../relationships/relationship-knowledge';
+import type { ListSessionsQuery } from '../session-schemas';
+
+/** Which sessions a caller may list: their own, plus every session of the programs they administer. */
+@Injectable()
+export class SessionQueries {
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly knowledge: RelationshipKnowledge,
+  ) {}
+
+  async list(principal: Principal, query: ListSessionsQuery, now: Date): Promise<SessionView[]> {
+    const sessions = await this.visibleSessions(principal, query);
+    const nowIso = now.toISOString();
+    const upcoming = (s: SessionView) => s.status === 'scheduled' && s.startsAt >= nowIso;
+    // Upcoming: still to happen. Past: started before now, whatever became of it.
+    const chosen = sessions.filter(
+      (s) => query.when === 'all' || (query.when === 'upcoming' ? upcoming(s) : s.startsAt < nowIso),
+    );
+    chosen.sort((a, b) =>
+      query.when === 'past' ? b.startsAt.localeCompare(a.startsAt) : a.startsAt.localeCompare(b.startsAt),
+    );
+    return chosen.slice(0, query.limit);
+  }
+
+  private async visibleSessions(principal: Principal, query: ListSessionsQuery): Promise<SessionView[]> {
+    const sessions = this.readModels.forTenant(principal).sessions;
+    const filter: Filter<SessionView> = {};
+    if (query.participantId) filter.memberIds = query.participantId;
+    if (query.relationshipId) {
+      await this.knowledge.visible(principal, query.relationshipId); // 404 for a foreign relationship
+      return sessions.find({ ...filter, relationshipId: query.relationshipId }).toArray();
+    }
+    if (isPlatformAdmin(principal)) return sessions.find(filter).toArray();
+    const administered = await this.knowledge.administeredProgramIds(principal);
+    const [own, ofPrograms] = await Promise.all([
+      query.participantId && query.participantId !== principal.userId
+        ? []
+        : sessions.find({ memberIds: principal.userId }).toArray(),
+      administered.length === 0
+        ? []
+        : sessions.find({ ...filter, programId: queryOperator({ $in: administered }) }).toArray(),
+    ]);
+    return [...new Map([...own, ...ofPrograms].map((s) => [s.sessionId, s])).values()];
+  }
+}

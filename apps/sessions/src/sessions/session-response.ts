@@ -1,0 +1,38 @@
+import { queryOperator } from '@tandem/auth';
+import type { TenantReadModels } from '../infrastructure/read-models';
+import type { SessionDetailsView, SessionView } from '../infrastructure/views';
+
+/** A session as the API shows it: the snapshot and its details, without storage fields. */
+export function sessionResponse(view: SessionView, details?: SessionDetailsView | null) {
+  const { _id, tenantId: _tenantId, ...fields } = view;
+  const { format, location, agenda } = details ?? {};
+  return {
+    ...fields,
+    ...(format ? { format } : {}),
+    ...(location ? { location } : {}),
+    agenda: agenda ?? [],
+  };
+}
+
+export type SessionResponse = ReturnType<typeof sessionResponse>;
+
+/** Responses for many sessions, their details read in one query. */
+export async function sessionResponses(
+  models: TenantReadModels,
+  views: readonly SessionView[],
+): Promise<SessionResponse[]> {
+  if (views.length === 0) return [];
+  const details = await models.sessionDetails
+    .find({ _id: queryOperator({ $in: views.map((v) => v._id) }) })
+    .toArray();
+  const byId = new Map(details.map((d) => [d._id, d]));
+  return views.map((view) => sessionResponse(view, byId.get(view._id)));
+}
+
+/** The response for a session this request has just written: missing would be a bug, not a 404. */
+export async function writtenSession(models: TenantReadModels, sessionId: string): Promise<SessionResponse> {
+  const _id = `${models.tenantId}/${sessionId}`;
+  const view = await models.sessions.findOne({ _id });
+  if (!view) throw new Error('a session written by this request is missing');
+  return sessionResponse(view, await models.sessionDetails.findOne({ _id }));
+}

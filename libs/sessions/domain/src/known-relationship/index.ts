@@ -1,0 +1,2 @@
+export * from './relationship-facts';
+export * from './program-facts';
