@@ -1,7 +1,78 @@
-// A few months in the life of the demo's relationships: goals, sessions, feedback.
-// Filled in as the goals and sessions services land.
+// A few months in the life of the demo's relationships, through the goals and sessions APIs:
+// goals set and progressed (some completed), sessions held, missed or cancelled, feedback given,
+// and a few relationships ended with closing reflections.
+import { forEachWithProgress } from './demo-api.mjs';
+
+const day = 86_400_000;
+const skills = ['negotiation', 'public-speaking', 'people-management', 'system-design', 'coaching'];
+
+/** Goals and sessions learn relationships from matching's events: retry while they are unknown. */
+async function once(send, what) {
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      return await send();
+    } catch (error) {
+      const unknownYet = /answered (404|409)/.test(error.message);
+      if (!unknownYet || Date.now() > deadline) throw new Error(`${what}: ${error.message}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
 export async function seedActivity(api, programs, random) {
-  void api;
-  void programs;
-  void random;
+  const relationships = programs.flatMap((program) => program.relationships.map((relationship) => ({ ...relationship, sessionsPerMonth: program.sessionsPerMonth })));
+  await forEachWithProgress(`goals, sessions and feedback for ${relationships.length} relationships`, relationships, 4, async (relationship) => {
+    const mentee = relationship.menteeIds[0];
+    const mentor = relationship.mentorIds[0];
+    const everyone = [...relationship.menteeIds, ...relationship.mentorIds];
+    const skill = random.pick(skills);
+    const goal = await once(
+      () =>
+        api.call('goals', 'POST', '/goals', {
+          as: mentee,
+          body: {
+            relationshipId: relationship.relationshipId,
+            title: `Get better at ${skill.replace('-', ' ')}`,
+            description: `Practise ${skill.replace('-', ' ')} in real situations and reflect on each one`,
+            measure: { kind: 'metric', baseline: 0, target: 5, unit: 'practice-sessions' },
+            relevance: skill,
+            dueDate: new Date(Date.now() + random.int(30, 120) * day).toISOString().slice(0, 10),
+            horizon: 'short-term',
+          },
+        }),
+      'setting a goal',
+    );
+    const months = 3;
+    const sessions = Math.max(1, Math.round(months * relationship.sessionsPerMonth * (0.5 + random.next() * 0.5)));
+    for (let i = 0; i < sessions; i += 1) {
+      const startsAt = new Date(Date.now() - (months * 30 - i * (months * 30 / sessions)) * day).toISOString();
+      const session = await once(
+        () => api.call('sessions', 'POST', '/sessions', { as: mentee, body: { relationshipId: relationship.relationshipId, startsAt, durationMinutes: 45, format: random.pick(['video', 'in-person', 'call']) } }),
+        'scheduling a session',
+      );
+      const path = `/sessions/${session.body.sessionId}`;
+      const outcome = random.next();
+      if (outcome < 0.08) {
+        await api.call('sessions', 'POST', `${path}/cancel`, { as: mentor, body: { reason: 'schedule-conflict' } });
+        continue;
+      }
+      if (outcome < 0.15) {
+        await api.call('sessions', 'POST', `${path}/no-show`, { as: mentee, body: { absentIds: [mentor] } });
+        continue;
+      }
+      await api.call('sessions', 'POST', `${path}/held`, { as: mentee, body: { attendeeIds: everyone, actualDurationMinutes: random.int(30, 60) } });
+      await api.call('sessions', 'POST', `${path}/feedback`, { as: mentee, body: { rating: random.int(3, 5), mentorRating: random.int(3, 5) } });
+      if (random.chance(0.7)) await api.call('sessions', 'POST', `${path}/feedback`, { as: mentor, body: { rating: random.int(3, 5) } });
+      await api.call('goals', 'POST', `/goals/${goal.body.goalId}/progress`, { as: mentee, body: { value: Math.min(5, i + 1) } });
+    }
+    if (random.chance(0.35)) await api.call('goals', 'POST', `/goals/${goal.body.goalId}/complete`, { as: mentee, body: {} });
+    if (random.chance(0.12)) {
+      await api.call('matching', 'POST', `/relationships/${relationship.relationshipId}/end`, { as: mentee, body: { reason: 'goals-achieved' } });
+      await api.call('matching', 'POST', `/relationships/${relationship.relationshipId}/reflection`, {
+        as: mentee,
+        body: { rating: random.int(4, 5), goalsAchieved: 'yes', skillsGained: [skill], wouldRecommend: true },
+      });
+    }
+  });
 }

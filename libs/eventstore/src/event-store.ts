@@ -76,10 +76,11 @@ export class EventStore {
       const valid = validateEventData(event.type, event.data);
       if (!valid.ok) throw new InvalidEventError(event.type, valid.error.issues, valid.error.message);
     }
-    // Appending after version n needs a commit ending at n; the unique index then lets only one
-    // append follow it. Together they refuse stale versions, including ones inside a commit.
-    if (expectedVersion > 0 && !(await this.hasCommitEndingAt(tenantId, streamId, expectedVersion))) {
-      throw new ConcurrencyError(streamId, expectedVersion, await this.streamVersion(tenantId, streamId));
+    // Appending after version n needs n to be where a commit ends (a version read from the stream);
+    // the unique start key then lets only one append follow it. Together they refuse stale
+    // versions, including ones inside a commit.
+    if (expectedVersion > 0 && !(await this.isCommitBoundary(tenantId, streamId, expectedVersion))) {
+      throw new ConcurrencyError(streamId, expectedVersion, (await this.walk(tenantId, streamId)).version);
     }
 
     const time = this.now();
@@ -94,8 +95,8 @@ export class EventStore {
     );
     const toVersion = expectedVersion + events.length;
     const commit: CommitDocument = {
-      _id: commitKeys.end(tenantId, streamId, toVersion),
-      startKey: commitKeys.start(tenantId, streamId, expectedVersion + 1),
+      _id: commitKeys.start(tenantId, streamId, expectedVersion + 1),
+      endKey: commitKeys.end(tenantId, streamId, toVersion),
       streamKey: commitKeys.stream(tenantId, streamId),
       tenantId,
       streamId,
@@ -114,16 +115,16 @@ export class EventStore {
       if (isDuplicateKey(error)) throw new ConcurrencyError(streamId, expectedVersion, undefined);
       throw error;
     }
+    this.rememberBoundary(tenantId, streamId, toVersion);
     this.appendListeners.forEach((listener) => listener());
     return stored.map((event) => envelopeOf(commit, event));
   }
 
   async readStream(tenantId: string, streamId: string): Promise<StreamRead> {
     if (!tenantId) throw new Error('readStream needs a tenant id');
-    const commits = await this.collections.commits.find({ streamKey: commitKeys.stream(tenantId, streamId) }).toArray();
-    commits.sort((a, b) => a.fromVersion - b.fromVersion);
+    const { commits, version } = await this.walk(tenantId, streamId);
     const events = commits.flatMap((commit) => commit.events.map((event) => envelopeOf(commit, event)));
-    return { version: commits.at(-1)?.toVersion ?? 0, events };
+    return { version, events };
   }
 
   /** Events in global order from `fromPosition` (inclusive); only sequenced events have a position. */
@@ -149,15 +150,34 @@ export class EventStore {
     return () => this.appendListeners.delete(listener);
   }
 
-  private async hasCommitEndingAt(tenantId: string, streamId: string, version: number): Promise<boolean> {
-    const found = await this.collections.commits.findOne({ _id: commitKeys.end(tenantId, streamId, version) }, { projection: { _id: 1 } });
-    return found !== null;
+  /** The stream's commits in order: its first commit by _id, then each next one by its start. */
+  private async walk(tenantId: string, streamId: string): Promise<{ commits: CommitDocument[]; version: number }> {
+    const commits: CommitDocument[] = [];
+    let version = 0;
+    for (;;) {
+      const next = await this.collections.commits.findOne({ _id: commitKeys.start(tenantId, streamId, version + 1) });
+      if (!next) break;
+      commits.push(next);
+      version = next.toVersion;
+    }
+    this.rememberBoundary(tenantId, streamId, version);
+    return { commits, version };
   }
 
-  private async streamVersion(tenantId: string, streamId: string): Promise<number> {
-    const commits = await this.collections.commits
-      .find({ streamKey: commitKeys.stream(tenantId, streamId) }, { projection: { toVersion: 1 } })
-      .toArray();
-    return Math.max(0, ...commits.map((c) => c.toVersion));
+  // A version that once ended a commit always will (commits are immutable), so the last one seen
+  // per stream can vouch for an append without reading the stream again.
+  private readonly knownBoundaries = new Map<string, number>();
+
+  private rememberBoundary(tenantId: string, streamId: string, version: number): void {
+    const key = commitKeys.stream(tenantId, streamId);
+    this.knownBoundaries.delete(key);
+    this.knownBoundaries.set(key, version);
+    if (this.knownBoundaries.size > 10_000) this.knownBoundaries.delete(this.knownBoundaries.keys().next().value as string);
+  }
+
+  private async isCommitBoundary(tenantId: string, streamId: string, version: number): Promise<boolean> {
+    if (this.knownBoundaries.get(commitKeys.stream(tenantId, streamId)) === version) return true;
+    const { commits } = await this.walk(tenantId, streamId);
+    return commits.some((commit) => commit.toVersion === version);
   }
 }

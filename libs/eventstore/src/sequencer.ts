@@ -93,7 +93,7 @@ export class Sequencer {
     if (orphans.length === 0) return new Set();
     const found = await this.collections.commits
       .find(
-        { _id: { $in: orphans.map((c) => commitKeys.end(c.tenantId, c.streamId, c.fromVersion - 1)) }, sequenced: true },
+        { endKey: { $in: orphans.map((c) => commitKeys.end(c.tenantId, c.streamId, c.fromVersion - 1)) }, sequenced: true },
         { projection: { tenantId: 1, streamId: 1, toVersion: 1 } },
       )
       .toArray();

@@ -17,12 +17,13 @@ export interface StoredEvent {
 
 export interface CommitDocument {
   /**
-   * `<tenant>/<toVersion>/<stream>`: finds the commit a new append must follow with an _id
-   * lookup, the one query FerretDB answers without scanning (MongoDB answers all of them by index).
+   * `<tenant>/<fromVersion>/<stream>`: unique, so exactly one append can follow a version; and a
+   * stream is read by walking these ids (1, then each commit's toVersion + 1), _id lookups being
+   * the one query FerretDB answers without scanning the collection (MongoDB answers all by index).
    */
   readonly _id: string;
-  /** `<tenant>/<fromVersion>/<stream>`: its unique index lets exactly one append follow a version. */
-  readonly startKey: string;
+  /** `<tenant>/<toVersion>/<stream>`, unique: no two commits end at the same version. */
+  readonly endKey: string;
   /** `<tenant>/<stream>`: reads a whole stream. */
   readonly streamKey: string;
   readonly tenantId: string;
@@ -89,7 +90,7 @@ export const commitKeys = {
 
 export async function ensureEventStoreIndexes({ commits, leases }: EventStoreCollections): Promise<void> {
   await leases.createIndex({ name: 1, term: -1 }, { name: 'lease_terms' });
-  await commits.createIndex({ startKey: 1 }, { unique: true, name: 'stream_version_unique' });
+  await commits.createIndex({ endKey: 1 }, { unique: true, name: 'stream_end_unique' });
   await commits.createIndex({ streamKey: 1 }, { name: 'stream' });
   await commits.createIndex({ sequenced: 1, appendedAt: 1 }, { name: 'unsequenced' });
   await commits.createIndex({ lastPosition: 1 }, { name: 'last_position' });
