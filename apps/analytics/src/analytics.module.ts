@@ -1,8 +1,49 @@
 import { Module } from '@nestjs/common';
 import type { ServiceDefinition } from '@tandem/runtime';
+import { FactGenerations } from './infrastructure/fact-generations';
+import { FactReader } from './infrastructure/fact-reader';
+import { FactWriter } from './infrastructure/fact-writer';
+import { FactsProjector } from './infrastructure/facts-projector';
+import { GetAchievementsController } from './programs/get-achievements/get-achievements.controller';
+import { GetProgramFunnelController } from './programs/get-program-funnel/get-program-funnel.controller';
+import { GetProgramHealthController } from './programs/get-program-health/get-program-health.controller';
+import { GetProgramSummaryController } from './programs/get-program-summary/get-program-summary.controller';
+import { ProgramFacts } from './programs/program-facts';
+import { ProgramScope } from './programs/program-scope';
+import { AnalystQueries } from './query/analyst-queries';
+import { ExportCsvController } from './query/export-csv/export-csv.controller';
+import { RunQueryController } from './query/run-query/run-query.controller';
+import { FactRebuild } from './rebuild/fact-rebuild';
+import { RebuildFactsController } from './rebuild/rebuild-facts/rebuild-facts.controller';
 
-/** Facts, rollups, program health and the analyst query API. Use-case slices register here as they are built. */
-@Module({})
+/** Facts, program reports, program health and the analyst query API. Reads only; publishes nothing. */
+@Module({
+  controllers: [
+    GetProgramSummaryController,
+    GetProgramFunnelController,
+    GetProgramHealthController,
+    GetAchievementsController,
+    RunQueryController,
+    ExportCsvController,
+    RebuildFactsController,
+  ],
+  providers: [
+    FactGenerations,
+    FactWriter,
+    FactReader,
+    FactsProjector,
+    FactRebuild,
+    ProgramScope,
+    ProgramFacts,
+    AnalystQueries,
+  ],
+})
 export class AnalyticsModule {}
 
-export const analyticsService: ServiceDefinition = { name: 'analytics', defaultPort: 3004, module: AnalyticsModule };
+export const analyticsService: ServiceDefinition = {
+  name: 'analytics',
+  defaultPort: 3004,
+  module: AnalyticsModule,
+  // One consumer group over every context's topic, from the beginning: facts see the whole history.
+  subscriptions: [{ name: 'facts', contexts: ['matching', 'goals', 'sessions'], subscriber: FactsProjector }],
+};

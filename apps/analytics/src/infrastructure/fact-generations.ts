@@ -1,0 +1,70 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { MongoConnection } from '@tandem/runtime';
+import type { Collection } from 'mongodb';
+import type { FactDocument } from './fact-document';
+
+/** Which facts collection answers questions, and which one a rebuild is filling (blue/green). */
+export interface GenerationsState {
+  _id: 'facts';
+  active: number;
+  building: { generation: number; startedAt: string; groupId: string } | null;
+  lastRebuild: { generation: number; startedAt: string; finishedAt: string } | null;
+}
+
+const META = 'fact_generations';
+// Other replicas learn of a switch within this long; this process knows at once.
+const REFRESH_MS = 2_000;
+
+/** Collections `facts_<generation>`; the live projector writes to every live one, readers use the active one. */
+@Injectable()
+export class FactGenerations implements OnModuleInit {
+  private state: GenerationsState = { _id: 'facts', active: 1, building: null, lastRebuild: null };
+  private loadedAt = 0;
+
+  constructor(private readonly mongo: MongoConnection) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.meta().updateOne(
+      { _id: 'facts' },
+      { $setOnInsert: { active: 1, building: null, lastRebuild: null } },
+      { upsert: true },
+    );
+    await this.refresh();
+    await this.prepare(this.state.active);
+  }
+
+  collection(generation: number): Collection<FactDocument> {
+    return this.mongo.db.collection<FactDocument>(`facts_${generation}`);
+  }
+
+  async current(): Promise<GenerationsState> {
+    if (Date.now() - this.loadedAt > REFRESH_MS) await this.refresh();
+    return this.state;
+  }
+
+  /** Generations the live projector must write: the active one and the one being rebuilt. */
+  async live(): Promise<number[]> {
+    const { active, building } = await this.current();
+    return building ? [active, building.generation] : [active];
+  }
+
+  async prepare(generation: number): Promise<void> {
+    await this.collection(generation).createIndex({ tenantId: 1, programId: 1 });
+  }
+
+  async save(state: GenerationsState): Promise<void> {
+    await this.meta().replaceOne({ _id: 'facts' }, state, { upsert: true });
+    this.state = state;
+    this.loadedAt = Date.now();
+  }
+
+  private async refresh(): Promise<void> {
+    const stored = await this.meta().findOne({ _id: 'facts' });
+    if (stored) this.state = stored;
+    this.loadedAt = Date.now();
+  }
+
+  private meta(): Collection<GenerationsState> {
+    return this.mongo.db.collection<GenerationsState>(META);
+  }
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { factSetOf, foldFact, type Fact, type FactSet, type ProgramFact } from '@tandem/analytics-domain';
+import { queryOperator, tenantScoped } from '@tandem/auth';
+import type { Filter } from 'mongodb';
+import type { FactDocument } from './fact-document';
+import { FactGenerations } from './fact-generations';
+
+/** Reads one tenant's facts from the active generation, as they are now or as they were at `asOf`. */
+@Injectable()
+export class FactReader {
+  constructor(private readonly generations: FactGenerations) {}
+
+  /** Facts of the given programs (all of the tenant's when `programIds` is undefined). */
+  async factSet(
+    tenantId: string,
+    programIds: readonly string[] | undefined,
+    asOf?: string,
+  ): Promise<FactSet> {
+    const filter: Filter<FactDocument> =
+      programIds === undefined ? {} : { programId: queryOperator({ $in: [...programIds] }) };
+    // The current fold is stored; a past date needs the histories to refold.
+    const projection =
+      asOf === undefined
+        ? { fact: 1, kind: 1, factId: 1, programId: 1 }
+        : { fact: 1, kind: 1, factId: 1, programId: 1, history: 1 };
+    const documents = await (await this.facts(tenantId)).find(filter, { projection }).toArray();
+    const facts =
+      asOf === undefined
+        ? documents.map((d) => d.fact)
+        : documents
+            .map((d) => foldFact({ kind: d.kind, id: d.factId, programId: d.programId }, d.history, asOf))
+            .filter((fact): fact is Fact => fact !== undefined);
+    return factSetOf(facts);
+  }
+
+  /** The tenant's programs as analytics knows them now (for access decisions). */
+  async programs(tenantId: string): Promise<ProgramFact[]> {
+    const documents = await (
+      await this.facts(tenantId)
+    )
+      .find({ kind: 'program' }, { projection: { fact: 1 } })
+      .toArray();
+    return documents.map((d) => d.fact as ProgramFact);
+  }
+
+  private async facts(tenantId: string) {
+    const { active } = await this.generations.current();
+    return tenantScoped(this.generations.collection(active), tenantId);
+  }
+}

@@ -1,0 +1,22 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { programFunnel } from '@tandem/analytics-domain';
+import { ANALYTICS_READERS, CurrentPrincipal, Roles, ValidatedQuery, type Principal } from '@tandem/auth';
+import { ProgramFacts } from '../program-facts';
+import { asOfQuery } from '../program-schemas';
+
+/** Mentees from enrolment to a completed relationship, with median days between steps. */
+@Controller('programs')
+@Roles(...ANALYTICS_READERS)
+export class GetProgramFunnelController {
+  constructor(private readonly programFacts: ProgramFacts) {}
+
+  @Get(':programId/funnel')
+  async funnel(
+    @CurrentPrincipal() principal: Principal,
+    @Param('programId') programId: string,
+    @ValidatedQuery(asOfQuery) query: { asOf?: string },
+  ) {
+    const facts = await this.programFacts.of(principal, programId, query.asOf);
+    return { ...programFunnel(facts, programId), ...(query.asOf ? { asOf: query.asOf } : {}) };
+  }
+}

@@ -1,0 +1,25 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { queryResultCsv } from '@tandem/analytics-domain';
+import { ANALYTICS_READERS, CurrentPrincipal, Roles, ValidatedQuery, type Principal } from '@tandem/auth';
+import { AnalystQueries } from '../analyst-queries';
+import { exportQuery, type ExportQuery } from '../query-schemas';
+
+/** The same query as `POST /query`, as a CSV download (suppression applies alike). */
+@Controller('export.csv')
+@Roles(...ANALYTICS_READERS)
+export class ExportCsvController {
+  constructor(private readonly queries: AnalystQueries) {}
+
+  @Get()
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="tandem-analytics.csv"')
+  async export(@CurrentPrincipal() principal: Principal, @ValidatedQuery(exportQuery) query: ExportQuery) {
+    const { from, to, asOf, ...rest } = query;
+    const dateRange =
+      from === undefined && to === undefined
+        ? undefined
+        : { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+    const result = await this.queries.run(principal, { ...rest, ...(dateRange ? { dateRange } : {}) }, asOf);
+    return queryResultCsv(result);
+  }
+}

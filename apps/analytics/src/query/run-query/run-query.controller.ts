@@ -1,0 +1,18 @@
+import { Controller, HttpCode, Post } from '@nestjs/common';
+import { ANALYTICS_READERS, CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import { AnalystQueries } from '../analyst-queries';
+import { queryBody, type QueryBody } from '../query-schemas';
+
+/** The analyst query API: measures by dimensions and period, filtered, over a date range, as of a date. */
+@Controller('query')
+@Roles(...ANALYTICS_READERS)
+export class RunQueryController {
+  constructor(private readonly queries: AnalystQueries) {}
+
+  @Post()
+  @HttpCode(200)
+  async query(@CurrentPrincipal() principal: Principal, @ValidatedBody(queryBody) body: QueryBody) {
+    const { asOf, ...query } = body;
+    return this.queries.run(principal, query, asOf);
+  }
+}

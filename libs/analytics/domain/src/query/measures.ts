@@ -1,0 +1,102 @@
+import { heldSessionsByRelationship, isHeld, type FactSet } from '../facts/fact-set';
+import type { GoalFact, RelationshipFact } from '../facts/fact-types';
+import { daysBetween } from '../shared/time';
+
+export const MEASURES = [
+  'relationships',
+  'activeRelationships',
+  'relationshipsCompleted',
+  'sessionsHeld',
+  'sessionHours',
+  'goalsSet',
+  'goalsCompleted',
+  'goalCompletionRate',
+  'averageRating',
+  'medianDaysToFirstSession',
+] as const;
+export type Measure = (typeof MEASURES)[number];
+
+/** One thing a measure aggregates: dated, tied to a relationship (for dimensions) and a program. */
+export interface Contribution {
+  readonly programId: string;
+  readonly relationshipId: string;
+  readonly at: string;
+  readonly value: number;
+}
+
+export type Aggregation = 'sum' | 'mean' | 'median';
+
+/** How each measure folds its contributions. Counts are sums of ones. */
+export const AGGREGATION: Readonly<Record<Measure, Aggregation>> = {
+  relationships: 'sum',
+  activeRelationships: 'sum',
+  relationshipsCompleted: 'sum',
+  sessionsHeld: 'sum',
+  sessionHours: 'sum',
+  goalsSet: 'sum',
+  goalsCompleted: 'sum',
+  goalCompletionRate: 'mean',
+  averageRating: 'mean',
+  medianDaysToFirstSession: 'median',
+};
+
+/**
+ * What each measure counts, dated by when it happened: relationships by their start (active = of
+ * those, still active now), sessions when held, goals when set (completion rate = of those, the
+ * share completed) or completed, ratings when given.
+ */
+export function contributionsOf(measure: Measure, facts: FactSet): Contribution[] {
+  const relationships = [...facts.relationships.values()];
+  const started = relationships.filter(
+    (r): r is RelationshipFact & { startedAt: string } => r.startedAt !== null,
+  );
+  const held = facts.sessions.filter(isHeld);
+  const goals = facts.goals.filter((g): g is GoalFact & { setAt: string } => g.setAt !== null);
+  const of = (programId: string, relationshipId: string, at: string, value = 1): Contribution => ({
+    programId,
+    relationshipId,
+    at,
+    value,
+  });
+  switch (measure) {
+    case 'relationships':
+      return started.map((r) => of(r.programId, r.relationshipId, r.startedAt));
+    case 'activeRelationships':
+      return started.map((r) =>
+        of(r.programId, r.relationshipId, r.startedAt, r.status === 'active' ? 1 : 0),
+      );
+    case 'relationshipsCompleted':
+      return relationships.flatMap((r) =>
+        r.status === 'ended' && r.endReason === 'completed' && r.endedAt !== null
+          ? [of(r.programId, r.relationshipId, r.endedAt)]
+          : [],
+      );
+    case 'sessionsHeld':
+      return held.map((s) => of(s.programId, s.relationshipId, s.heldAt));
+    case 'sessionHours':
+      return held.map((s) => of(s.programId, s.relationshipId, s.heldAt, s.durationMinutes / 60));
+    case 'goalsSet':
+      return goals.map((g) => of(g.programId, g.relationshipId, g.setAt));
+    case 'goalsCompleted':
+      return goals.flatMap((g) =>
+        g.completedAt === null ? [] : [of(g.programId, g.relationshipId, g.completedAt)],
+      );
+    case 'goalCompletionRate':
+      return goals.map((g) => of(g.programId, g.relationshipId, g.setAt, g.status === 'completed' ? 1 : 0));
+    case 'averageRating':
+      return facts.sessions.flatMap((s) =>
+        s.ratings.map((r) => of(s.programId, s.relationshipId, r.at, r.rating)),
+      );
+    case 'medianDaysToFirstSession': {
+      const firstHeld = heldSessionsByRelationship(facts);
+      return started.flatMap((r) => {
+        const first = firstHeld.get(r.relationshipId)?.[0]?.heldAt;
+        return first ? [of(r.programId, r.relationshipId, r.startedAt, daysBetween(r.startedAt, first))] : [];
+      });
+    }
+    default: {
+      const exhaustive: never = measure;
+      return exhaustive;
+    }
+  }
+}
