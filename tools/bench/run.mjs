@@ -21,13 +21,18 @@ await compileTrees({
   baseDir: workspaceRoot,
   outDir,
 });
-if (!process.env.KAFKA_BROKERS || !process.env.MONGODB_URI) {
+const benchFile = path.join(outDir, 'tools/bench', name, `${name}.bench.js`);
+let bench = require(benchFile);
+// A benchmark exporting `needsInfra = false` is pure CPU work: no Kafka or MongoDB to start.
+if (bench.needsInfra !== false && (!process.env.KAFKA_BROKERS || !process.env.MONGODB_URI)) {
   const up = execFileSync(process.execPath, [path.join(workspaceRoot, 'tools/infra/cli.mjs'), 'up', '--json'], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   Object.assign(process.env, JSON.parse(up).env);
+  // Loaded again so module-level reads of the infra's environment see it.
+  delete require.cache[benchFile];
+  bench = require(benchFile);
 }
 process.env.KAFKA_LOG_LEVEL ??= 'nothing';
-const { main } = require(path.join(outDir, 'tools/bench', name, `${name}.bench.js`));
-await main();
+await bench.main();

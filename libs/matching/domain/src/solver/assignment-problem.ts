@@ -67,10 +67,18 @@ export interface SolveProgress {
 export interface SolveOptions {
   readonly onProgress?: (progress: SolveProgress) => void;
   /**
-   * Candidate mentors kept per mentee before the first solve, beyond its demand (default 4).
-   * Pricing adds whatever else the optimum needs, so this trades first-solve size for rounds.
+   * Candidate mentors per mentee before the first solve, beyond its demand (default 2), and
+   * candidate mentees per mentor beyond its capacity (default 2). Pricing adds whatever else the
+   * optimum needs, so these only trade first-solve size against pricing rounds.
    */
   readonly extraCandidatesPerMentee?: number;
+  readonly extraCandidatesPerMentor?: number;
+  /**
+   * Next-best pairs per mentee and per mentor kept in memory for pricing (default 32 each): only
+   * pairs beyond them cost new score calls when the duals are checked.
+   */
+  readonly reservedPairsPerMentee?: number;
+  readonly reservedPairsPerMentor?: number;
 }
 
 export interface CertificateCheck {

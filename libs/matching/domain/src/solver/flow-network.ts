@@ -20,8 +20,9 @@ export class FlowNetwork {
   readonly bypass: Int32Array;
   /** Flow on each mentor→sink arc: the mentees the mentor is counted for. */
   readonly sinkFlow: Int32Array;
-  /** Candidate pair ids per mentee (assigned or not). */
+  /** Candidate pair ids per mentee and per mentor (assigned or not). */
   readonly menteePairs: number[][];
+  readonly mentorPairs: number[][];
   /** Pair ids currently assigned to each mentor (the residual mentor→mentee arcs). */
   readonly mentorAssigned: number[][];
 
@@ -37,6 +38,7 @@ export class FlowNetwork {
     this.bypass = new Int32Array(menteeCount);
     this.sinkFlow = new Int32Array(mentorCount);
     this.menteePairs = Array.from({ length: menteeCount }, () => []);
+    this.mentorPairs = Array.from({ length: mentorCount }, () => []);
     this.mentorAssigned = Array.from({ length: mentorCount }, () => []);
     let totalDemand = 0;
     for (let i = 0; i < menteeCount; i++) {
@@ -53,6 +55,7 @@ export class FlowNetwork {
   addPair(mentee: number, mentor: number, scoreHundredths: number): number {
     const id = this.pairs.add(mentee, mentor, scoreHundredths);
     (this.menteePairs[mentee] as number[]).push(id);
+    (this.mentorPairs[mentor] as number[]).push(id);
     return id;
   }
 
@@ -70,8 +73,8 @@ export class FlowNetwork {
   /**
    * Takes back everything routed for the mentee (its pairs and its bypassed units): its demand
    * becomes excess again, and each mentor it leaves keeps its sink flow and owes one unit (a
-   * deficit), so no other arc changes and every reduced cost stays as it was. The mentee then
-   * has no entering residual arc, so its potential may be set afresh (`lowerPotentialToFit`).
+   * hole, i.e. a deficit), so no other arc changes and every other reduced cost stays as it was.
+   * The mentee has no entering residual arc left, so its potential is set afresh to fit.
    */
   resetMentee(mentee: number): void {
     const { pairs } = this;
@@ -86,6 +89,7 @@ export class FlowNetwork {
     this.bypass[mentee] = 0;
     this.excess[mentee] = (this.excess[mentee] as number) + bypassed;
     this.excess[this.sink] = (this.excess[this.sink] as number) - bypassed;
+    this.lowerPotentialToFit(mentee);
   }
 
   /** Nothing of the mentee's demand is routed: no residual arc enters it. */
@@ -102,7 +106,11 @@ export class FlowNetwork {
     const { pairs, potential } = this;
     let lowest = potential[this.sink] as number;
     for (const pair of this.menteePairs[mentee] as number[]) {
-      lowest = Math.max(lowest, (pairs.score[pair] as number) + (potential[this.menteeCount + (pairs.mentor[pair] as number)] as number));
+      lowest = Math.max(
+        lowest,
+        (pairs.score[pair] as number) +
+          (potential[this.menteeCount + (pairs.mentor[pair] as number)] as number),
+      );
     }
     potential[mentee] = lowest;
   }
@@ -123,11 +131,13 @@ export class FlowNetwork {
   clampPotentials(): void {
     const sinkPotential = this.potential[this.sink] as number;
     for (let i = 0; i < this.menteeCount; i++) {
-      if (this.bypass[i] === this.demand[i] && (this.potential[i] as number) < sinkPotential) this.potential[i] = sinkPotential;
+      if (this.bypass[i] === this.demand[i] && (this.potential[i] as number) < sinkPotential)
+        this.potential[i] = sinkPotential;
     }
     for (let j = 0; j < this.capacity.length; j++) {
       const node = this.menteeCount + j;
-      if (this.sinkFlow[j] === 0 && (this.potential[node] as number) > sinkPotential) this.potential[node] = sinkPotential;
+      if (this.sinkFlow[j] === 0 && (this.potential[node] as number) > sinkPotential)
+        this.potential[node] = sinkPotential;
     }
   }
 }

@@ -5,7 +5,11 @@ import { matrixProblem, type MatrixProblem } from './solver.test-kit';
 
 /** Reference greedy: sort every allowed pair (score desc, mentee, mentor) and take while both have room. */
 function sortAllGreedyTotal(problem: MatrixProblem): number {
-  const pairs = problem.scores.flatMap((row, mentee) => row.flatMap((score, mentor) => (score === null ? [] : [{ mentee, mentor, hundredths: Math.round(score * 100) }])));
+  const pairs = problem.scores.flatMap((row, mentee) =>
+    row.flatMap((score, mentor) =>
+      score === null ? [] : [{ mentee, mentor, hundredths: Math.round(score * 100) }],
+    ),
+  );
   pairs.sort((a, b) => b.hundredths - a.hundredths || a.mentee - b.mentee || a.mentor - b.mentor);
   const menteeRoom = [...problem.menteeDemand];
   const mentorRoom = [...problem.mentorCapacity];
@@ -27,10 +31,19 @@ const arbitraryWideProblem = fc
     fc.record({
       demand: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: mentees, maxLength: mentees }),
       capacity: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: mentors, maxLength: mentors }),
-      scores: fc.array(fc.array(fc.option(fc.integer({ min: 0, max: 20 }).map((s) => s / 4), { freq: 4 }), { minLength: mentors, maxLength: mentors }), {
-        minLength: mentees,
-        maxLength: mentees,
-      }),
+      scores: fc.array(
+        fc.array(
+          fc.option(
+            fc.integer({ min: 0, max: 20 }).map((s) => s / 4),
+            { freq: 4 },
+          ),
+          { minLength: mentors, maxLength: mentors },
+        ),
+        {
+          minLength: mentees,
+          maxLength: mentees,
+        },
+      ),
     }),
   )
   .map(({ demand, capacity, scores }) => matrixProblem(scores, demand, capacity));
@@ -56,7 +69,10 @@ describe('greedyAssignment', () => {
       [1, 1],
       [1, 1],
     );
-    expect(greedyAssignment(problem)).toEqual({ pairs: [{ mentee: 0, mentor: 0, score: 10 }], totalScore: 10 });
+    expect(greedyAssignment(problem)).toEqual({
+      pairs: [{ mentee: 0, mentor: 0, score: 10 }],
+      totalScore: 10,
+    });
     expect(solveAssignment(problem).totalScore).toBe(18);
   });
 });

@@ -1,7 +1,7 @@
 import type { AssignedPair, AssignmentProblem } from './assignment-problem';
 import { fromHundredths, toHundredths } from './hundredths';
 
-/** Pairs fetched per mentee at a time; a mentee whose list runs out is rescanned for the next ones. */
+/** Pairs fetched per mentee at first; a mentee whose list runs out is rescanned for twice as many. */
 const batchBeyondDemand = 8;
 
 /**
@@ -9,7 +9,10 @@ const batchBeyondDemand = 8;
  * both sides have room. Same result as sorting all pairs, but holds only a short sorted list per
  * mentee, merged through a heap, instead of mentees × mentors pairs.
  */
-export function greedyAssignment(problem: AssignmentProblem): { pairs: readonly AssignedPair[]; totalScore: number } {
+export function greedyAssignment(problem: AssignmentProblem): {
+  pairs: readonly AssignedPair[];
+  totalScore: number;
+} {
   const n = problem.menteeDemand.length;
   const roomOfMentor = Int32Array.from(problem.mentorCapacity);
   const roomOfMentee = Int32Array.from(problem.menteeDemand);
@@ -17,7 +20,14 @@ export function greedyAssignment(problem: AssignmentProblem): { pairs: readonly 
   const heap = new RowHeap();
   for (let i = 0; i < n; i++) {
     if ((roomOfMentee[i] as number) <= 0) continue;
-    const list = nextBatch(problem, i, (roomOfMentee[i] as number) + batchBeyondDemand, Infinity, -1);
+    const list = nextBatch(
+      problem,
+      i,
+      (roomOfMentee[i] as number) + batchBeyondDemand,
+      Infinity,
+      -1,
+      roomOfMentor,
+    );
     lists[i] = list;
     if (list.at < list.mentors.length) heap.push(i, list);
   }
@@ -37,7 +47,7 @@ export function greedyAssignment(problem: AssignmentProblem): { pairs: readonly 
     }
     if ((roomOfMentee[mentee] as number) === 0) continue;
     if (list.at === list.mentors.length && list.full) {
-      const next = nextBatch(problem, mentee, (roomOfMentee[mentee] as number) + batchBeyondDemand, score, mentor);
+      const next = nextBatch(problem, mentee, list.mentors.length * 2, score, mentor, roomOfMentor);
       lists[mentee] = next;
       if (next.mentors.length > 0) heap.push(mentee, next);
     } else if (list.at < list.mentors.length) {
@@ -57,12 +67,23 @@ interface RowList {
   at: number;
 }
 
-/** The row's best `size` allowed pairs that come after (afterScore, afterMentor) in greedy order. */
-function nextBatch(problem: AssignmentProblem, mentee: number, size: number, afterScore: number, afterMentor: number): RowList {
+/**
+ * The row's best `size` allowed pairs that come after (afterScore, afterMentor) in greedy order,
+ * leaving out mentors already full (they stay full, so those pairs could never be taken).
+ */
+function nextBatch(
+  problem: AssignmentProblem,
+  mentee: number,
+  size: number,
+  afterScore: number,
+  afterMentor: number,
+  roomOfMentor: Int32Array,
+): RowList {
   const mentors: number[] = [];
   const scores: number[] = [];
   let allowedAfter = 0;
   for (let j = 0; j < problem.mentorCapacity.length; j++) {
+    if ((roomOfMentor[j] as number) === 0) continue;
     const value = problem.score(mentee, j);
     if (value === null) continue;
     const s = toHundredths(value, () => `score(${mentee}, ${j})`);
@@ -92,7 +113,11 @@ class RowHeap {
 
   push(mentee: number, list: RowList): void {
     this.mentees.push(mentee);
-    this.keys.push({ score: list.scores[list.at] as number, mentee, mentor: list.mentors[list.at] as number });
+    this.keys.push({
+      score: list.scores[list.at] as number,
+      mentee,
+      mentor: list.mentors[list.at] as number,
+    });
     let k = this.mentees.length - 1;
     while (k > 0) {
       const parent = (k - 1) >> 1;
@@ -109,7 +134,7 @@ class RowHeap {
     if (this.mentees.length > 0) {
       this.mentees[0] = lastMentee;
       this.keys[0] = lastKey;
-      for (let k = 0; ; ) {
+      for (let k = 0; ;) {
         let child = 2 * k + 1;
         if (child >= this.mentees.length) break;
         if (child + 1 < this.mentees.length && this.before(child + 1, child)) child += 1;
@@ -124,11 +149,17 @@ class RowHeap {
   private before(a: number, b: number): boolean {
     const x = this.keys[a] as RowHeap['keys'][number];
     const y = this.keys[b] as RowHeap['keys'][number];
-    return x.score > y.score || (x.score === y.score && (x.mentee < y.mentee || (x.mentee === y.mentee && x.mentor < y.mentor)));
+    return (
+      x.score > y.score ||
+      (x.score === y.score && (x.mentee < y.mentee || (x.mentee === y.mentee && x.mentor < y.mentor)))
+    );
   }
 
   private swap(a: number, b: number): void {
     [this.mentees[a], this.mentees[b]] = [this.mentees[b] as number, this.mentees[a] as number];
-    [this.keys[a], this.keys[b]] = [this.keys[b] as RowHeap['keys'][number], this.keys[a] as RowHeap['keys'][number]];
+    [this.keys[a], this.keys[b]] = [
+      this.keys[b] as RowHeap['keys'][number],
+      this.keys[a] as RowHeap['keys'][number],
+    ];
   }
 }

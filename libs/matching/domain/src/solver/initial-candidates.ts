@@ -11,7 +11,7 @@ export interface ScoreBounds {
   /** Best score per mentee / mentor over all allowed pairs (hundredths; -Infinity if none). */
   readonly menteeBest: Float64Array;
   readonly mentorBest: Float64Array;
-  /** Upper bound on the scores of pairs in neither the candidates nor the reserve. */
+  /** Best score of pairs outside the mentee's own top list / the mentor's own top list. */
   readonly menteeBestLeftOut: Float64Array;
   readonly mentorBestLeftOut: Float64Array;
   readonly reserve: ReservedPairs;
@@ -29,7 +29,10 @@ export interface ReservedPairs {
 export type ScoreInHundredths = (mentee: number, mentor: number) => number | null;
 
 /** Turns the problem's score into hundredths, counting calls and rejecting malformed scores. */
-export function hundredthsScorer(score: (mentee: number, mentor: number) => number | null, counter: { calls: number }): ScoreInHundredths {
+export function hundredthsScorer(
+  score: (mentee: number, mentor: number) => number | null,
+  counter: { calls: number },
+): ScoreInHundredths {
   return (mentee, mentor) => {
     counter.calls += 1;
     const value = score(mentee, mentor);
@@ -42,15 +45,23 @@ export interface CandidateSizes {
   readonly extraPerMentee: number;
   /** Candidates per mentor beyond its capacity (its best mentees). */
   readonly extraPerMentor: number;
+  /** Pairs kept in memory (not in the network) after each mentee's and each mentor's candidates. */
   readonly reservePerMentee: number;
+  readonly reservePerMentor: number;
 }
 
 /**
  * Scores every pair once. Candidates are each mentee's top (demand + extra) mentors and each
  * mentor's top (capacity + extra) mentees: the mentor side matters when everyone's favourites
- * are the same few mentors, or the first solve would leave every other mentor idle.
+ * are the same few mentors, or the first solve would leave every other mentor idle. The next
+ * best pairs on both sides become the reserve; everything else is summed up by two bounds.
  */
-export function addInitialCandidates(network: FlowNetwork, score: ScoreInHundredths, sizes: CandidateSizes, onRow: (done: number) => void): ScoreBounds {
+export function addInitialCandidates(
+  network: FlowNetwork,
+  score: ScoreInHundredths,
+  sizes: CandidateSizes,
+  onRow: (done: number) => void,
+): ScoreBounds {
   const n = network.menteeCount;
   const m = network.capacity.length;
   const bounds = {
@@ -61,7 +72,10 @@ export function addInitialCandidates(network: FlowNetwork, score: ScoreInHundred
   };
   const reserve = new ReserveBuilder(n);
   const rowTop = new TopList(maxOf(network.demand) + sizes.extraPerMentee + sizes.reservePerMentee);
-  const columnTops = Array.from(network.capacity, (capacity) => new TopList(capacity > 0 ? capacity + sizes.extraPerMentor : 0));
+  const columnTops = Array.from(
+    network.capacity,
+    (capacity) => new TopList(capacity > 0 ? capacity + sizes.extraPerMentor + sizes.reservePerMentor : 0),
+  );
   for (let i = 0; i < n; i++) {
     const demand = network.demand[i] as number;
     const candidates = demand > 0 ? demand + sizes.extraPerMentee : 0;
@@ -73,55 +87,77 @@ export function addInitialCandidates(network: FlowNetwork, score: ScoreInHundred
       if (s > (bounds.mentorBest[j] as number)) bounds.mentorBest[j] = s;
       if (demand === 0 || (network.capacity[j] as number) === 0) continue;
       const columnTop = columnTops[j] as TopList;
-      if (columnTop.admits(s)) columnTop.offer(i, s);
-      const leftOut = rowTop.offer(j, s);
-      if (leftOut < 0) continue;
-      const leftOutScore = rowTop.leftOutScore;
-      if (leftOutScore > (bounds.menteeBestLeftOut[i] as number)) bounds.menteeBestLeftOut[i] = leftOutScore;
-      if (leftOutScore > (bounds.mentorBestLeftOut[leftOut] as number)) bounds.mentorBestLeftOut[leftOut] = leftOutScore;
+      const columnLeftOut = columnTop.admits(s)
+        ? columnTop.offer(i, s) >= 0
+          ? columnTop.leftOutScore
+          : -Infinity
+        : s;
+      if (columnLeftOut > (bounds.mentorBestLeftOut[j] as number))
+        bounds.mentorBestLeftOut[j] = columnLeftOut;
+      if (rowTop.offer(j, s) >= 0 && rowTop.leftOutScore > (bounds.menteeBestLeftOut[i] as number)) {
+        bounds.menteeBestLeftOut[i] = rowTop.leftOutScore;
+      }
     }
-    for (let k = 0; k < Math.min(candidates, rowTop.size); k++) network.addPair(i, rowTop.id[k] as number, rowTop.score[k] as number);
-    reserve.addRow(rowTop, candidates);
+    for (let k = 0; k < rowTop.size; k++) {
+      if (k < candidates) network.addPair(i, rowTop.id[k] as number, rowTop.score[k] as number);
+      else reserve.add(i, rowTop.id[k] as number, rowTop.score[k] as number);
+    }
     onRow(i + 1);
   }
-  const reserved = reserve.build();
-  columnTops.forEach((top, j) => addMentorsBest(network, reserved, top, j));
-  return { ...bounds, reserve: reserved };
-}
-
-/** Adds a mentor's best mentees that are not already its candidates (a reserved pair moves over). */
-function addMentorsBest(network: FlowNetwork, reserve: ReservedPairs, top: TopList, mentor: number): void {
-  for (let k = 0; k < top.size; k++) {
-    const mentee = top.id[k] as number;
-    if ((network.menteePairs[mentee] as number[]).some((pair) => network.pairs.mentor[pair] === mentor)) continue;
-    network.addPair(mentee, mentor, top.score[k] as number);
-    for (let e = reserve.start[mentee] as number; e < (reserve.start[mentee + 1] as number); e++) {
-      if (reserve.mentor[e] === mentor) reserve.added[e] = 1;
+  columnTops.forEach((top, j) => {
+    const capacity = network.capacity[j] as number;
+    for (let k = 0; k < top.size; k++) {
+      const mentee = top.id[k] as number;
+      const s = top.score[k] as number;
+      if (isCandidate(network, mentee, j)) continue;
+      if (k < capacity + sizes.extraPerMentor) {
+        reserve.remove(mentee, j);
+        network.addPair(mentee, j, s);
+      } else {
+        reserve.add(mentee, j, s);
+      }
     }
-  }
+  });
+  return { ...bounds, reserve: reserve.build() };
 }
 
+function isCandidate(network: FlowNetwork, mentee: number, mentor: number): boolean {
+  return (network.menteePairs[mentee] as number[]).some((pair) => network.pairs.mentor[pair] === mentor);
+}
+
+/** Reserved pairs per mentee, without repeats, flattened into arrays at the end. */
 class ReserveBuilder {
-  private readonly start: Int32Array;
-  private readonly mentor: number[] = [];
-  private readonly score: number[] = [];
-  private rows = 0;
+  private readonly mentors: number[][];
+  private readonly scores: number[][];
 
   constructor(menteeCount: number) {
-    this.start = new Int32Array(menteeCount + 1);
+    this.mentors = Array.from({ length: menteeCount }, () => []);
+    this.scores = Array.from({ length: menteeCount }, () => []);
   }
 
-  addRow(top: TopList, from: number): void {
-    for (let k = from; k < top.size; k++) {
-      this.mentor.push(top.id[k] as number);
-      this.score.push(top.score[k] as number);
-    }
-    this.rows += 1;
-    this.start[this.rows] = this.mentor.length;
+  add(mentee: number, mentor: number, s: number): void {
+    const mentors = this.mentors[mentee] as number[];
+    if (mentors.includes(mentor)) return;
+    mentors.push(mentor);
+    (this.scores[mentee] as number[]).push(s);
+  }
+
+  remove(mentee: number, mentor: number): void {
+    const at = (this.mentors[mentee] as number[]).indexOf(mentor);
+    if (at < 0) return;
+    (this.mentors[mentee] as number[]).splice(at, 1);
+    (this.scores[mentee] as number[]).splice(at, 1);
   }
 
   build(): ReservedPairs {
-    return { start: this.start, mentor: Int32Array.from(this.mentor), score: Float64Array.from(this.score), added: new Uint8Array(this.mentor.length) };
+    const start = new Int32Array(this.mentors.length + 1);
+    this.mentors.forEach((row, i) => (start[i + 1] = (start[i] as number) + row.length));
+    return {
+      start,
+      mentor: Int32Array.from(this.mentors.flat()),
+      score: Float64Array.from(this.scores.flat()),
+      added: new Uint8Array(start[this.mentors.length] as number),
+    };
   }
 }
 

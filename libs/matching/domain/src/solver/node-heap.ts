@@ -37,6 +37,18 @@ export class NodeHeap {
     this.siftUp(this.position[node] as number);
   }
 
+  remove(node: number): void {
+    const at = this.position[node] as number;
+    this.size -= 1;
+    this.position[node] = -1;
+    if (at === this.size) return;
+    const last = this.heap[this.size] as number;
+    this.heap[at] = last;
+    this.position[last] = at;
+    this.siftUp(at);
+    this.siftDown(this.position[last] as number);
+  }
+
   pop(): number {
     const top = this.heap[0] as number;
     this.size -= 1;
@@ -78,7 +90,8 @@ export class NodeHeap {
       let child = 2 * k + 1;
       if (child >= this.size) break;
       const right = child + 1;
-      if (right < this.size && this.less(this.heap[right] as number, this.heap[child] as number)) child = right;
+      if (right < this.size && this.less(this.heap[right] as number, this.heap[child] as number))
+        child = right;
       const smaller = this.heap[child] as number;
       if (!this.less(smaller, node)) break;
       this.heap[k] = smaller;

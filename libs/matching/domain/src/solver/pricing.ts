@@ -13,9 +13,10 @@ export interface ViolatedPair {
  * with u_i + v_j < s_ij could raise the total, so it must join the candidates. Returns up to
  * `perMentee` of the most violated pairs per mentee, none when the solution is optimal overall.
  *
- * The reserve is priced from memory. Beyond it, only pairs that can possibly violate are scored:
- * a mentee whose u covers the best score left out is skipped whole, and mentors are visited in
- * increasing v, stopping at the first one whose v alone covers that score.
+ * The reserve is priced from memory. A pair outside it scores at most the best score outside its
+ * mentee's top list and at most the best outside its mentor's, so only pairs where u + v is below
+ * both bounds are scored: mentors are visited by decreasing openness (mentor bound − v), stopping
+ * at the first that the mentee's u closes, and mentees whose u covers their own bound are skipped.
  */
 export function findViolatedPairs(
   network: FlowNetwork,
@@ -25,9 +26,9 @@ export function findViolatedPairs(
   onRow: (done: number) => void,
 ): ViolatedPair[] {
   const n = network.menteeCount;
-  const mentorsByPotential = mentorsInIncreasingPotential(network);
   const mentorPotential = new Float64Array(network.capacity.length);
   for (let j = 0; j < mentorPotential.length; j++) mentorPotential[j] = network.mentorPotential(j);
+  const { mentors: openMentors, openness } = mentorsByOpenness(network, bounds, mentorPotential);
   const { reserve } = bounds;
   const violated: ViolatedPair[] = [];
   const worst = new WorstViolations(perMentee);
@@ -43,11 +44,10 @@ export function findViolatedPairs(
       if (reserve.added[e] === 0 && s > u + v) worst.offer(j, s, s - u - v, e);
     }
     const room = (bounds.menteeBestLeftOut[i] as number) - u;
-    for (let k = 0; room > 0 && k < mentorsByPotential.length; k++) {
-      const j = mentorsByPotential[k] as number;
+    for (let k = 0; room > 0 && k < openMentors.length && (openness[k] as number) > u; k++) {
+      const j = openMentors[k] as number;
       const v = mentorPotential[j] as number;
-      if (v >= room) break;
-      if (u + v >= (bounds.mentorBestLeftOut[j] as number)) continue;
+      if (v >= room) continue;
       const s = score(i, j);
       if (s === null || s <= u + v || isHeld(network, bounds, i, j)) continue;
       worst.offer(j, s, s - u - v, -1);
@@ -61,12 +61,18 @@ export function findViolatedPairs(
   return violated;
 }
 
-function mentorsInIncreasingPotential(network: FlowNetwork): Int32Array {
-  const mentors: number[] = [];
-  for (let j = 0; j < network.capacity.length; j++) if ((network.capacity[j] as number) > 0) mentors.push(j);
-  const potential = (j: number) => network.mentorPotential(j);
-  mentors.sort((a, b) => potential(a) - potential(b) || a - b);
-  return Int32Array.from(mentors);
+/** Mentors that some pair outside the reserve could still violate, by (mentor bound − v) descending. */
+function mentorsByOpenness(network: FlowNetwork, bounds: ScoreBounds, mentorPotential: Float64Array) {
+  const open: { mentor: number; openness: number }[] = [];
+  for (let j = 0; j < network.capacity.length; j++) {
+    const openness = (bounds.mentorBestLeftOut[j] as number) - (mentorPotential[j] as number);
+    if ((network.capacity[j] as number) > 0 && openness > 0) open.push({ mentor: j, openness });
+  }
+  open.sort((a, b) => b.openness - a.openness || a.mentor - b.mentor);
+  return {
+    mentors: Int32Array.from(open, (entry) => entry.mentor),
+    openness: Float64Array.from(open, (entry) => entry.openness),
+  };
 }
 
 /**
@@ -77,7 +83,8 @@ function isHeld(network: FlowNetwork, bounds: ScoreBounds, mentee: number, mento
   const { pairs } = network;
   for (const pair of network.menteePairs[mentee] as number[]) if (pairs.mentor[pair] === mentor) return true;
   const { reserve } = bounds;
-  for (let e = reserve.start[mentee] as number; e < (reserve.start[mentee + 1] as number); e++) if (reserve.mentor[e] === mentor) return true;
+  for (let e = reserve.start[mentee] as number; e < (reserve.start[mentee + 1] as number); e++)
+    if (reserve.mentor[e] === mentor) return true;
   return false;
 }
 
@@ -105,11 +112,18 @@ class WorstViolations {
     if (this.size === this.limit) {
       const last = this.limit - 1;
       const lastViolation = this.violation[last] as number;
-      if (violation < lastViolation || (violation === lastViolation && mentor > (this.mentor[last] as number))) return;
+      if (
+        violation < lastViolation ||
+        (violation === lastViolation && mentor > (this.mentor[last] as number))
+      )
+        return;
       this.size -= 1;
     }
     let k = this.size;
-    while (k > 0 && precedes(violation, mentor, this.violation[k - 1] as number, this.mentor[k - 1] as number)) {
+    while (
+      k > 0 &&
+      precedes(violation, mentor, this.violation[k - 1] as number, this.mentor[k - 1] as number)
+    ) {
       this.mentor[k] = this.mentor[k - 1] as number;
       this.score[k] = this.score[k - 1] as number;
       this.reserveEntry[k] = this.reserveEntry[k - 1] as number;

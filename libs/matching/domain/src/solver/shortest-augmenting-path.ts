@@ -1,179 +1,219 @@
 import type { FlowNetwork } from './flow-network';
-import { NodeHeap } from './node-heap';
+import { BucketQueue } from './bucket-queue';
 
 const noPair = -1;
 
 /**
- * One step of successive shortest paths: Dijkstra on reduced costs from a node with excess to the
- * nearest node with a deficit, one unit pushed along the path, then potentials of the nodes the
- * search settled lowered by (their distance − the path's), which keeps every reduced cost ≥ 0.
- * The search stops at the first deficit, so a mentee whose favourite mentor has room settles a
- * handful of nodes, not the whole network.
+ * One step of successive shortest paths: Dijkstra on reduced costs between a node with excess and
+ * a node with a deficit, one unit pushed along the path, then the potentials of the nodes the
+ * search settled shifted by their distance, which keeps every reduced cost ≥ 0. Searches stop at
+ * the first node that ends them, so a mentee whose favourite mentor has room settles a handful of
+ * nodes, not the whole network.
+ *
+ * Forward (`augmentFrom`): from a node with excess to the nearest deficit. Backward (`fillHole`):
+ * from a mentor a reset mentee left (a deficit) back to the nearest node with excess or to the
+ * sink, the cheapest way to refill or give up that place; the sink then owes the unit, so the
+ * forward searches that follow always end at the sink without expanding it.
  */
 export class ShortestAugmentingPath {
   private readonly distance: Float64Array;
-  private readonly heap: NodeHeap;
+  private readonly heap: BucketQueue;
   /** Search generation in which a node was reached / settled: avoids clearing arrays per search. */
   private readonly reachedIn: Int32Array;
   private readonly settledIn: Int32Array;
-  private readonly predecessor: Int32Array;
-  private readonly predecessorPair: Int32Array;
+  /** The neighbour on the path towards the search's start, and the pair of that arc (or noPair). */
+  private readonly via: Int32Array;
+  private readonly viaPair: Int32Array;
   private readonly settled: Int32Array;
   private settledCount = 0;
   private generation = 0;
-  private target = -1;
+  private end = -1;
+  private backward = false;
 
   constructor(private readonly network: FlowNetwork) {
     const nodeCount = network.sink + 1;
     this.distance = new Float64Array(nodeCount);
-    this.heap = new NodeHeap(nodeCount, this.distance);
+    this.heap = new BucketQueue(nodeCount, this.distance);
     this.reachedIn = new Int32Array(nodeCount);
     this.settledIn = new Int32Array(nodeCount);
-    this.predecessor = new Int32Array(nodeCount);
-    this.predecessorPair = new Int32Array(nodeCount);
+    this.via = new Int32Array(nodeCount);
+    this.viaPair = new Int32Array(nodeCount);
     this.settled = new Int32Array(nodeCount);
   }
 
   /** Routes one unit of `source`'s excess to the nearest deficit. */
   augmentFrom(source: number): void {
+    this.backward = false;
     this.search(source);
-    if (this.target < 0) throw new Error(`solver invariant broken: no augmenting path from node ${source}`);
-    this.pushUnit(source, this.target);
-    this.updatePotentials(this.distance[this.target] as number);
+    for (let head = this.end; head !== source; head = this.via[head] as number)
+      this.pushArc(this.via[head] as number, head, this.viaPair[head] as number);
+    this.finish(source, this.end, 1);
   }
 
-  private search(source: number): void {
+  /** Brings one unit into a mentor with a deficit, from the nearest excess or from the sink. */
+  fillHole(mentor: number): void {
+    this.backward = true;
+    this.search(mentor);
+    for (let tail = this.end; tail !== mentor; tail = this.via[tail] as number)
+      this.pushArc(tail, this.via[tail] as number, this.viaPair[tail] as number);
+    this.finish(this.end, mentor, -1);
+  }
+
+  private finish(from: number, to: number, potentialSign: number): void {
+    const { excess, potential } = this.network;
+    excess[from] = (excess[from] as number) - 1;
+    excess[to] = (excess[to] as number) + 1;
+    // Forward: π += d − D; backward (distances to the start): π −= d − D. Settled nodes only.
+    const pathDistance = this.distance[this.end] as number;
+    for (let k = 0; k < this.settledCount; k++) {
+      const node = this.settled[k] as number;
+      potential[node] =
+        (potential[node] as number) + potentialSign * ((this.distance[node] as number) - pathDistance);
+    }
+  }
+
+  private endsSearch(node: number): boolean {
+    const excess = this.network.excess[node] as number;
+    return this.backward ? excess > 0 || node === this.network.sink : excess < 0;
+  }
+
+  private search(start: number): void {
     this.generation += 1;
     this.heap.clear();
     this.settledCount = 0;
-    this.target = -1;
-    this.distance[source] = 0;
-    this.reachedIn[source] = this.generation;
-    this.heap.push(source);
+    this.end = -1;
+    this.distance[start] = 0;
+    this.reachedIn[start] = this.generation;
+    this.heap.push(start);
     while (!this.heap.isEmpty) {
       const node = this.heap.pop();
-      if (node !== source && (this.network.excess[node] as number) < 0) {
-        this.target = node;
+      if (node !== start && this.endsSearch(node)) {
+        this.end = node;
         return;
       }
       this.settledIn[node] = this.generation;
       this.settled[this.settledCount++] = node;
-      if (this.relaxArcsOf(node)) return;
+      const ended = this.backward ? this.relaxArcsInto(node) : this.relaxArcsOutOf(node);
+      if (ended) return;
     }
+    throw new Error(
+      `solver invariant broken: no ${this.backward ? 'path into' : 'augmenting path from'} node ${start}`,
+    );
   }
 
-  /** Returns true when it reached a deficit at the settled node's own distance (nothing can beat it). */
-  private relaxArcsOf(node: number): boolean {
+  /** Returns true when it reached an end at the settled node's own distance (nothing can beat it). */
+  private relaxArcsOutOf(node: number): boolean {
     const { network } = this;
+    const { pairs, potential, sink } = network;
     const n = network.menteeCount;
-    if (node < n) return this.relaxMentee(node);
-    if (node < network.sink) return this.relaxMentor(node - n);
-    return this.relaxSink();
+    const own = potential[node] as number;
+    if (node < n) {
+      const candidates = network.menteePairs[node] as number[];
+      for (let k = 0; k < candidates.length; k++) {
+        const pair = candidates[k] as number;
+        if (pairs.flow[pair] === 1) continue;
+        const head = n + (pairs.mentor[pair] as number);
+        if (this.relax(node, head, pair, own - (pairs.score[pair] as number) - (potential[head] as number)))
+          return true;
+      }
+      return (
+        (network.bypass[node] as number) < (network.demand[node] as number) &&
+        this.relax(node, sink, noPair, own - (potential[sink] as number))
+      );
+    }
+    if (node < sink) {
+      const mentor = node - n;
+      const assigned = network.mentorAssigned[mentor] as number[];
+      for (let k = 0; k < assigned.length; k++) {
+        const pair = assigned[k] as number;
+        const head = pairs.mentee[pair] as number;
+        if (this.relax(node, head, pair, own + (pairs.score[pair] as number) - (potential[head] as number)))
+          return true;
+      }
+      return (
+        (network.sinkFlow[mentor] as number) < (network.capacity[mentor] as number) &&
+        this.relax(node, sink, noPair, own - (potential[sink] as number))
+      );
+    }
+    // The sink always owes units while a forward search runs (holes are filled first), so it ends
+    // the search before being settled; its arcs, which reach every node, are never scanned.
+    throw new Error('solver invariant broken: forward search settled the sink');
   }
 
-  private relaxMentee(mentee: number): boolean {
+  /** Backward: relaxes the residual arcs entering the node (the sink is an end, never settled). */
+  private relaxArcsInto(node: number): boolean {
     const { network } = this;
-    const { pairs, potential } = network;
+    const { pairs, potential, sink } = network;
     const n = network.menteeCount;
-    const own = potential[mentee] as number;
-    const candidates = network.menteePairs[mentee] as number[];
+    const own = potential[node] as number;
+    if (node < n) {
+      const candidates = network.menteePairs[node] as number[];
+      for (let k = 0; k < candidates.length; k++) {
+        const pair = candidates[k] as number;
+        if (pairs.flow[pair] !== 1) continue;
+        const tail = n + (pairs.mentor[pair] as number);
+        if (this.relax(node, tail, pair, (pairs.score[pair] as number) + (potential[tail] as number) - own))
+          return true;
+      }
+      return (
+        (network.bypass[node] as number) > 0 &&
+        this.relax(node, sink, noPair, (potential[sink] as number) - own)
+      );
+    }
+    const mentor = node - n;
+    const candidates = network.mentorPairs[mentor] as number[];
     for (let k = 0; k < candidates.length; k++) {
       const pair = candidates[k] as number;
       if (pairs.flow[pair] === 1) continue;
-      const head = n + (pairs.mentor[pair] as number);
-      if (this.relax(mentee, head, pair, own - (pairs.score[pair] as number) - (potential[head] as number))) return true;
+      const tail = pairs.mentee[pair] as number;
+      if (this.relax(node, tail, pair, (potential[tail] as number) - (pairs.score[pair] as number) - own))
+        return true;
     }
-    if ((network.bypass[mentee] as number) < (network.demand[mentee] as number)) {
-      return this.relax(mentee, network.sink, noPair, own - (potential[network.sink] as number));
-    }
-    return false;
+    return (
+      (network.sinkFlow[mentor] as number) > 0 &&
+      this.relax(node, sink, noPair, (potential[sink] as number) - own)
+    );
   }
 
-  private relaxMentor(mentor: number): boolean {
-    const { network } = this;
-    const { pairs, potential } = network;
-    const node = network.menteeCount + mentor;
-    const own = potential[node] as number;
-    const assigned = network.mentorAssigned[mentor] as number[];
-    for (let k = 0; k < assigned.length; k++) {
-      const pair = assigned[k] as number;
-      const head = pairs.mentee[pair] as number;
-      if (this.relax(node, head, pair, own + (pairs.score[pair] as number) - (potential[head] as number))) return true;
-    }
-    if ((network.sinkFlow[mentor] as number) < (network.capacity[mentor] as number)) {
-      return this.relax(node, network.sink, noPair, own - (potential[network.sink] as number));
-    }
-    return false;
-  }
-
-  /** Only reached after the first solve, when pricing left imbalances between mentees and mentors. */
-  private relaxSink(): boolean {
-    const { network } = this;
-    const { potential, sink } = network;
-    const n = network.menteeCount;
-    const own = potential[sink] as number;
-    for (let i = 0; i < n; i++) {
-      if ((network.bypass[i] as number) > 0 && this.relax(sink, i, noPair, own - (potential[i] as number))) return true;
-    }
-    for (let j = 0; j < network.sinkFlow.length; j++) {
-      if ((network.sinkFlow[j] as number) > 0 && this.relax(sink, n + j, noPair, own - (potential[n + j] as number))) return true;
-    }
-    return false;
-  }
-
-  private relax(tail: number, head: number, pair: number, reducedCost: number): boolean {
-    if (reducedCost < 0) throw new Error(`solver invariant broken: reduced cost ${reducedCost} on arc ${tail}→${head}`);
-    if (this.settledIn[head] === this.generation) return false;
-    const candidate = (this.distance[tail] as number) + reducedCost;
-    if (this.reachedIn[head] !== this.generation) {
-      this.reachedIn[head] = this.generation;
-      this.distance[head] = candidate;
-      this.predecessor[head] = tail;
-      this.predecessorPair[head] = pair;
-      this.heap.push(head);
-    } else if (candidate < (this.distance[head] as number)) {
-      this.distance[head] = candidate;
-      this.predecessor[head] = tail;
-      this.predecessorPair[head] = pair;
-      this.heap.decreased(head);
+  /** `from` is the settled node, `to` its neighbour in the search's direction. */
+  private relax(from: number, to: number, pair: number, reducedCost: number): boolean {
+    if (reducedCost < 0)
+      throw new Error(`solver invariant broken: reduced cost ${reducedCost} between nodes ${from} and ${to}`);
+    if (this.settledIn[to] === this.generation) return false;
+    const candidate = (this.distance[from] as number) + reducedCost;
+    if (this.reachedIn[to] !== this.generation) {
+      this.reachedIn[to] = this.generation;
+      this.distance[to] = candidate;
+      this.heap.push(to);
+    } else if (candidate < (this.distance[to] as number)) {
+      this.distance[to] = candidate;
+      this.heap.decreased(to);
     } else {
       return false;
     }
-    if (reducedCost === 0 && (this.network.excess[head] as number) < 0) {
-      this.target = head;
+    this.via[to] = from;
+    this.viaPair[to] = pair;
+    if (reducedCost === 0 && this.endsSearch(to)) {
+      this.end = to;
       return true;
     }
     return false;
   }
 
-  private pushUnit(source: number, target: number): void {
+  /** Pushes one unit along the residual arc tail → head. */
+  private pushArc(tail: number, head: number, pair: number): void {
     const { network } = this;
     const n = network.menteeCount;
-    for (let head = target; head !== source; ) {
-      const tail = this.predecessor[head] as number;
-      const pair = this.predecessorPair[head] as number;
-      if (pair !== noPair) {
-        if (tail < n) network.assign(pair);
-        else network.unassign(pair);
-      } else if (tail === network.sink) {
-        if (head < n) (network.bypass[head] as number) -= 1;
-        else (network.sinkFlow[head - n] as number) -= 1;
-      } else if (tail < n) {
-        (network.bypass[tail] as number) += 1;
-      } else {
-        (network.sinkFlow[tail - n] as number) += 1;
-      }
-      head = tail;
-    }
-    (network.excess[source] as number) -= 1;
-    (network.excess[target] as number) += 1;
-  }
-
-  private updatePotentials(pathDistance: number): void {
-    const { potential } = this.network;
-    for (let k = 0; k < this.settledCount; k++) {
-      const node = this.settled[k] as number;
-      (potential[node] as number) += (this.distance[node] as number) - pathDistance;
+    if (pair !== noPair) {
+      if (tail < n) network.assign(pair);
+      else network.unassign(pair);
+    } else if (tail === network.sink) {
+      if (head < n) network.bypass[head] = (network.bypass[head] as number) - 1;
+      else network.sinkFlow[head - n] = (network.sinkFlow[head - n] as number) - 1;
+    } else if (tail < n) {
+      network.bypass[tail] = (network.bypass[tail] as number) + 1;
+    } else {
+      network.sinkFlow[tail - n] = (network.sinkFlow[tail - n] as number) + 1;
     }
   }
 }

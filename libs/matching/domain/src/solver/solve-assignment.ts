@@ -1,15 +1,26 @@
-import type { AssignedPair, AssignmentProblem, AssignmentSolution, OptimalityCertificate, PairPotential, SolveOptions, SolveProgress } from './assignment-problem';
+import type {
+  AssignedPair,
+  AssignmentProblem,
+  AssignmentSolution,
+  OptimalityCertificate,
+  PairPotential,
+  SolveOptions,
+  SolveProgress,
+} from './assignment-problem';
 import { FlowNetwork } from './flow-network';
 import { fromHundredths } from './hundredths';
 import { addInitialCandidates, hundredthsScorer, type ScoreBounds } from './initial-candidates';
 import { findViolatedPairs } from './pricing';
 import { ShortestAugmentingPath } from './shortest-augmenting-path';
 
-const defaultExtraCandidates = 2;
-/** Each mentor's best mentees beyond its capacity, also candidates from the start. */
-const extraPerMentor = Number(process.env['EXTRA_MENTOR'] ?? 2);
-/** Pairs per mentee kept in memory after its candidates, so most pricing needs no score calls. */
-const reservePerMentee = 32;
+const defaults = {
+  extraCandidatesPerMentee: 2,
+  extraCandidatesPerMentor: 2,
+  reservedPairsPerMentee: 32,
+  reservedPairsPerMentor: 32,
+};
+/** Violated pairs added per mentee and pricing round: enough to converge in a few rounds, few enough to keep the graph sparse. */
+const violationsPerMentee = 2;
 /** Progress is reported every this many rows or augmentations, so callbacks stay cheap. */
 const progressEvery = 1024;
 
@@ -20,80 +31,130 @@ const progressEvery = 1024;
  * The final potentials are the LP dual, returned as the optimality certificate.
  */
 export function solveAssignment(problem: AssignmentProblem, options: SolveOptions = {}): AssignmentSolution {
-  const network = new FlowNetwork(countsOf(problem.menteeDemand, 'menteeDemand'), countsOf(problem.mentorCapacity, 'mentorCapacity'));
+  const network = new FlowNetwork(
+    countsOf(problem.menteeDemand, 'menteeDemand'),
+    countsOf(problem.mentorCapacity, 'mentorCapacity'),
+  );
   const counter = { calls: 0 };
   const score = hundredthsScorer(problem.score, counter);
   const report = progressReporter(options.onProgress);
   const n = network.menteeCount;
-  const extra = options.extraCandidatesPerMentee ?? defaultExtraCandidates;
-  const bounds = addInitialCandidates(network, score, { extraPerMentee: extra, extraPerMentor, reservePerMentee }, (done) => report('candidates', done, n));
+  const extraPerMentee = options.extraCandidatesPerMentee ?? defaults.extraCandidatesPerMentee;
+  const extraPerMentor = options.extraCandidatesPerMentor ?? defaults.extraCandidatesPerMentor;
+  const bounds = addInitialCandidates(
+    network,
+    score,
+    {
+      extraPerMentee,
+      extraPerMentor,
+      reservePerMentee: options.reservedPairsPerMentee ?? defaults.reservedPairsPerMentee,
+      reservePerMentor: options.reservedPairsPerMentor ?? defaults.reservedPairsPerMentor,
+    },
+    (done) => report('candidates', done, n),
+  );
   const paths = new ShortestAugmentingPath(network);
   let augmentations = routeAllExcess(network, paths, (done, total) => report('solve', done, total));
   let pricingRounds = 0;
   for (;;) {
     network.clampPotentials();
     pricingRounds += 1;
-    const violated = findViolatedPairs(network, bounds, score, Math.max(1, extra), (done) => report('pricing', done, n));
+    const violated = findViolatedPairs(network, bounds, score, violationsPerMentee, (done) =>
+      report('pricing', done, n),
+    );
     if (violated.length === 0) break;
     for (const pair of violated) network.addPair(pair.mentee, pair.mentor, pair.score);
-    // Re-solve warm: only mentees with a violated pair are routed again, from fitted potentials.
+    // Re-solve warm: only mentees with a violated pair are routed again.
     for (const mentee of new Set(violated.map((pair) => pair.mentee))) network.resetMentee(mentee);
     augmentations += routeAllExcess(network, paths, (done, total) => report('solve', done, total));
   }
-  return solutionOf(network, bounds, { pricingRounds, candidatePairs: network.pairs.count, scoreCalls: counter.calls, augmentations });
+  return solutionOf(network, bounds, {
+    pricingRounds,
+    candidatePairs: network.pairs.count,
+    scoreCalls: counter.calls,
+    augmentations,
+  });
 }
 
 function countsOf(values: readonly number[], name: string): Int32Array {
   return Int32Array.from(values, (value, index) => {
-    if (!Number.isInteger(value) || value < 0 || value > 0x7fffffff) throw new RangeError(`${name}[${index}] is ${value}: expected a whole number ≥ 0`);
+    if (!Number.isInteger(value) || value < 0 || value > 0x7fffffff)
+      throw new RangeError(`${name}[${index}] is ${value}: expected a whole number ≥ 0`);
     return value;
   });
 }
 
 function progressReporter(onProgress: SolveOptions['onProgress']) {
   return (phase: SolveProgress['phase'], done: number, total: number) => {
-    if (onProgress && (done % progressEvery === 0 || done === total)) onProgress({ phase, done, total });
+    if (onProgress && (done === 1 || done % progressEvery === 0 || done === total))
+      onProgress({ phase, done, total });
   };
 }
 
 /**
- * Augments until every unit of supply reached a deficit, mentees with the best candidate first:
- * they set the mentors' prices early, so later searches rarely have to displace anyone.
+ * Fills the holes reset mentees left at mentors, then augments until every unit of supply reached
+ * the sink, mentees with the best candidate first: they set the mentors' prices early, so later
+ * searches rarely have to displace anyone. Filling holes first keeps the sink a deficit during
+ * forward searches, so no search ever expands the sink (whose arcs reach every node).
  */
-function routeAllExcess(network: FlowNetwork, paths: ShortestAugmentingPath, onProgress: (done: number, total: number) => void): number {
+function routeAllExcess(
+  network: FlowNetwork,
+  paths: ShortestAugmentingPath,
+  onProgress: (done: number, total: number) => void,
+): number {
   const sources: number[] = [];
   let total = 0;
   for (let node = 0; node < network.sink; node++) {
     const excess = network.excess[node] as number;
     if (excess > 0) sources.push(node);
-    total += Math.max(0, excess);
+    total += Math.abs(excess);
+  }
+  let done = 0;
+  for (let node = network.menteeCount; node < network.sink; node++) {
+    while ((network.excess[node] as number) < 0) {
+      paths.fillHole(node);
+      onProgress(Math.min(++done, total), total);
+    }
   }
   const best = Float64Array.from(sources, (node) => bestCandidateScore(network, node));
-  const order = sources.map((_, k) => k).sort((a, b) => (best[b] as number) - (best[a] as number) || (sources[a] as number) - (sources[b] as number));
-  let done = 0;
+  const order = sources
+    .map((_, k) => k)
+    .sort(
+      (a, b) => (best[b] as number) - (best[a] as number) || (sources[a] as number) - (sources[b] as number),
+    );
   for (const k of order) {
     const node = sources[k] as number;
     if (node < network.menteeCount && network.isUntouched(node)) network.lowerPotentialToFit(node);
     while ((network.excess[node] as number) > 0) {
       paths.augmentFrom(node);
-      done += 1;
-      onProgress(done, total);
+      onProgress(Math.min(++done, total), total);
     }
   }
+  // A hole may be filled from a mentee's excess, which then needs no search of its own.
+  if (done < total) onProgress(total, total);
   return done;
 }
 
 function bestCandidateScore(network: FlowNetwork, node: number): number {
   let best = 0;
-  if (node < network.menteeCount) for (const pair of network.menteePairs[node] as number[]) best = Math.max(best, network.pairs.score[pair] as number);
+  if (node < network.menteeCount)
+    for (const pair of network.menteePairs[node] as number[])
+      best = Math.max(best, network.pairs.score[pair] as number);
   return best;
 }
 
-function solutionOf(network: FlowNetwork, bounds: ScoreBounds, stats: AssignmentSolution['stats']): AssignmentSolution {
+function solutionOf(
+  network: FlowNetwork,
+  bounds: ScoreBounds,
+  stats: AssignmentSolution['stats'],
+): AssignmentSolution {
   const { pairs } = network;
   const assigned: number[] = [];
   for (let pair = 0; pair < pairs.count; pair++) if (pairs.flow[pair] === 1) assigned.push(pair);
-  assigned.sort((a, b) => (pairs.mentee[a] as number) - (pairs.mentee[b] as number) || (pairs.mentor[a] as number) - (pairs.mentor[b] as number));
+  assigned.sort(
+    (a, b) =>
+      (pairs.mentee[a] as number) - (pairs.mentee[b] as number) ||
+      (pairs.mentor[a] as number) - (pairs.mentor[b] as number),
+  );
   const menteePotentials = menteePotentialsOf(network, bounds);
   const mentorPotentials = mentorPotentialsOf(network, bounds);
   const result: AssignedPair[] = [];
@@ -119,13 +180,17 @@ function solutionOf(network: FlowNetwork, bounds: ScoreBounds, stats: Assignment
 /** Mentees with no demand are outside the network: u = their best score covers all their pairs at no cost. */
 function menteePotentialsOf(network: FlowNetwork, bounds: ScoreBounds): number[] {
   return Array.from({ length: network.menteeCount }, (_, i) =>
-    (network.demand[i] as number) === 0 ? Math.max(0, bounds.menteeBest[i] as number) : network.menteePotential(i),
+    (network.demand[i] as number) === 0
+      ? Math.max(0, bounds.menteeBest[i] as number)
+      : network.menteePotential(i),
   );
 }
 
 /** Likewise mentors with no capacity: v = their best score. */
 function mentorPotentialsOf(network: FlowNetwork, bounds: ScoreBounds): number[] {
   return Array.from({ length: network.capacity.length }, (_, j) =>
-    (network.capacity[j] as number) === 0 ? Math.max(0, bounds.mentorBest[j] as number) : network.mentorPotential(j),
+    (network.capacity[j] as number) === 0
+      ? Math.max(0, bounds.mentorBest[j] as number)
+      : network.mentorPotential(j),
   );
 }

@@ -6,8 +6,17 @@ export interface MatrixProblem extends AssignmentProblem {
   readonly scores: readonly (readonly (number | null)[])[];
 }
 
-export function matrixProblem(scores: readonly (readonly (number | null)[])[], menteeDemand: readonly number[], mentorCapacity: readonly number[]): MatrixProblem {
-  return { scores, menteeDemand, mentorCapacity, score: (mentee, mentor) => scores[mentee]?.[mentor] ?? null };
+export function matrixProblem(
+  scores: readonly (readonly (number | null)[])[],
+  menteeDemand: readonly number[],
+  mentorCapacity: readonly number[],
+): MatrixProblem {
+  return {
+    scores,
+    menteeDemand,
+    mentorCapacity,
+    score: (mentee, mentor) => scores[mentee]?.[mentor] ?? null,
+  };
 }
 
 /** Scores with 2 decimals, sometimes from a tiny range so ties are common. */
@@ -23,7 +32,10 @@ export const arbitrarySmallProblem: fc.Arbitrary<MatrixProblem> = fc
     fc.record({
       demand: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: mentees, maxLength: mentees }),
       capacity: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: mentors, maxLength: mentors }),
-      scores: fc.array(fc.array(fc.option(arbitraryScore, { freq: 3 }), { minLength: mentors, maxLength: mentors }), { minLength: mentees, maxLength: mentees }),
+      scores: fc.array(
+        fc.array(fc.option(arbitraryScore, { freq: 3 }), { minLength: mentors, maxLength: mentors }),
+        { minLength: mentees, maxLength: mentees },
+      ),
     }),
   )
   .map(({ demand, capacity, scores }) => matrixProblem(scores, demand, capacity));
@@ -45,7 +57,10 @@ export function bruteForceOptimum(problem: MatrixProblem): number {
       const mentors = Array.from({ length: m }, (_, j) => j).filter((j) => subset & (1 << j));
       if (mentors.length > (problem.menteeDemand[mentee] as number)) continue;
       if (mentors.some((j) => problem.scores[mentee]?.[j] == null || (room[j] as number) === 0)) continue;
-      const gained = mentors.reduce((sum, j) => sum + Math.round((problem.scores[mentee]?.[j] as number) * 100), 0);
+      const gained = mentors.reduce(
+        (sum, j) => sum + Math.round((problem.scores[mentee]?.[j] as number) * 100),
+        0,
+      );
       const left = room.map((r, j) => (mentors.includes(j) ? r - 1 : r));
       result = Math.max(result, gained + best(mentee + 1, left));
     }

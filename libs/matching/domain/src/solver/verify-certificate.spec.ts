@@ -7,9 +7,21 @@ import { verifyCertificate } from './verify-certificate';
 describe('verifyCertificate', () => {
   it('accepts every solver result', () => {
     fc.assert(
-      fc.property(arbitrarySmallProblem, fc.integer({ min: 0, max: 4 }), (problem, extraCandidatesPerMentee) => {
-        expect(verifyCertificate(problem, solveAssignment(problem, { extraCandidatesPerMentee }))).toEqual({ valid: true, violations: [] });
-      }),
+      fc.property(
+        arbitrarySmallProblem,
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 0, max: 2 }),
+        fc.integer({ min: 0, max: 2 }),
+        (problem, extraCandidatesPerMentee, extraCandidatesPerMentor, reserved) => {
+          const solution = solveAssignment(problem, {
+            extraCandidatesPerMentee,
+            extraCandidatesPerMentor,
+            reservedPairsPerMentee: reserved,
+            reservedPairsPerMentor: reserved,
+          });
+          expect(verifyCertificate(problem, solution)).toEqual({ valid: true, violations: [] });
+        },
+      ),
       { numRuns: 1500 },
     );
   });
@@ -21,7 +33,10 @@ describe('verifyCertificate', () => {
         const scoring = solution.pairs.filter((pair) => pair.score > 0);
         fc.pre(scoring.length > 0);
         const dropped = scoring[pick % scoring.length];
-        const check = verifyCertificate(problem, { ...solution, pairs: solution.pairs.filter((pair) => pair !== dropped) });
+        const check = verifyCertificate(problem, {
+          ...solution,
+          pairs: solution.pairs.filter((pair) => pair !== dropped),
+        });
         expect(check.valid).toBe(false);
         expect(check.violations.join('\n')).toMatch(/dual objective .* differs from the assignment's total/);
       }),
@@ -47,16 +62,23 @@ describe('verifyCertificate', () => {
     ];
     const check = verifyCertificate(crossed, { pairs: swapped, certificate: optimal.certificate });
     expect(check.valid).toBe(false);
-    expect(check.violations).toContain("dual objective 20 (Σ demand·u + Σ capacity·v + Σ w) differs from the assignment's total 2");
+    expect(check.violations).toContain(
+      "dual objective 20 (Σ demand·u + Σ capacity·v + Σ w) differs from the assignment's total 2",
+    );
   });
 
   it('names the pair whose dual constraint a lowered potential breaks', () => {
     const optimal = solveAssignment(crossed);
     const u = [...optimal.certificate.menteePotentials];
     u[0] = (u[0] as number) - 0.5;
-    const check = verifyCertificate(crossed, { ...optimal, certificate: { ...optimal.certificate, menteePotentials: u } });
+    const check = verifyCertificate(crossed, {
+      ...optimal,
+      certificate: { ...optimal.certificate, menteePotentials: u },
+    });
     expect(check.valid).toBe(false);
-    expect(check.violations[0]).toMatch(/^pair \(mentee 0, mentor 0\) scores 10 but u \+ v \+ w = 9\.5: dual constraint u_i \+ v_j \+ w_ij ≥ s_ij broken$/);
+    expect(check.violations[0]).toMatch(
+      /^pair \(mentee 0, mentor 0\) scores 10 but u \+ v \+ w = 9\.5: dual constraint u_i \+ v_j \+ w_ij ≥ s_ij broken$/,
+    );
   });
 
   it('names every broken primal condition: capacity, demand, repeats, forbidden pairs and misreported scores', () => {
@@ -75,7 +97,10 @@ describe('verifyCertificate', () => {
       { mentee: 0, mentor: 1, score: 0 },
       { mentee: 1, mentor: 1, score: 9 },
     ];
-    const { violations } = verifyCertificate(problem, { pairs, certificate: solveAssignment(problem).certificate });
+    const { violations } = verifyCertificate(problem, {
+      pairs,
+      certificate: solveAssignment(problem).certificate,
+    });
     expect(violations).toEqual(
       expect.arrayContaining([
         'pair (mentee 1, mentor 0) is assigned more than once',
@@ -90,12 +115,20 @@ describe('verifyCertificate', () => {
 
   it('rejects negative potentials, values finer than hundredths and certificates of the wrong size', () => {
     const solution = solveAssignment(crossed);
-    const withPotentials = (menteePotentials: number[]): Pick<AssignmentSolution, 'pairs' | 'certificate'> => ({
+    const withPotentials = (
+      menteePotentials: number[],
+    ): Pick<AssignmentSolution, 'pairs' | 'certificate'> => ({
       ...solution,
       certificate: { ...solution.certificate, menteePotentials },
     });
-    expect(verifyCertificate(crossed, withPotentials([-1, 20])).violations).toContain('potential u of mentee 0 is -1: must be ≥ 0 with at most 2 decimals');
-    expect(verifyCertificate(crossed, withPotentials([10.001, 10])).violations).toContain('potential u of mentee 0 is 10.001: must be ≥ 0 with at most 2 decimals');
-    expect(verifyCertificate(crossed, withPotentials([10])).violations).toEqual(['certificate has 1 mentee and 2 mentor potentials for 2 mentees and 2 mentors']);
+    expect(verifyCertificate(crossed, withPotentials([-1, 20])).violations).toContain(
+      'potential u of mentee 0 is -1: must be ≥ 0 with at most 2 decimals',
+    );
+    expect(verifyCertificate(crossed, withPotentials([10.001, 10])).violations).toContain(
+      'potential u of mentee 0 is 10.001: must be ≥ 0 with at most 2 decimals',
+    );
+    expect(verifyCertificate(crossed, withPotentials([10])).violations).toEqual([
+      'certificate has 1 mentee and 2 mentor potentials for 2 mentees and 2 mentors',
+    ]);
   });
 });

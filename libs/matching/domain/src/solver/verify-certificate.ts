@@ -10,14 +10,19 @@ const maxListed = 20;
  * Checks that the pairs are a feasible assignment and that the certificate is a feasible LP dual
  * whose objective equals the pairs' total, which proves no feasible assignment scores more.
  */
-export function verifyCertificate(problem: AssignmentProblem, solution: Pick<AssignmentSolution, 'pairs' | 'certificate'>): CertificateCheck {
+export function verifyCertificate(
+  problem: AssignmentProblem,
+  solution: Pick<AssignmentSolution, 'pairs' | 'certificate'>,
+): CertificateCheck {
   const violations = new ViolationList();
   const primal = checkPrimal(problem, solution.pairs, violations);
   const dual = checkDualValues(problem, solution.certificate, violations);
   if (dual) {
     checkEveryAllowedPair(problem, dual, violations);
     if (primal !== null && primal !== dual.objective) {
-      violations.add(`dual objective ${dual.objective / 100} (Σ demand·u + Σ capacity·v + Σ w) differs from the assignment's total ${primal / 100}`);
+      violations.add(
+        `dual objective ${dual.objective / 100} (Σ demand·u + Σ capacity·v + Σ w) differs from the assignment's total ${primal / 100}`,
+      );
     }
   }
   return { valid: violations.count === 0, violations: violations.list() };
@@ -33,7 +38,9 @@ class ViolationList {
   }
 
   list(): string[] {
-    return this.count > this.listed.length ? [...this.listed, `…and ${this.count - this.listed.length} more`] : this.listed;
+    return this.count > this.listed.length
+      ? [...this.listed, `…and ${this.count - this.listed.length} more`]
+      : this.listed;
   }
 }
 
@@ -46,7 +53,11 @@ function hundredthsOf(value: number): number | null {
 const isIndex = (value: number, length: number) => Number.isInteger(value) && value >= 0 && value < length;
 
 /** Feasibility of the pairs; returns their total in hundredths, or null when a score is unusable. */
-function checkPrimal(problem: AssignmentProblem, pairs: AssignmentSolution['pairs'], violations: ViolationList): number | null {
+function checkPrimal(
+  problem: AssignmentProblem,
+  pairs: AssignmentSolution['pairs'],
+  violations: ViolationList,
+): number | null {
   const n = problem.menteeDemand.length;
   const m = problem.mentorCapacity.length;
   const menteeLoad = new Map<number, number>();
@@ -68,8 +79,10 @@ function checkPrimal(problem: AssignmentProblem, pairs: AssignmentSolution['pair
     const allowed = problem.score(mentee, mentor);
     const allowedHundredths = allowed === null ? null : hundredthsOf(allowed);
     if (allowed === null) violations.add(`${name} is not allowed (score is null)`);
-    else if (allowedHundredths === null) violations.add(`${name} has score ${allowed}, not a number with at most 2 decimals`);
-    else if (hundredthsOf(score) !== allowedHundredths) violations.add(`${name} reports score ${score} but the problem scores it ${allowed}`);
+    else if (allowedHundredths === null)
+      violations.add(`${name} has score ${allowed}, not a number with at most 2 decimals`);
+    else if (hundredthsOf(score) !== allowedHundredths)
+      violations.add(`${name} reports score ${score} but the problem scores it ${allowed}`);
     if (allowedHundredths === null || total === null) total = null;
     else total += allowedHundredths;
   }
@@ -79,7 +92,8 @@ function checkPrimal(problem: AssignmentProblem, pairs: AssignmentSolution['pair
   }
   for (const [mentor, load] of mentorLoad) {
     const capacity = problem.mentorCapacity[mentor] as number;
-    if (load > capacity) violations.add(`mentor ${mentor} has ${load} mentees, more than its capacity ${capacity}`);
+    if (load > capacity)
+      violations.add(`mentor ${mentor} has ${load} mentees, more than its capacity ${capacity}`);
   }
   return total;
 }
@@ -93,12 +107,18 @@ interface DualValues {
 }
 
 /** Shape, sign and units of u, v, w, and the dual objective; null when unusable. */
-function checkDualValues(problem: AssignmentProblem, certificate: AssignmentSolution['certificate'], violations: ViolationList): DualValues | null {
+function checkDualValues(
+  problem: AssignmentProblem,
+  certificate: AssignmentSolution['certificate'],
+  violations: ViolationList,
+): DualValues | null {
   const n = problem.menteeDemand.length;
   const m = problem.mentorCapacity.length;
   const { menteePotentials, mentorPotentials, pairPotentials } = certificate;
   if (menteePotentials.length !== n || mentorPotentials.length !== m) {
-    violations.add(`certificate has ${menteePotentials.length} mentee and ${mentorPotentials.length} mentor potentials for ${n} mentees and ${m} mentors`);
+    violations.add(
+      `certificate has ${menteePotentials.length} mentee and ${mentorPotentials.length} mentor potentials for ${n} mentees and ${m} mentors`,
+    );
     return null;
   }
   let usable = true;
@@ -112,8 +132,12 @@ function checkDualValues(problem: AssignmentProblem, certificate: AssignmentSolu
     return hundredths;
   };
   let objective = 0;
-  const u = Float64Array.from(menteePotentials, (value, i) => nonNegativeHundredths(value, `potential u of mentee ${i}`));
-  const v = Float64Array.from(mentorPotentials, (value, j) => nonNegativeHundredths(value, `potential v of mentor ${j}`));
+  const u = Float64Array.from(menteePotentials, (value, i) =>
+    nonNegativeHundredths(value, `potential u of mentee ${i}`),
+  );
+  const v = Float64Array.from(mentorPotentials, (value, j) =>
+    nonNegativeHundredths(value, `potential v of mentor ${j}`),
+  );
   for (let i = 0; i < n; i++) objective += (problem.menteeDemand[i] as number) * (u[i] as number);
   for (let j = 0; j < m; j++) objective += (problem.mentorCapacity[j] as number) * (v[j] as number);
   const w = new Map<number, Map<number, number>>();
@@ -135,7 +159,11 @@ function checkDualValues(problem: AssignmentProblem, certificate: AssignmentSolu
 }
 
 /** u_i + v_j + w_ij ≥ s_ij for every allowed pair, one row at a time. */
-function checkEveryAllowedPair(problem: AssignmentProblem, dual: DualValues, violations: ViolationList): void {
+function checkEveryAllowedPair(
+  problem: AssignmentProblem,
+  dual: DualValues,
+  violations: ViolationList,
+): void {
   const n = problem.menteeDemand.length;
   const m = problem.mentorCapacity.length;
   const noBonus = new Map<number, number>();
@@ -147,12 +175,16 @@ function checkEveryAllowedPair(problem: AssignmentProblem, dual: DualValues, vio
       if (score === null) continue;
       const s = hundredthsOf(score);
       if (s === null) {
-        violations.add(`pair (mentee ${i}, mentor ${j}) has score ${score}, not a number with at most 2 decimals`);
+        violations.add(
+          `pair (mentee ${i}, mentor ${j}) has score ${score}, not a number with at most 2 decimals`,
+        );
         continue;
       }
       const covered = u + (dual.v[j] as number) + (bonus.size === 0 ? 0 : (bonus.get(j) ?? 0));
       if (covered < s) {
-        violations.add(`pair (mentee ${i}, mentor ${j}) scores ${s / 100} but u + v + w = ${covered / 100}: dual constraint u_i + v_j + w_ij ≥ s_ij broken`);
+        violations.add(
+          `pair (mentee ${i}, mentor ${j}) scores ${s / 100} but u + v + w = ${covered / 100}: dual constraint u_i + v_j + w_ij ≥ s_ij broken`,
+        );
       }
     }
   }

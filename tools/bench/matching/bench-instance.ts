@@ -1,0 +1,56 @@
+// eslint-disable-next-line @nx/enforce-module-boundaries -- tools (scope:shared) benchmarks the matching domain's solver and scoring
+import { createPairScorer, type AssignmentProblem } from '@tandem/matching-domain';
+import { generateOrganisation, menteesFor, type OrganisationShape } from './generated-organisation';
+
+export const sizes = { '1k': 200, '10k': 2_000, '50k': 10_000 } as const;
+export type SizeName = keyof typeof sizes;
+
+export interface InstanceSpec {
+  readonly size: SizeName;
+  readonly shape: OrganisationShape;
+  readonly seed: number;
+}
+
+export interface BuiltInstance {
+  readonly problem: AssignmentProblem;
+  readonly mentees: number;
+  readonly mentors: number;
+  /** Seconds to generate the profiles and prepare SCORING's pair scorer (createPairScorer). */
+  readonly prepareSeconds: number;
+}
+
+/** The same spec always builds the same problem, in whichever process builds it. */
+export function buildInstance(spec: InstanceSpec): BuiltInstance {
+  const started = process.hrtime.bigint();
+  const mentorCount = sizes[spec.size];
+  const organisation = generateOrganisation(
+    spec.shape,
+    menteesFor(spec.shape, mentorCount),
+    mentorCount,
+    spec.seed,
+  );
+  const score = createPairScorer(
+    organisation.mentees,
+    organisation.mentors,
+    organisation.rules,
+    organisation.context,
+  );
+  const minimum = organisation.rules.minimumScore;
+  const problem: AssignmentProblem = {
+    menteeDemand: organisation.menteeDemand,
+    mentorCapacity: organisation.mentorCapacity,
+    // As the match run does: below the program's minimum score counts as not allowed.
+    score: (mentee, mentor) => {
+      const value = score(mentee, mentor);
+      return value !== null && value >= minimum ? value : null;
+    },
+  };
+  return {
+    problem,
+    mentees: organisation.mentees.length,
+    mentors: organisation.mentors.length,
+    prepareSeconds: secondsSince(started),
+  };
+}
+
+export const secondsSince = (started: bigint): number => Number(process.hrtime.bigint() - started) / 1e9;

@@ -1,0 +1,79 @@
+// eslint-disable-next-line @nx/enforce-module-boundaries -- tools (scope:shared) benchmarks the matching domain's solver and scoring
+import {
+  greedyAssignment,
+  solveAssignment,
+  verifyCertificate,
+  type SolvePhase,
+} from '@tandem/matching-domain';
+import { buildInstance, secondsSince, type InstanceSpec } from './bench-instance';
+import { runDenseBaselines } from './dense-baselines';
+
+// Runs in a child process per instance and job, so each peak RSS belongs to one solve only.
+
+export type WorkerJob = { readonly kind: 'optimal' | 'baselines'; readonly spec: InstanceSpec };
+
+const megabytes = (bytes: number) => Math.round(bytes / 2 ** 20);
+
+function optimal(spec: InstanceSpec) {
+  const instance = buildInstance(spec);
+  const rssBeforeSolveMB = megabytes(process.memoryUsage().rss);
+  const phaseSeconds: Record<SolvePhase, number> = { candidates: 0, solve: 0, pricing: 0 };
+  let phase = null as SolvePhase | null;
+  let phaseStarted = process.hrtime.bigint();
+  const started = process.hrtime.bigint();
+  const solution = solveAssignment(instance.problem, {
+    onProgress: (progress) => {
+      if (progress.phase === phase) return;
+      if (phase) phaseSeconds[phase] += secondsSince(phaseStarted);
+      phase = progress.phase;
+      phaseStarted = process.hrtime.bigint();
+    },
+  });
+  if (phase) phaseSeconds[phase] += secondsSince(phaseStarted);
+  const totalSeconds = secondsSince(started);
+  const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+  const verifyStarted = process.hrtime.bigint();
+  const check = verifyCertificate(instance.problem, solution);
+  return {
+    mentees: instance.mentees,
+    mentors: instance.mentors,
+    places: instance.problem.mentorCapacity.reduce((a, b) => a + b, 0),
+    demand: instance.problem.menteeDemand.reduce((a, b) => a + b, 0),
+    prepareSeconds: instance.prepareSeconds,
+    // Our "build scores" is the candidates pass (every pair scored once); "solve" is the flow
+    // solves plus pricing, which also calls score for the pairs it cannot rule out.
+    buildScoresSeconds: phaseSeconds.candidates,
+    solveSeconds: phaseSeconds.solve + phaseSeconds.pricing,
+    solvePhaseSeconds: phaseSeconds,
+    totalSeconds,
+    totalScore: solution.totalScore,
+    pairs: solution.pairs.length,
+    stats: solution.stats,
+    peakRssMB,
+    rssBeforeSolveMB,
+    certificate: {
+      valid: check.valid,
+      violations: check.violations.slice(0, 3),
+      seconds: secondsSince(verifyStarted),
+    },
+  };
+}
+
+function baselines(spec: InstanceSpec) {
+  const instance = buildInstance(spec);
+  const started = process.hrtime.bigint();
+  const greedy = greedyAssignment(instance.problem);
+  return {
+    greedy: { seconds: secondsSince(started), totalScore: greedy.totalScore, pairs: greedy.pairs.length },
+    ...runDenseBaselines(instance.problem),
+  };
+}
+
+export type OptimalResult = ReturnType<typeof optimal>;
+export type BaselinesResult = ReturnType<typeof baselines>;
+
+if (require.main === module) {
+  const job = JSON.parse(process.argv[2] as string) as WorkerJob;
+  const result = job.kind === 'optimal' ? optimal(job.spec) : baselines(job.spec);
+  (process.send as (message: unknown) => void)(result);
+}

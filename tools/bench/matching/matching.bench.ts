@@ -1,0 +1,125 @@
+import { fork } from 'node:child_process';
+import path from 'node:path';
+import { sizes, type InstanceSpec, type SizeName } from './bench-instance';
+import { organisationShapes, type OrganisationShape } from './generated-organisation';
+import type { BaselinesResult, OptimalResult, WorkerJob } from './matching-worker';
+
+// The optimal matching solver against a greedy baseline, munkres (dense, where it fits) and
+// scipy's linear_sum_assignment (dense, where python3-scipy is installed), on the same seeded
+// organisations in the same run. Pure CPU: no Kafka or MongoDB.
+//   npm run bench -- matching                      all sizes
+//   BENCH_SIZES=1k,10k BENCH_SHAPES=uniform npm run bench -- matching
+
+export const needsInfra = false;
+
+/**
+ * 50k×10k scores 5·10⁸ pairs in each of the candidates pass, the certificate check and the greedy
+ * baseline (minutes each), so by default it runs the hardest shape only; BENCH_SHAPES runs more.
+ */
+const defaultShapes: Record<SizeName, readonly OrganisationShape[]> = {
+  '1k': organisationShapes,
+  '10k': organisationShapes,
+  '50k': ['clustered'],
+};
+
+function listFromEnv<T extends string>(name: string, known: readonly T[]): T[] | null {
+  const value = process.env[name];
+  if (!value) return null;
+  const picked = value.split(',').map((item) => item.trim());
+  const unknown = picked.filter((item) => !known.includes(item as T));
+  if (unknown.length > 0)
+    throw new Error(`${name}: unknown ${unknown.join(', ')} (known: ${known.join(', ')})`);
+  return picked as T[];
+}
+
+function runWorker<T>(job: WorkerJob): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(__dirname, 'matching-worker.js'), [JSON.stringify(job)], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let result: T | undefined;
+    child.on('message', (message) => (result = message as T));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      result !== undefined
+        ? resolve(result)
+        : reject(new Error(`${job.kind} worker for ${job.spec.size}/${job.spec.shape} exited with ${code}`)),
+    );
+  });
+}
+
+const ratio = (numerator: number, denominator: number) => Math.round((numerator / denominator) * 100) / 100;
+const timed = (result: BaselinesResult['scipy']) => ('seconds' in result ? result : null);
+
+async function runInstance(spec: InstanceSpec) {
+  const optimal = await runWorker<OptimalResult>({ kind: 'optimal', spec });
+  const baselines = await runWorker<BaselinesResult>({ kind: 'baselines', spec });
+  const scipy = timed(baselines.scipy);
+  const munkres = timed(baselines.munkres);
+  return {
+    size: spec.size,
+    shape: spec.shape,
+    seed: spec.seed,
+    optimal,
+    baselines,
+    ratios: {
+      greedyOverOptimalTotal: ratio(baselines.greedy.totalScore, optimal.totalScore),
+      scipyOverOurSolveTime: scipy ? ratio(scipy.seconds, optimal.solveSeconds) : null,
+      scipyOverOurBuildAndSolveTime: scipy ? ratio(scipy.seconds, optimal.totalSeconds) : null,
+      munkresOverOurSolveTime: munkres ? ratio(munkres.seconds, optimal.solveSeconds) : null,
+    },
+    sameTotalAsDense: {
+      scipy: scipy ? scipy.totalScore === optimal.totalScore : null,
+      munkres: munkres ? munkres.totalScore === optimal.totalScore : null,
+    },
+  };
+}
+
+export async function main(): Promise<void> {
+  const sizeNames =
+    listFromEnv('BENCH_SIZES', Object.keys(sizes) as SizeName[]) ?? (Object.keys(sizes) as SizeName[]);
+  const shapes = listFromEnv('BENCH_SHAPES', organisationShapes);
+  const seed = Number(process.env['BENCH_SEED'] ?? 20261122);
+  const instances = [];
+  for (const size of sizeNames) {
+    for (const shape of shapes ?? defaultShapes[size]) {
+      process.stderr.write(`matching bench: ${size} ${shape}…\n`);
+      instances.push(await runInstance({ size, shape, seed }));
+    }
+  }
+  const largest = instances.filter((instance) => instance.size === '50k');
+  const tenK = instances.filter(
+    (instance) => instance.size === '10k' && instance.ratios.scipyOverOurSolveTime !== null,
+  );
+  console.log(
+    JSON.stringify(
+      {
+        benchmark: 'matching',
+        summary: {
+          certificateValidEverywhere: instances.every((instance) => instance.optimal.certificate.valid),
+          sameTotalAsScipyEverywhere: instances.every(
+            (instance) => instance.sameTotalAsDense.scipy !== false,
+          ),
+          greedyOverOptimalTotal: Object.fromEntries(
+            instances.map((instance) => [
+              `${instance.size}/${instance.shape}`,
+              instance.ratios.greedyOverOptimalTotal,
+            ]),
+          ),
+          scipyOverOurSolveTime10k: Object.fromEntries(
+            tenK.map((instance) => [instance.shape, instance.ratios.scipyOverOurSolveTime]),
+          ),
+          scipyOverOurBuildAndSolveTime10k: Object.fromEntries(
+            tenK.map((instance) => [instance.shape, instance.ratios.scipyOverOurBuildAndSolveTime]),
+          ),
+          peakRssMB50k: Object.fromEntries(
+            largest.map((instance) => [instance.shape, instance.optimal.peakRssMB]),
+          ),
+        },
+        instances,
+      },
+      null,
+      2,
+    ),
+  );
+}
