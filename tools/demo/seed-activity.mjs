@@ -1,4 +1,4 @@
-// A few months in the life of the demo's relationships, through the goals and sessions APIs:
+// The last month in the life of the demo's relationships, through the goals and sessions APIs:
 // goals set and progressed (some completed), sessions held, missed or cancelled, feedback given,
 // and a few relationships ended with closing reflections.
 import { forEachWithProgress } from './demo-api.mjs';
@@ -43,10 +43,12 @@ export async function seedActivity(api, programs, random) {
         }),
       'setting a goal',
     );
-    const months = 3;
-    const sessions = Math.max(1, Math.round(months * relationship.sessionsPerMonth * (0.5 + random.next() * 0.5)));
+    // The sessions service takes sessions from 30 days back: the past month is played out, and
+    // each relationship gets its next session scheduled.
+    const pastDays = 28;
+    const sessions = Math.max(1, Math.round(relationship.sessionsPerMonth * (0.5 + random.next())));
     for (let i = 0; i < sessions; i += 1) {
-      const startsAt = new Date(Date.now() - (months * 30 - i * (months * 30 / sessions)) * day).toISOString();
+      const startsAt = new Date(Date.now() - (pastDays - i * (pastDays / sessions)) * day).toISOString();
       const session = await once(
         () => api.call('sessions', 'POST', '/sessions', { as: mentee, body: { relationshipId: relationship.relationshipId, startsAt, durationMinutes: 45, format: random.pick(['video', 'in-person', 'call']) } }),
         'scheduling a session',
@@ -66,6 +68,8 @@ export async function seedActivity(api, programs, random) {
       if (random.chance(0.7)) await api.call('sessions', 'POST', `${path}/feedback`, { as: mentor, body: { rating: random.int(3, 5) } });
       await api.call('goals', 'POST', `/goals/${goal.body.goalId}/progress`, { as: mentee, body: { value: Math.min(5, i + 1) } });
     }
+    const next = new Date(Date.now() + random.int(2, 14) * day).toISOString();
+    await api.call('sessions', 'POST', '/sessions', { as: mentor, body: { relationshipId: relationship.relationshipId, startsAt: next, durationMinutes: 45, format: 'video' } });
     if (random.chance(0.35)) await api.call('goals', 'POST', `/goals/${goal.body.goalId}/complete`, { as: mentee, body: {} });
     if (random.chance(0.12)) {
       await api.call('matching', 'POST', `/relationships/${relationship.relationshipId}/end`, { as: mentee, body: { reason: 'goals-achieved' } });

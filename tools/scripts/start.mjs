@@ -76,6 +76,8 @@ function startService(service, infra, auth) {
   const env = {
     ...process.env,
     ...auth,
+    // Request lines would drown this terminal; LOG_LEVEL=info shows them.
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     PORT: String(service.port),
     KAFKA_BROKERS: infra.KAFKA_BROKERS,
     MONGODB_URI: withDatabase(infra.MONGODB_URI, `tandem_${service.name}`),

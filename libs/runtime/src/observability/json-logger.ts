@@ -14,6 +14,7 @@ export class JsonLogger implements LoggerService {
       level,
       base: { service },
       timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
       messageKey: 'message',
     });
   }
