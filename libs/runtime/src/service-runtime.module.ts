@@ -13,6 +13,7 @@ import { EventStore } from '@tandem/eventstore';
 import { KafkaConnectivity } from '@tandem/messaging';
 import type { ServiceConfig } from './config/service-config';
 import { EventBackbone } from './events/event-backbone';
+import { SnapshotAggregates } from './aggregates/snapshot-aggregates';
 import { HealthController } from './health/health.controller';
 import { MetricsController } from './observability/metrics.controller';
 import { ServiceMetrics } from './observability/service-metrics';
@@ -119,6 +120,7 @@ export class ServiceRuntimeModule {
           inject: [EventBackbone],
           useFactory: (backbone: EventBackbone) => new ServiceMetrics(config.service, backbone),
         },
+        SnapshotAggregates,
         ConnectionLifecycle,
       ],
       exports: [
@@ -128,6 +130,7 @@ export class ServiceRuntimeModule {
         EventStore,
         EventBackbone,
         ServiceMetrics,
+        SnapshotAggregates,
       ],
     };
   }
