@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { MongoConnection } from '@tandem/runtime';
+import { fuzzWriteRoutes } from '@tandem/runtime/testing';
 import { startMatchingApi, type ApiClient, type MatchingApi } from './matching-api.test-kit';
 
 /** Tenancy, roles and input hardening on the matching service's own routes (issue: identity and tenancy). */
@@ -103,7 +104,7 @@ describe('matching service access control', () => {
     expect(jsonOperator.body.fields).toEqual([expect.objectContaining({ field: 'programId' })]);
   });
 
-  it('answers thousands of random bodies on its write routes with 400s naming a field, never a 5xx, writing nothing', async () => {
+  it('answers thousands of random bodies on its write routes with 400s naming a field, never a 5xx, a rejected one writing nothing', async () => {
     const db = api.app.get(MongoConnection).db;
     const collections = ['events', 'programs', 'participants', 'relationships', 'match_runs'];
     const countWrites = async () =>
@@ -111,7 +112,6 @@ describe('matching service access control', () => {
         (a, b) => a + b,
         0,
       );
-    const before = await countWrites();
     // Routes whose every field may be omitted (a match run) are left out: an empty body is valid there.
     const routes = [
       '/programs',
@@ -143,24 +143,7 @@ describe('matching service access control', () => {
         settings: fc.dictionary(fc.string(), fc.jsonValue()),
       }),
     );
-    const statuses = new Map<number, number>();
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...routes), mutations, async (route, body) => {
-        const response = await acmeAdmin.send(
-          'POST',
-          route,
-          JSON.stringify(body) ?? 'null',
-          'application/json',
-        );
-        statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-        expect(response.status).toBeLessThan(500);
-        if (response.status === 400)
-          expect(response.body.fields?.[0]?.field ?? response.body.code).toEqual(expect.any(String));
-        expect([400, 403, 404, 409, 413]).toContain(response.status);
-      }),
-      { numRuns: 2000 },
-    );
-    expect(await countWrites()).toBe(before);
+    const statuses = await fuzzWriteRoutes({ client: acmeAdmin, routes, bodies: mutations, numRuns: 2000, countWrites });
     expect(statuses.get(400)).toBeGreaterThan(1000);
   }, 240_000);
 });

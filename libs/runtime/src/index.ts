@@ -16,5 +16,6 @@ export { ServiceRuntimeModule, SERVICE_CONFIG, InjectServiceConfig } from './ser
 export { createServiceApp, runService } from './service-app';
 export type { ServiceDefinition } from './service-definition';
 export { EventBackbone } from './events/event-backbone';
+export { PeriodicTask } from './jobs/periodic-task';
 export { SnapshotAggregates, type SnapshotAggregate, type AggregateCommand, type AppendHooks } from './aggregates/snapshot-aggregates';
 export type { EventSubscriber, EventSubscription } from './events/event-subscription';

@@ -1,4 +1,5 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask } from '@tandem/runtime';
 import { ConcurrencyError, EventStore } from '@tandem/eventstore';
 import {
   checkInCadence,
@@ -23,9 +24,7 @@ export const overdueNoticeStream = (relationshipId: string, windowKey: string) =
  */
 @Injectable()
 export class CadenceMonitor implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('CadenceMonitor');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly task = new PeriodicTask('CadenceMonitor', () => this.check(this.clock.now()));
 
   constructor(
     private readonly readModels: ReadModels,
@@ -34,20 +33,11 @@ export class CadenceMonitor implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   onApplicationBootstrap(): void {
-    const interval = Number(process.env['CADENCE_CHECK_INTERVAL_MS'] ?? 3_600_000);
-    if (!(interval > 0)) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.check(this.clock.now())
-        .catch((error: Error) => this.logger.warn(`cadence check failed: ${error.message}`))
-        .finally(() => (this.running = undefined));
-    }, interval);
-    this.timer.unref();
+    this.task.start(Number(process.env['CADENCE_CHECK_INTERVAL_MS'] ?? 3_600_000));
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Checks every relationship at `now`; returns how many notices this call emitted. */

@@ -8,3 +8,4 @@ export {
   type ApiClient,
   type ApiResponse,
 } from './service-api.test-kit';
+export { fuzzWriteRoutes, type FuzzWriteRoutes } from './fuzz-write-routes.test-kit';

@@ -1,4 +1,5 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { PeriodicTask } from '@tandem/runtime';
 import { ConcurrencyError } from '@tandem/eventstore';
 import { AggregateStore } from '../../infrastructure/aggregate-store';
 import { MentorCapacity } from '../../infrastructure/mentor-capacity';
@@ -12,9 +13,7 @@ import type { RelationshipView } from '../../infrastructure/views';
  */
 @Injectable()
 export class ProposalExpiry implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('ProposalExpiry');
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly task = new PeriodicTask('ProposalExpiry', () => this.sweep());
 
   constructor(
     private readonly readModels: ReadModels,
@@ -23,24 +22,16 @@ export class ProposalExpiry implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   onApplicationBootstrap(): void {
-    const interval = Number(process.env['PROPOSAL_EXPIRY_INTERVAL_MS'] ?? 60_000);
-    if (!(interval > 0)) return;
-    this.timer = setInterval(
-      () => void this.sweep().catch((error: Error) => this.logger.warn(`sweep failed: ${error.message}`)),
-      interval,
-    );
-    this.timer.unref();
+    this.task.start(Number(process.env['PROPOSAL_EXPIRY_INTERVAL_MS'] ?? 60_000));
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Expires every proposal past its expiry at `now`; returns how many it expired. */
   sweep(now = new Date()): Promise<number> {
-    this.running ??= this.expireDue(now).finally(() => (this.running = undefined));
-    return this.running;
+    return this.expireDue(now);
   }
 
   private async expireDue(now: Date): Promise<number> {
