@@ -19,3 +19,4 @@ export { EventBackbone } from './events/event-backbone';
 export { PeriodicTask } from './jobs/periodic-task';
 export { SnapshotAggregates, type SnapshotAggregate, type AggregateCommand, type AppendHooks } from './aggregates/snapshot-aggregates';
 export type { EventSubscriber, EventSubscription } from './events/event-subscription';
+export { expectedVersionOf } from './http/if-match';

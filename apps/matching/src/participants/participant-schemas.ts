@@ -44,6 +44,20 @@ export const profileInput = z
   .transform((profile) => ({ ...emptyLists, ...profile }));
 export type ProfileInput = z.infer<typeof profileInput>;
 
+/** Demographic attributes are stored only with explicit consent given in the same request. */
+function requireDemographicsConsent(
+  body: { profile: { demographics?: unknown; demographicsConsent?: boolean } },
+  ctx: z.RefinementCtx,
+): void {
+  if (body.profile.demographics && body.profile.demographicsConsent !== true) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['profile', 'demographicsConsent'],
+      message: 'must be true to store demographic attributes',
+    });
+  }
+}
+
 export const enrolBody = z
   .strictObject({
     /** Program admins enrol others; a participant always enrols themselves. */
@@ -57,29 +71,13 @@ export const enrolBody = z
     overallCapacity: z.number().int().min(1).max(100).optional(),
     profile: profileInput.default(emptyLists),
   })
-  .superRefine((body, ctx) => {
-    if (body.profile.demographics && body.profile.demographicsConsent !== true) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['profile', 'demographicsConsent'],
-        message: 'must be true to store demographic attributes',
-      });
-    }
-  });
+  .superRefine(requireDemographicsConsent);
 export type EnrolBody = z.infer<typeof enrolBody>;
 
 /** Only the profile fields sent change; consent withdrawn (`demographicsConsent: false`) erases the attributes. */
 export const profileUpdateBody = z
   .strictObject({ profile: z.strictObject(profileFields) })
-  .superRefine((body, ctx) => {
-    if (body.profile.demographics && body.profile.demographicsConsent !== true) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['profile', 'demographicsConsent'],
-        message: 'must be true to store demographic attributes',
-      });
-    }
-  });
+  .superRefine(requireDemographicsConsent);
 
 export const listParticipantsQuery = z.strictObject({
   role: z.enum(['mentor', 'mentee']).optional(),

@@ -1,6 +1,7 @@
 import { BadRequestException, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import { expectedVersionOf } from '@tandem/runtime';
 import type { z } from 'zod';
 import { Clock } from '../../infrastructure/clock';
 import { goalResponse } from '../goal-response';
@@ -96,18 +97,4 @@ export class ActOnGoalController {
       relationshipPaused: visible.relationship?.status === 'paused',
     });
   }
-}
-
-/** `If-Match: "3"` → 3; absent → no precondition. */
-function expectedVersionOf(ifMatch: string | undefined): number | undefined {
-  if (ifMatch === undefined || ifMatch === '*') return undefined;
-  const match = /^(?:W\/)?"(\d+)"$/.exec(ifMatch.trim());
-  if (!match)
-    throw new BadRequestException({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: 'Invalid request',
-      fields: [{ field: 'If-Match', message: 'must be an ETag like "3"' }],
-    });
-  return Number(match[1]);
 }

@@ -1,7 +1,7 @@
 import { Controller, Headers, Param, Patch, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
-import { expectedVersionOf } from '../../infrastructure/if-match';
+import { expectedVersionOf } from '@tandem/runtime';
 import type { ProgramView } from '../../infrastructure/views';
 import { programResponse } from '../program-response';
 import { updateProgramBody, type UpdateProgramBody } from '../program-schemas';

@@ -2,7 +2,7 @@ import { Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
 import type { z } from 'zod';
-import { expectedVersionOf } from '../../infrastructure/if-match';
+import { expectedVersionOf } from '@tandem/runtime';
 import type { SessionResponse } from '../session-response';
 import {
   actionItemBody,

@@ -1,6 +1,6 @@
 import { BadRequestException } from '@nestjs/common';
 
-/** `If-Match: "3"` → 3; absent → undefined (no precondition). */
+/** The version an `If-Match: "3"` header asks for (3); none when absent or `*`. A malformed one is a 400. */
 export function expectedVersionOf(ifMatch: string | undefined): number | undefined {
   if (ifMatch === undefined || ifMatch === '*') return undefined;
   const match = /^(?:W\/)?"(\d+)"$/.exec(ifMatch.trim());
