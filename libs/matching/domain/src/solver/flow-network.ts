@@ -25,6 +25,8 @@ export class FlowNetwork {
   readonly mentorPairs: number[][];
   /** Pair ids currently assigned to each mentor (the residual mentor→mentee arcs). */
   readonly mentorAssigned: number[][];
+  /** Units all mentees want together. */
+  readonly totalDemand: number;
 
   constructor(
     readonly demand: Int32Array,
@@ -46,6 +48,7 @@ export class FlowNetwork {
       totalDemand += demand[i] as number;
     }
     this.excess[this.sink] = -totalDemand;
+    this.totalDemand = totalDemand;
   }
 
   get menteeCount(): number {
@@ -68,6 +71,26 @@ export class FlowNetwork {
     this.pairs.flow[pair] = 0;
     const assigned = this.mentorAssigned[this.pairs.mentor[pair] as number] as number[];
     assigned.splice(assigned.indexOf(pair), 1);
+  }
+
+  /** Routes one unit of the mentee's supply through the pair to the sink (warm start only). */
+  place(pair: number): void {
+    const mentee = this.pairs.mentee[pair] as number;
+    const mentor = this.pairs.mentor[pair] as number;
+    this.assign(pair);
+    this.sinkFlow[mentor] = (this.sinkFlow[mentor] as number) + 1;
+    this.excess[mentee] = (this.excess[mentee] as number) - 1;
+    this.excess[this.sink] = (this.excess[this.sink] as number) + 1;
+  }
+
+  /** Undoes `place`: the unit goes back to the mentee as excess. */
+  displace(pair: number): void {
+    const mentee = this.pairs.mentee[pair] as number;
+    const mentor = this.pairs.mentor[pair] as number;
+    this.unassign(pair);
+    this.sinkFlow[mentor] = (this.sinkFlow[mentor] as number) - 1;
+    this.excess[mentee] = (this.excess[mentee] as number) + 1;
+    this.excess[this.sink] = (this.excess[this.sink] as number) - 1;
   }
 
   /**
@@ -121,6 +144,14 @@ export class FlowNetwork {
 
   mentorPotential(mentor: number): number {
     return (this.potential[this.sink] as number) - (this.potential[this.menteeCount + mentor] as number);
+  }
+
+  setMenteePotential(mentee: number, u: number): void {
+    this.potential[mentee] = u + (this.potential[this.sink] as number);
+  }
+
+  setMentorPotential(mentor: number, v: number): void {
+    this.potential[this.menteeCount + mentor] = (this.potential[this.sink] as number) - v;
   }
 
   /**

@@ -29,7 +29,6 @@ export function findViolatedPairs(
   const mentorPotential = new Float64Array(network.capacity.length);
   for (let j = 0; j < mentorPotential.length; j++) mentorPotential[j] = network.mentorPotential(j);
   const { mentors: openMentors, openness } = mentorsByOpenness(network, bounds, mentorPotential);
-  const { reserve } = bounds;
   const violated: ViolatedPair[] = [];
   const worst = new WorstViolations(perMentee);
   for (let i = 0; i < n; i++) {
@@ -37,42 +36,72 @@ export function findViolatedPairs(
     if ((network.demand[i] as number) === 0) continue;
     const u = network.menteePotential(i);
     worst.reset();
-    for (let e = reserve.start[i] as number; e < (reserve.start[i + 1] as number); e++) {
-      const j = reserve.mentor[e] as number;
-      const s = reserve.score[e] as number;
-      const v = mentorPotential[j] as number;
-      if (reserve.added[e] === 0 && s > u + v) worst.offer(j, s, s - u - v, e);
-    }
+    offerReservedViolations(bounds.reserve, mentorPotential, i, u, worst);
     const room = (bounds.menteeBestLeftOut[i] as number) - u;
-    for (let k = 0; room > 0 && k < openMentors.length && (openness[k] as number) > u; k++) {
-      const j = openMentors[k] as number;
-      const v = mentorPotential[j] as number;
-      if (v >= room) continue;
-      const s = score(i, j);
-      if (s === null || s <= u + v || isHeld(network, bounds, i, j)) continue;
-      worst.offer(j, s, s - u - v, -1);
-    }
+    if (room > 0 && openMentors.length > 0 && (openness[0] as number) > u)
+      offerScoredViolations(network, bounds, score, mentorPotential, openMentors, openness, i, u, worst);
     for (let k = 0; k < worst.size; k++) {
       const entry = worst.reserveEntry[k] as number;
-      if (entry >= 0) reserve.added[entry] = 1;
+      if (entry >= 0) bounds.reserve.added[entry] = 1;
       violated.push({ mentee: i, mentor: worst.mentor[k] as number, score: worst.score[k] as number });
     }
   }
   return violated;
 }
 
+// The two scans below are separate small functions so that the engine optimises the hot one (the
+// reserve, every row) quickly, without waiting for the scorer to be compiled into it.
+
+function offerReservedViolations(
+  reserve: ScoreBounds['reserve'],
+  mentorPotential: Float64Array,
+  mentee: number,
+  u: number,
+  worst: WorstViolations,
+): void {
+  const end = reserve.start[mentee + 1] as number;
+  for (let e = reserve.start[mentee] as number; e < end; e++) {
+    const j = reserve.mentor[e] as number;
+    const s = reserve.score[e] as number;
+    const v = mentorPotential[j] as number;
+    if (reserve.added[e] === 0 && s > u + v) worst.offer(j, s, s - u - v, e);
+  }
+}
+
+function offerScoredViolations(
+  network: FlowNetwork,
+  bounds: ScoreBounds,
+  score: ScoreInHundredths,
+  mentorPotential: Float64Array,
+  openMentors: Int32Array,
+  openness: Float64Array,
+  mentee: number,
+  u: number,
+  worst: WorstViolations,
+): void {
+  const room = (bounds.menteeBestLeftOut[mentee] as number) - u;
+  for (let k = 0; k < openMentors.length && (openness[k] as number) > u; k++) {
+    const j = openMentors[k] as number;
+    const v = mentorPotential[j] as number;
+    if (v >= room) continue;
+    const s = score(mentee, j);
+    if (s === null || s <= u + v || isHeld(network, bounds, mentee, j)) continue;
+    worst.offer(j, s, s - u - v, -1);
+  }
+}
+
 /** Mentors that some pair outside the reserve could still violate, by (mentor bound − v) descending. */
 function mentorsByOpenness(network: FlowNetwork, bounds: ScoreBounds, mentorPotential: Float64Array) {
-  const open: { mentor: number; openness: number }[] = [];
+  const opennessOf = new Float64Array(network.capacity.length);
+  const open: number[] = [];
   for (let j = 0; j < network.capacity.length; j++) {
-    const openness = (bounds.mentorBestLeftOut[j] as number) - (mentorPotential[j] as number);
-    if ((network.capacity[j] as number) > 0 && openness > 0) open.push({ mentor: j, openness });
+    opennessOf[j] = (bounds.mentorBestLeftOut[j] as number) - (mentorPotential[j] as number);
+    if ((network.capacity[j] as number) > 0 && (opennessOf[j] as number) > 0) open.push(j);
   }
-  open.sort((a, b) => b.openness - a.openness || a.mentor - b.mentor);
-  return {
-    mentors: Int32Array.from(open, (entry) => entry.mentor),
-    openness: Float64Array.from(open, (entry) => entry.openness),
-  };
+  const mentors = Int32Array.from(open).sort(
+    (a, b) => (opennessOf[b] as number) - (opennessOf[a] as number) || a - b,
+  );
+  return { mentors, openness: Float64Array.from(mentors, (j) => opennessOf[j] as number) };
 }
 
 /**

@@ -27,6 +27,17 @@ describe('solveAssignment', () => {
     );
   });
 
+  it('finds the same optimum with the auction warm start turned off (shortest paths alone)', () => {
+    fc.assert(
+      fc.property(arbitrarySmallProblem, (problem) => {
+        expect(solveAssignment(problem, { auctionBidsPerMentee: 0 }).totalScore).toBe(
+          bruteForceOptimum(problem),
+        );
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('respects demand, capacity and allowed pairs, assigns each pair once and reports the problem scores', () => {
     fc.assert(
       fc.property(arbitrarySmallProblem, (problem) => {

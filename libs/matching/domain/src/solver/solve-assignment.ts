@@ -7,6 +7,7 @@ import type {
   SolveOptions,
   SolveProgress,
 } from './assignment-problem';
+import { auctionWarmStart } from './auction-warm-start';
 import { FlowNetwork } from './flow-network';
 import { fromHundredths } from './hundredths';
 import { addInitialCandidates, hundredthsScorer, type ScoreBounds } from './initial-candidates';
@@ -18,6 +19,7 @@ const defaults = {
   extraCandidatesPerMentor: 2,
   reservedPairsPerMentee: 32,
   reservedPairsPerMentor: 32,
+  auctionBidsPerMentee: 32,
 };
 /** Violated pairs added per mentee and pricing round: enough to converge in a few rounds, few enough to keep the graph sparse. */
 const violationsPerMentee = 2;
@@ -52,20 +54,24 @@ export function solveAssignment(problem: AssignmentProblem, options: SolveOption
     },
     (done) => report('candidates', done, n),
   );
+  report('solve', 0, network.totalDemand);
+  auctionWarmStart(network, bounds.reserve, options.auctionBidsPerMentee ?? defaults.auctionBidsPerMentee);
   const paths = new ShortestAugmentingPath(network);
-  let augmentations = routeAllExcess(network, paths, (done, total) => report('solve', done, total));
+  // One callback each for the whole solve: a new closure per round would make the engine
+  // throw away code it optimised for the previous one.
+  const onRouted = (done: number, total: number) => report('solve', done, total);
+  const onPriced = (done: number) => report('pricing', done, n);
+  let augmentations = routeAllExcess(network, paths, onRouted);
   let pricingRounds = 0;
   for (;;) {
     network.clampPotentials();
     pricingRounds += 1;
-    const violated = findViolatedPairs(network, bounds, score, violationsPerMentee, (done) =>
-      report('pricing', done, n),
-    );
+    const violated = findViolatedPairs(network, bounds, score, violationsPerMentee, onPriced);
     if (violated.length === 0) break;
     for (const pair of violated) network.addPair(pair.mentee, pair.mentor, pair.score);
     // Re-solve warm: only mentees with a violated pair are routed again.
     for (const mentee of new Set(violated.map((pair) => pair.mentee))) network.resetMentee(mentee);
-    augmentations += routeAllExcess(network, paths, (done, total) => report('solve', done, total));
+    augmentations += routeAllExcess(network, paths, onRouted);
   }
   return solutionOf(network, bounds, {
     pricingRounds,
