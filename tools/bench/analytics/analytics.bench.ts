@@ -18,12 +18,13 @@ import { generatedFacts } from './generated-facts';
 // - ingest: recording events in their facts (one _id read + one _id replace per event, as the
 //   service's FactWriter does) vs one raw insertOne per event;
 // - queries over BENCH_FACTS facts in memory (the service's grouping, once facts are loaded);
-// - a query over BENCH_DB_FACTS session facts stored in the database: load + group in TypeScript
+// - a query over BENCH_DB_FACTS session and relationship facts stored in the database: load + group in TypeScript
 //   (the service's path) vs a MongoDB aggregation doing the same grouping.
 
 const ingestEvents = Number(process.env['BENCH_EVENTS'] ?? 1000);
 const memoryFacts = Number(process.env['BENCH_FACTS'] ?? 1_000_000);
-const dbFacts = Number(process.env['BENCH_DB_FACTS'] ?? 100_000);
+// 1M as the issue asks: about 11 minutes on the local FerretDB (2.5 to load, 3.5 per query path).
+const dbFacts = Number(process.env['BENCH_DB_FACTS'] ?? 1_000_000);
 const runId = randomUUID().slice(0, 8);
 const tenantId = 'bench';
 
@@ -140,6 +141,7 @@ type FactDocument = {
 
 async function storedQuery(db: Db): Promise<{
   facts: number;
+  loadSeconds: number;
   serviceMs: number;
   aggregationMs: number;
   aggregationGroupsBy: string;
@@ -148,6 +150,7 @@ async function storedQuery(db: Db): Promise<{
   const collection: Collection<FactDocument> = db.collection<FactDocument>('stored_facts');
   let batch: FactDocument[] = [];
   let stored = 0;
+  const loadStarted = process.hrtime.bigint();
   for (const fact of generatedFacts(dbFacts * 2)) {
     if (fact.kind !== 'session' && fact.kind !== 'relationship') continue;
     if (stored >= dbFacts) break;
@@ -164,10 +167,13 @@ async function storedQuery(db: Db): Promise<{
     if (batch.length === 1000) {
       await collection.insertMany(batch);
       batch = [];
+      if (stored % 100_000 === 0) process.stderr.write(`analytics: ${stored} of ${dbFacts} facts stored…\n`);
     }
   }
   if (batch.length > 0) await collection.insertMany(batch);
   await collection.createIndex({ tenantId: 1, programId: 1 });
+  const loadSeconds = Number(process.hrtime.bigint() - loadStarted) / 1e9;
+  process.stderr.write(`analytics: querying ${stored} stored facts (service path, then aggregation)…\n`);
 
   const query = parseAnalyticsQuery(sessionsByProgramAndMonth);
   let serviceRows: { key: string; held: number }[] = [];
@@ -210,6 +216,7 @@ async function storedQuery(db: Db): Promise<{
     JSON.stringify(rows.filter((r) => r.held > 0).sort((a, b) => (a.key < b.key ? -1 : 1)));
   return {
     facts: stored,
+    loadSeconds: Math.round(loadSeconds * 10) / 10,
     serviceMs: ms(serviceMs),
     aggregationMs: ms(aggregationMs),
     aggregationGroupsBy,

@@ -4,7 +4,7 @@ import { FlowNetwork } from './flow-network';
 import type { ReservedPairs } from './initial-candidates';
 import { arbitrarySmallProblem, matrixProblem, type MatrixProblem } from './solver.test-kit';
 
-/** Each mentee's allowed pairs: the first `candidates` by mentor index join the network, the rest the reserve. */
+/** Each mentee's allowed pairs: the first `candidates` by mentor index join the network, the rest the reserve (best first). */
 function warmStarted(problem: MatrixProblem, candidates: number) {
   const network = new FlowNetwork(
     Int32Array.from(problem.menteeDemand),
@@ -21,6 +21,8 @@ function warmStarted(problem: MatrixProblem, candidates: number) {
       else reserved[i]?.push({ mentor: j, score: hundredths });
     });
   });
+  // The reserve's contract: each mentee's entries best first.
+  for (const row of reserved) row.sort((a, b) => b.score - a.score || a.mentor - b.mentor);
   const start = new Int32Array(reserved.length + 1);
   reserved.forEach((row, i) => (start[i + 1] = (start[i] as number) + row.length));
   const flat = reserved.flat();

@@ -49,7 +49,8 @@ export function auctionWarmStart(
     if (lowest < 0 && lowestLimitOf(network, limit, held) <= price) {
       // A tie: the recorded limits are lower bounds, so refresh them to the holders' current
       // second-best profits before giving up on this mentor.
-      for (const pair of held) {
+      for (let k = 0; k < held.length; k++) {
+        const pair = held[k] as number;
         const holder = pairs.mentee[pair] as number;
         const options = bestTwoProfits(network, reserve, holder, holderBid);
         const otherwise = options.mentor === mentor ? options.second : options.best;
@@ -77,8 +78,11 @@ export function auctionWarmStart(
   // other profit and ≥ 0.
   for (let mentor = 0; mentor < capacity.length; mentor++) {
     const v = network.mentorPotential(mentor);
-    for (const pair of network.mentorAssigned[mentor] as number[])
+    const assigned = network.mentorAssigned[mentor] as number[];
+    for (let k = 0; k < assigned.length; k++) {
+      const pair = assigned[k] as number;
       network.setMenteePotential(pairs.mentee[pair] as number, (pairs.score[pair] as number) - v);
+    }
   }
   return placed;
 }
@@ -107,12 +111,18 @@ function bestTwoProfits(network: FlowNetwork, reserve: ReservedPairs, mentee: nu
   bid.mentor = -1;
   bid.best = -Infinity;
   bid.second = -Infinity;
-  for (const pair of network.menteePairs[mentee] as number[])
+  const candidates = network.menteePairs[mentee] as number[];
+  for (let k = 0; k < candidates.length; k++) {
+    const pair = candidates[k] as number;
     offer(network, bid, pair, -1, pairs.mentor[pair] as number, pairs.score[pair] as number);
+  }
   const end = reserve.start[mentee + 1] as number;
-  for (let e = reserve.start[mentee] as number; e < end; e++)
-    if (reserve.added[e] === 0)
-      offer(network, bid, -1, e, reserve.mentor[e] as number, reserve.score[e] as number);
+  for (let e = reserve.start[mentee] as number; e < end; e++) {
+    const score = reserve.score[e] as number;
+    // Best first and prices ≥ 0: a score below the second-best profit cannot change the bid.
+    if (score < bid.second) break;
+    if (reserve.added[e] === 0) offer(network, bid, -1, e, reserve.mentor[e] as number, score);
+  }
   return bid;
 }
 
@@ -157,7 +167,8 @@ function lowestHeldBelow(
 ): number {
   let lowest = -1;
   let lowestLimit = bidLimit;
-  for (const pair of held) {
+  for (let k = 0; k < held.length; k++) {
+    const pair = held[k] as number;
     const heldLimit = limit[network.pairs.mentee[pair] as number] as number;
     if (heldLimit < lowestLimit) {
       lowest = pair;
@@ -172,6 +183,7 @@ const hasRoom = (network: FlowNetwork, mentor: number): boolean =>
 
 function lowestLimitOf(network: FlowNetwork, limit: Float64Array, held: readonly number[]): number {
   let lowest = Infinity;
-  for (const pair of held) lowest = Math.min(lowest, limit[network.pairs.mentee[pair] as number] as number);
+  for (let k = 0; k < held.length; k++)
+    lowest = Math.min(lowest, limit[network.pairs.mentee[held[k] as number] as number] as number);
   return lowest;
 }

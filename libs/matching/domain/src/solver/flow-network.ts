@@ -70,7 +70,10 @@ export class FlowNetwork {
   unassign(pair: number): void {
     this.pairs.flow[pair] = 0;
     const assigned = this.mentorAssigned[this.pairs.mentor[pair] as number] as number[];
-    assigned.splice(assigned.indexOf(pair), 1);
+    // Swap with the last and pop: splice would allocate the removed slice on every call.
+    const at = assigned.indexOf(pair);
+    assigned[at] = assigned[assigned.length - 1] as number;
+    assigned.pop();
   }
 
   /** Routes one unit of the mentee's supply through the pair to the sink (warm start only). */
@@ -128,7 +131,9 @@ export class FlowNetwork {
   lowerPotentialToFit(mentee: number): void {
     const { pairs, potential } = this;
     let lowest = potential[this.sink] as number;
-    for (const pair of this.menteePairs[mentee] as number[]) {
+    const candidates = this.menteePairs[mentee] as number[];
+    for (let k = 0; k < candidates.length; k++) {
+      const pair = candidates[k] as number;
       lowest = Math.max(
         lowest,
         (pairs.score[pair] as number) +

@@ -17,7 +17,7 @@ export interface ScoreBounds {
   readonly reserve: ReservedPairs;
 }
 
-/** Per mentee, the pairs ranked just after its candidates: entries start[i]..start[i+1]. */
+/** Per mentee, the pairs ranked just after its candidates: entries start[i]..start[i+1], best first. */
 export interface ReservedPairs {
   readonly start: Int32Array;
   readonly mentor: Int32Array;
@@ -149,15 +149,25 @@ class ReserveBuilder {
     (this.scores[mentee] as number[]).splice(at, 1);
   }
 
+  /** Each mentee's entries by score descending (then mentor), so scans can stop at the first that cannot matter. */
   build(): ReservedPairs {
     const start = new Int32Array(this.mentors.length + 1);
     this.mentors.forEach((row, i) => (start[i + 1] = (start[i] as number) + row.length));
-    return {
-      start,
-      mentor: Int32Array.from(this.mentors.flat()),
-      score: Float64Array.from(this.scores.flat()),
-      added: new Uint8Array(start[this.mentors.length] as number),
-    };
+    const total = start[this.mentors.length] as number;
+    const mentor = new Int32Array(total);
+    const score = new Float64Array(total);
+    this.mentors.forEach((row, i) => {
+      const scores = this.scores[i] as number[];
+      const order = row.map((_, k) => k);
+      order.sort(
+        (a, b) => (scores[b] as number) - (scores[a] as number) || (row[a] as number) - (row[b] as number),
+      );
+      order.forEach((k, rank) => {
+        mentor[(start[i] as number) + rank] = row[k] as number;
+        score[(start[i] as number) + rank] = scores[k] as number;
+      });
+    });
+    return { start, mentor, score, added: new Uint8Array(total) };
   }
 }
 

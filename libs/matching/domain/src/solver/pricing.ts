@@ -61,8 +61,10 @@ function offerReservedViolations(
 ): void {
   const end = reserve.start[mentee + 1] as number;
   for (let e = reserve.start[mentee] as number; e < end; e++) {
-    const j = reserve.mentor[e] as number;
     const s = reserve.score[e] as number;
+    // Entries are best first and v ≥ 0: once s ≤ u no later entry can be violated.
+    if (s <= u) break;
+    const j = reserve.mentor[e] as number;
     const v = mentorPotential[j] as number;
     if (reserve.added[e] === 0 && s > u + v) worst.offer(j, s, s - u - v, e);
   }
