@@ -39,7 +39,18 @@ export function findViolatedPairs(
     offerReservedViolations(bounds.reserve, mentorPotential, i, u, worst);
     const room = (bounds.menteeBestLeftOut[i] as number) - u;
     if (room > 0 && openMentors.length > 0 && (openness[0] as number) > u)
-      offerScoredViolations(network, bounds, score, mentorPotential, openMentors, openness, i, u, worst);
+      offerScoredViolations(
+        network,
+        bounds,
+        score,
+        mentorPotential,
+        openMentors,
+        openness,
+        i,
+        u,
+        room,
+        worst,
+      );
     for (let k = 0; k < worst.size; k++) {
       const entry = worst.reserveEntry[k] as number;
       if (entry >= 0) bounds.reserve.added[entry] = 1;
@@ -79,9 +90,10 @@ function offerScoredViolations(
   openness: Float64Array,
   mentee: number,
   u: number,
+  /** The mentee's bound on pairs outside its top list, minus u. */
+  room: number,
   worst: WorstViolations,
 ): void {
-  const room = (bounds.menteeBestLeftOut[mentee] as number) - u;
   for (let k = 0; k < openMentors.length && (openness[k] as number) > u; k++) {
     const j = openMentors[k] as number;
     const v = mentorPotential[j] as number;
