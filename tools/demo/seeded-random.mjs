@@ -1,4 +1,5 @@
-// A small seeded PRNG (mulberry32): the same seed gives the same demo organisation.
+// A small seeded PRNG (mulberry32): the same seed gives the same demo organisation. Plain JS like
+// the rest of the demo, which runs without a build; the same generator as @tandem/testing's seededRandom.
 export function seededRandom(seed) {
   let state = seed >>> 0;
   const next = () => {

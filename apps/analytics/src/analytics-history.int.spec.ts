@@ -14,7 +14,7 @@ import {
 import {
   generateScenario,
   scenarioEnvelopes,
-  seededRandom,
+  scenarioRandom,
   type Scenario,
 } from './analytics-scenario.test-kit';
 
@@ -73,7 +73,7 @@ describe('analytics over a generated event history', () => {
 
     const config = first.app.get<ServiceConfig>(SERVICE_CONFIG);
     await first.app.close();
-    const random = seededRandom(SEED + 1);
+    const random = scenarioRandom(SEED + 1);
     const redelivered: EventEnvelope[] = Array.from({ length: 15 }, () => random.pick(envelopes));
     await first.publish([...late, ...redelivered]);
     api = await startServiceApi(analyticsService, {

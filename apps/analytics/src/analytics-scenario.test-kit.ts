@@ -1,5 +1,6 @@
 import { eventDefinition, type EventData, type EventEnvelope, type TandemEventType } from '@tandem/events';
 import { testEnvelope } from '@tandem/runtime/testing';
+import { seededRandom } from '@tandem/testing';
 
 // A seeded, realistic history of several programs, as plans (who, what, when) from which both the
 // events and the expected answers are derived — the expectations never read the events.
@@ -59,16 +60,9 @@ export interface Scenario {
   programs: ProgramPlan[];
 }
 
-/** mulberry32: small, seeded, good enough to spread a scenario. */
-export function seededRandom(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** A seeded generator with the helpers a scenario needs. */
+export function scenarioRandom(seed: number) {
+  const next = seededRandom(seed);
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
@@ -76,7 +70,7 @@ export function seededRandom(seed: number) {
     chance: (p: number) => next() < p,
   };
 }
-type Random = ReturnType<typeof seededRandom>;
+type Random = ReturnType<typeof scenarioRandom>;
 
 const START = Date.parse('2026-01-05T09:00:00.000Z');
 const HOUR = 3_600_000;
@@ -89,7 +83,7 @@ const LEVELS = ['junior', 'mid', 'senior'];
 const LOCATIONS = ['london', 'lisbon', 'berlin'];
 
 export function generateScenario(tenantId: string, seed: number, programCount = 3): Scenario {
-  const random = seededRandom(seed);
+  const random = scenarioRandom(seed);
   const programs = Array.from({ length: programCount }, (_, index) =>
     generateProgram(random, `${tenantId}-p${index}`, index),
   );
@@ -478,7 +472,7 @@ export function scenarioStreams(scenario: Scenario): { streamId: string; events:
  * (and so across topics) by the seeded random, each stream kept in order as Kafka keys keep it.
  */
 export function scenarioEnvelopes(scenario: Scenario, seed: number): EventEnvelope[] {
-  const random = seededRandom(seed);
+  const random = scenarioRandom(seed);
   const queues = scenarioStreams(scenario).map(({ streamId, events }) =>
     events.map(
       (event, index) =>

@@ -3,3 +3,4 @@ export { uniqueName } from './unique-name';
 export { testInfra, withDatabase, type TestInfra } from './test-infra';
 export { connectTestDatabase, type TestDatabase } from './test-database';
 export { freePort } from './free-port';
+export { seededRandom } from './seeded-random';

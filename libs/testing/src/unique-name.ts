@@ -5,6 +5,9 @@ import { randomBytes } from 'node:crypto';
  * MongoDB database name (letters, digits, `_`; at most 63 characters).
  */
 export function uniqueName(prefix: string): string {
-  const cleanPrefix = prefix.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 40);
+  const cleanPrefix = prefix
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 40);
   return `${cleanPrefix}_${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
 }

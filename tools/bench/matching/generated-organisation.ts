@@ -1,6 +1,7 @@
 // eslint-disable-next-line @nx/enforce-module-boundaries -- tools (scope:shared) benchmarks the matching domain's solver and scoring
 import type { MatchingProfile, MatchingRules, ScoringContext } from '@tandem/matching-domain';
-import { distinct, integerBetween, seededRandom, zipfPicker } from './seeded-random';
+import { seededRandom } from '@tandem/testing';
+import { distinct, integerBetween, zipfPicker } from './random-draws';
 
 /**
  * The organisation shapes the issue asks for. uniform: interests spread evenly. clustered: a few

@@ -1,14 +1,4 @@
-/** mulberry32: a small, fast, seedable PRNG, so every run generates the same organisations. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Draws built on a seeded generator (@tandem/testing's seededRandom), for generated organisations.
 
 export const integerBetween = (random: () => number, min: number, max: number): number =>
   min + Math.floor(random() * (max - min + 1));
