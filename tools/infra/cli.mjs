@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Local infrastructure without Docker: `up`, `down`, `status` [--json].
 // `up` is idempotent and returns only when both servers answer.
-import { ferretdbDown, ferretdbStatus, ferretdbUp } from './ferretdb.mjs';
 import { kafkaDown, kafkaStatus, kafkaUp } from './kafka.mjs';
+import { mongoDown, mongoStatus, mongoUp } from './mongo.mjs';
 import { loadSettings } from './settings.mjs';
 
 const [command, ...rest] = process.argv.slice(2);
@@ -15,25 +15,25 @@ const say = (line) => (json ? process.stderr : process.stdout).write(`${line}\n`
 function connection(settings) {
   return {
     KAFKA_BROKERS: `${settings.host}:${settings.kafka.port}`,
-    MONGODB_URI: `mongodb://${settings.host}:${settings.ferretdb.port}/?directConnection=true`,
+    MONGODB_URI: `mongodb://${settings.host}:${settings.mongo.port}/?directConnection=true`,
   };
 }
 
 async function up(settings) {
   const started = Date.now();
   const wanted = (name) => only.length === 0 || only.includes(name);
-  // Sequential on purpose: the first run builds FerretDB and resolves Kafka, both heavy on 2 cores.
-  const ferretdb = wanted('ferretdb') ? await ferretdbUp(settings, say) : { started: false };
+  // Sequential on purpose: the first run builds the database engine and resolves Kafka, both heavy on 2 cores.
+  const mongo = wanted('mongo') ? await mongoUp(settings, say) : { started: false };
   const kafka = wanted('kafka') ? await kafkaUp(settings, say) : { started: false };
   const env = connection(settings);
   say(`infra: up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   say(`  KAFKA_BROKERS=${env.KAFKA_BROKERS}`);
   say(`  MONGODB_URI=${env.MONGODB_URI}`);
-  return { started: { kafka: kafka.started, ferretdb: ferretdb.started }, env };
+  return { started: { kafka: kafka.started, mongo: mongo.started }, env };
 }
 
 async function down(settings) {
-  const stoppers = { kafka: kafkaDown, ferretdb: ferretdbDown };
+  const stoppers = { kafka: kafkaDown, mongo: mongoDown };
   const stopped = {};
   for (const [name, stop] of Object.entries(stoppers)) {
     if (only.length > 0 && !only.includes(name)) continue;
@@ -44,9 +44,9 @@ async function down(settings) {
 }
 
 function status(settings) {
-  const services = [kafkaStatus(settings), ferretdbStatus(settings)];
+  const services = [kafkaStatus(settings), mongoStatus(settings)];
   for (const s of services) {
-    say(`${s.name} ${s.version}: ${s.running ? `running (pid ${s.pid}) on ${s.address}` : 'stopped'}` +
+    say(`${s.name}${s.engine ? ` (${s.engine})` : ''} ${s.version}: ${s.running ? `running (pid ${s.pid}) on ${s.address}` : 'stopped'}` +
       `${s.cached ? '' : ' (not built/downloaded yet)'}`);
   }
   return { services, env: connection(settings) };
@@ -56,10 +56,10 @@ const commands = { up, down, status };
 
 async function main() {
   const run = commands[command];
-  const unknown = only.filter((name) => name !== 'kafka' && name !== 'ferretdb');
+  const unknown = only.filter((name) => name !== 'kafka' && name !== 'mongo');
   if (!run || unknown.length > 0) {
-    if (unknown.length > 0) process.stderr.write(`infra: unknown server ${unknown.join(', ')} (known: kafka, ferretdb)\n`);
-    process.stderr.write('usage: node tools/infra/cli.mjs up|down [kafka|ferretdb] | status  [--json]\n');
+    if (unknown.length > 0) process.stderr.write(`infra: unknown server ${unknown.join(', ')} (known: kafka, mongo)\n`);
+    process.stderr.write('usage: node tools/infra/cli.mjs up|down [kafka|mongo] | status  [--json]\n');
     process.exit(2);
   }
   const result = await run(loadSettings());

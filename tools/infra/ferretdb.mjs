@@ -1,4 +1,6 @@
-// FerretDB (MongoDB wire protocol on SQLite) built from its Go module and run on loopback.
+// FerretDB 1.24 (MongoDB wire protocol on SQLite) built from its Go module and run on loopback.
+// Kept as an option (TANDEM_MONGO_ENGINE=ferretdb) to show where it breaks the conformance suite;
+// it is not the default: docs/adr/0001-local-mongodb-engine.md.
 import { chmodSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -15,7 +17,7 @@ function paths(settings) {
     binary: path.join(buildDir, 'ferretdb'),
     sqliteDir: path.join(settings.dataDir, 'ferretdb', 'sqlite'),
     stateDir: path.join(settings.dataDir, 'ferretdb', 'state'),
-    pidFile: path.join(settings.pidDir, 'ferretdb.pid'),
+    pidFile: path.join(settings.pidDir, 'mongo.pid'),
     logFile: path.join(settings.logDir, 'ferretdb.log'),
   };
 }
@@ -48,7 +50,7 @@ function ensureBinary(settings, say) {
 
 async function answersPing(settings) {
   const { MongoClient } = require('mongodb');
-  const client = new MongoClient(`mongodb://${settings.host}:${settings.ferretdb.port}/?directConnection=true`, {
+  const client = new MongoClient(`mongodb://${settings.host}:${settings.mongo.port}/?directConnection=true`, {
     serverSelectionTimeoutMS: 1000,
   });
   try {
@@ -61,49 +63,46 @@ async function answersPing(settings) {
   }
 }
 
-export async function ferretdbUp(settings, say) {
-  const p = paths(settings);
-  const running = runningPid(p.pidFile, p.binary);
-  if (running !== undefined) {
-    say(`ferretdb: already running (pid ${running}) on ${settings.host}:${settings.ferretdb.port}`);
-    return { started: false, pid: running };
-  }
-  const binary = ensureBinary(settings, say);
-  if (await portIsOpen(settings.host, settings.ferretdb.port)) {
-    throw new Error(`ferretdb: port ${settings.ferretdb.port} is taken by another process; set TANDEM_MONGO_PORT`);
-  }
-  mkdirSync(p.sqliteDir, { recursive: true });
-  mkdirSync(p.stateDir, { recursive: true });
-  const args = [
-    '--handler=sqlite',
-    `--sqlite-url=file:${p.sqliteDir}/`,
-    `--listen-addr=${settings.host}:${settings.ferretdb.port}`,
-    `--state-dir=${p.stateDir}`,
-    '--debug-addr=-',
-    '--telemetry=disable',
-    '--log-level=warn',
-  ];
-  const pid = startDetached({ command: binary, args, cwd: p.stateDir, env: process.env, logFile: p.logFile, pidFile: p.pidFile });
-  say(`ferretdb: starting FerretDB ${settings.ferretdb.version} (pid ${pid}), log ${p.logFile}`);
-  await waitUntil('ferretdb', () => answersPing(settings), { timeoutMs: 30_000, pid, logFile: p.logFile });
-  return { started: true, pid };
-}
+export const ferretdb = {
+  name: 'ferretdb',
+  version: (settings) => settings.ferretdb.version,
 
-export async function ferretdbDown(settings) {
-  const p = paths(settings);
-  return stopProcess(p.pidFile, p.binary);
-}
+  async up(settings, say) {
+    const p = paths(settings);
+    const running = runningPid(p.pidFile, p.binary);
+    if (running !== undefined) {
+      say(`ferretdb: already running (pid ${running}) on ${settings.host}:${settings.mongo.port}`);
+      return { started: false, pid: running };
+    }
+    const binary = ensureBinary(settings, say);
+    if (await portIsOpen(settings.host, settings.mongo.port)) {
+      throw new Error(`ferretdb: port ${settings.mongo.port} is taken by another process; set TANDEM_MONGO_PORT`);
+    }
+    mkdirSync(p.sqliteDir, { recursive: true });
+    mkdirSync(p.stateDir, { recursive: true });
+    const args = [
+      '--handler=sqlite',
+      `--sqlite-url=file:${p.sqliteDir}/`,
+      `--listen-addr=${settings.host}:${settings.mongo.port}`,
+      `--state-dir=${p.stateDir}`,
+      '--debug-addr=-',
+      '--telemetry=disable',
+      '--log-level=warn',
+    ];
+    const pid = startDetached({ command: binary, args, cwd: p.stateDir, env: process.env, logFile: p.logFile, pidFile: p.pidFile });
+    say(`ferretdb: starting FerretDB ${settings.ferretdb.version} (pid ${pid}), log ${p.logFile}`);
+    await waitUntil('ferretdb', () => answersPing(settings), { timeoutMs: 30_000, pid, logFile: p.logFile });
+    return { started: true, pid };
+  },
 
-export function ferretdbStatus(settings) {
-  const p = paths(settings);
-  const pid = runningPid(p.pidFile, p.binary);
-  return {
-    name: 'ferretdb',
-    version: settings.ferretdb.version,
-    running: pid !== undefined,
-    pid,
-    address: `${settings.host}:${settings.ferretdb.port}`,
-    cached: existsSync(p.binary),
-    log: p.logFile,
-  };
-}
+  down(settings) {
+    const p = paths(settings);
+    return stopProcess(p.pidFile, p.binary);
+  },
+
+  status(settings) {
+    const p = paths(settings);
+    const pid = runningPid(p.pidFile, p.binary);
+    return { running: pid !== undefined, pid, cached: existsSync(p.binary), log: p.logFile, binary: p.binary };
+  },
+};

@@ -31,9 +31,11 @@ export function loadSettings() {
       controllerPort: port('TANDEM_KAFKA_CONTROLLER_PORT', 19093),
       heap: process.env.TANDEM_KAFKA_HEAP ?? '512m',
     },
-    ferretdb: {
+    mongo: {
+      engine: process.env.TANDEM_MONGO_ENGINE || 'secantus',
       port: port('TANDEM_MONGO_PORT', 37017),
-      version: 'v1.24.0',
     },
+    secantus: { version: '0.5.3-beta.196', cacheSize: process.env.TANDEM_MONGO_CACHE_SIZE || '1G' },
+    ferretdb: { version: 'v1.24.0' },
   };
 }

@@ -6,6 +6,8 @@ const installHints = {
   java: 'Java 17 or newer runs the Kafka broker. Debian/Ubuntu: apt-get install openjdk-17-jre-headless; macOS: brew install openjdk@17.',
   mvn: 'Maven resolves the Kafka jars from Maven Central. Debian/Ubuntu: apt-get install maven; macOS: brew install maven.',
   go: 'Go 1.22 or newer builds FerretDB from its Go module. See https://go.dev/doc/install (Debian bookworm-backports: golang-1.22).',
+  cargo: 'Rust (cargo 1.85 or newer) builds SecantusDB from crates.io. Install with rustup: https://rustup.rs (Debian\'s cargo is too old).',
+  cmake: 'CMake 3.16 or newer and a C compiler build WiredTiger inside SecantusDB. Debian/Ubuntu: apt-get install cmake build-essential; macOS: brew install cmake.',
 };
 
 function versionOutput(command, args) {
@@ -43,4 +45,12 @@ export function requireMaven() {
 
 export function requireGo() {
   requireTool('go', ['version'], [1, 22], (out) => numbers(out.match(/go(\d+)\.(\d+)/)));
+}
+
+export function requireCargo() {
+  requireTool('cargo', ['--version'], [1, 85], (out) => numbers(out.match(/cargo (\d+)\.(\d+)/)));
+}
+
+export function requireCmake() {
+  requireTool('cmake', ['--version'], [3, 16], (out) => numbers(out.match(/cmake version (\d+)\.(\d+)/)));
 }

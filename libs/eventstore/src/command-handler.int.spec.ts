@@ -17,7 +17,13 @@ const decider: Decider<AddProgress, Progress, State> = {
   decide: (command, state) => [
     {
       type: 'goals.goal.progress-recorded',
-      data: { goalId: command.goalId, relationshipId: 'r', programId: 'p', recordedBy: 'u', progress: Math.min(100, state.total + command.by) },
+      data: {
+        goalId: command.goalId,
+        relationshipId: 'r',
+        programId: 'p',
+        recordedBy: 'u',
+        progress: Math.min(100, state.total + command.by),
+      },
     },
   ],
 };
@@ -35,7 +41,11 @@ describe('handleCommand (MongoDB-compatible server)', () => {
   it('folds the stream, decides, appends, and returns the new version', async () => {
     const streamId = `goal-${randomUUID()}`;
     await handleCommand(store, decider, { tenantId: 'acme', streamId, command: { goalId: 'g', by: 30 } });
-    const result = await handleCommand(store, decider, { tenantId: 'acme', streamId, command: { goalId: 'g', by: 30 } });
+    const result = await handleCommand(store, decider, {
+      tenantId: 'acme',
+      streamId,
+      command: { goalId: 'g', by: 30 },
+    });
     expect(result.version).toBe(2);
     expect(result.state).toEqual({ total: 60 });
     expect(result.events.map((e) => e.data)).toEqual([expect.objectContaining({ progress: 60 })]);
@@ -44,7 +54,14 @@ describe('handleCommand (MongoDB-compatible server)', () => {
   it('re-reads and re-decides when it loses a race, so concurrent commands all land in order', async () => {
     const streamId = `goal-${randomUUID()}`;
     await Promise.all(
-      Array.from({ length: 5 }, () => handleCommand(store, decider, { tenantId: 'acme', streamId, command: { goalId: 'g', by: 10 }, retries: 10 })),
+      Array.from({ length: 5 }, () =>
+        handleCommand(store, decider, {
+          tenantId: 'acme',
+          streamId,
+          command: { goalId: 'g', by: 10 },
+          retries: 10,
+        }),
+      ),
     );
     const stream = await store.readStream('acme', streamId);
     expect(stream.events.map((e) => (e.data as { progress: number }).progress)).toEqual([10, 20, 30, 40, 50]);
@@ -54,7 +71,12 @@ describe('handleCommand (MongoDB-compatible server)', () => {
     const streamId = `goal-${randomUUID()}`;
     await handleCommand(store, decider, { tenantId: 'acme', streamId, command: { goalId: 'g', by: 10 } });
     await expect(
-      handleCommand(store, decider, { tenantId: 'acme', streamId, expectedVersion: 0, command: { goalId: 'g', by: 10 } }),
+      handleCommand(store, decider, {
+        tenantId: 'acme',
+        streamId,
+        expectedVersion: 0,
+        command: { goalId: 'g', by: 10 },
+      }),
     ).rejects.toBeInstanceOf(ConcurrencyError);
     expect((await store.readStream('acme', streamId)).version).toBe(1);
   });

@@ -1,13 +1,9 @@
 import type { EventEnvelope, TandemEvent } from '@tandem/events';
+import type { Decider } from '@tandem/kernel';
 import { ConcurrencyError } from './errors';
 import type { AppendContext, EventStore } from './event-store';
 
-/** An aggregate's pure rules (STYLE.md): decide new events from a command and the folded state. */
-export interface Decider<Command, Event extends TandemEvent, State> {
-  initialState(): State;
-  evolve(state: State, event: Event): State;
-  decide(command: Command, state: State): readonly Event[];
-}
+export type { Decider };
 
 export interface HandleCommandInput<Command> {
   readonly tenantId: string;
@@ -39,14 +35,24 @@ export async function handleCommand<Command, Event extends TandemEvent, State>(
     if (input.expectedVersion !== undefined && input.expectedVersion !== stream.version) {
       throw new ConcurrencyError(input.streamId, input.expectedVersion, stream.version);
     }
-    const state = stream.events.reduce((s, e) => decider.evolve(s, e as unknown as Event), decider.initialState());
+    const state = stream.events.reduce(
+      (s, e) => decider.evolve(s, e as unknown as Event),
+      decider.initialState(),
+    );
     const decided = decider.decide(input.command, state);
     try {
-      const events = await store.append(input.tenantId, input.streamId, stream.version, decided, input.context);
+      const events = await store.append(
+        input.tenantId,
+        input.streamId,
+        stream.version,
+        decided,
+        input.context,
+      );
       const newState = decided.reduce((s, e) => decider.evolve(s, e), state);
       return { events, version: stream.version + decided.length, state: newState };
     } catch (error) {
-      const mayRetry = error instanceof ConcurrencyError && input.expectedVersion === undefined && attempt < retries;
+      const mayRetry =
+        error instanceof ConcurrencyError && input.expectedVersion === undefined && attempt < retries;
       if (!mayRetry) throw error;
     }
   }

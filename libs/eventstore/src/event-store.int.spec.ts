@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eventDefinition, type TandemEvent } from '@tandem/events';
-import { connectTestDatabase, type TestDatabase } from '@tandem/testing';
+import type { TestDatabase } from '@tandem/testing';
 import { ConcurrencyError, InvalidEventError } from './errors';
-import { EventStore } from './event-store';
+import type { EventStore } from './event-store';
 import { openTestEventStore } from './event-store.test-kit';
-import { Sequencer } from './sequencer';
 
 const progress = (goalId: string, value: number): TandemEvent => ({
   type: 'goals.goal.progress-recorded',
@@ -35,7 +34,12 @@ describe('EventStore (MongoDB-compatible server)', () => {
       type: 'goals.goal.progress-recorded',
       version: eventDefinition('goals.goal.progress-recorded')?.version, // the newest version is what gets written
       data: { progress: 20 },
-      metadata: { tenantId: 'acme', streamId, source: '/tandem/goals', traceparent: expect.stringMatching(/^00-/) },
+      metadata: {
+        tenantId: 'acme',
+        streamId,
+        source: '/tandem/goals',
+        traceparent: expect.stringMatching(/^00-/),
+      },
     });
     expect(new Set(read.events.map((e) => e.metadata.id)).size).toBe(2);
   });
@@ -48,7 +52,10 @@ describe('EventStore (MongoDB-compatible server)', () => {
 
   it('rejects an event that fails its schema and writes nothing', async () => {
     const streamId = `goal-${randomUUID()}`;
-    const bad = { type: 'goals.goal.progress-recorded', data: { goalId: 'g1', progress: 250 } } as unknown as TandemEvent;
+    const bad = {
+      type: 'goals.goal.progress-recorded',
+      data: { goalId: 'g1', progress: 250 },
+    } as unknown as TandemEvent;
     const error = await store.append('acme', streamId, 0, [progress('g1', 5), bad]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidEventError);
     expect((error as InvalidEventError).issues.map((i) => i.path)).toEqual(
@@ -61,7 +68,9 @@ describe('EventStore (MongoDB-compatible server)', () => {
     const streamId = `goal-${randomUUID()}`;
     await store.append('acme', streamId, 0, [progress('g1', 1)]);
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) => store.append('acme', streamId, 1, [progress('g1', i), progress('g1', i)])),
+      Array.from({ length: 20 }, (_, i) =>
+        store.append('acme', streamId, 1, [progress('g1', i), progress('g1', i)]),
+      ),
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -75,29 +84,61 @@ describe('EventStore (MongoDB-compatible server)', () => {
   it('refuses an append at a stale version before writing', async () => {
     const streamId = `goal-${randomUUID()}`;
     await store.append('acme', streamId, 0, [progress('g1', 1), progress('g1', 2)]);
-    await expect(store.append('acme', streamId, 1, [progress('g1', 3)])).rejects.toThrow('is not at version 1 (it is at 2)');
+    await expect(store.append('acme', streamId, 1, [progress('g1', 3)])).rejects.toThrow(
+      'is not at version 1 (it is at 2)',
+    );
   });
 
-  it('orders everything in a gap-free, monotonic global log once sequenced', async () => {
-    const local = await connectTestDatabase('eventstore_all');
-    try {
-      const isolated = new EventStore(local.db, { source: '/tandem/goals' });
-      await isolated.ensureIndexes();
-      const streams = Array.from({ length: 5 }, () => `goal-${randomUUID()}`);
-      for (let round = 0; round < 3; round += 1) {
-        await Promise.all(streams.map((s) => isolated.append('acme', s, round, [progress('g', round)])));
-      }
-      expect(await isolated.readAll(1)).toEqual([]);
-      await new Sequencer(isolated.collections).sequence();
+  it('refuses an append at a version inside another commit, naming the stream version', async () => {
+    const streamId = `goal-${randomUUID()}`;
+    await store.append('acme', streamId, 0, [progress('g1', 1)]);
+    await store.append('acme', streamId, 1, [progress('g1', 2), progress('g1', 3), progress('g1', 4)]);
+    await expect(store.append('acme', streamId, 2, [progress('g1', 9)])).rejects.toThrow(
+      'is not at version 2 (it is at 4)',
+    );
+    expect((await store.readStream('acme', streamId)).events.map((e) => e.data)).toEqual(
+      [1, 2, 3, 4].map((n) => progress('g1', n).data),
+    );
+  });
 
-      const all = await isolated.readAll(1);
-      expect(all.map((e) => e.position)).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
-      for (const s of streams) {
-        expect(all.filter((e) => e.event.metadata.streamId === s).map((e) => e.event.metadata.streamVersion)).toEqual([1, 2, 3]);
-      }
-      expect((await isolated.readAll(14)).map((e) => e.position)).toEqual([14, 15]);
-    } finally {
-      await local.close();
-    }
+  it('reads a stream with one indexed query that examines only its own commits', async () => {
+    const streamId = `goal-${randomUUID()}`;
+    for (let version = 0; version < 4; version += 1)
+      await store.append('acme', streamId, version, [progress('g1', version)]);
+    await store.append('globex', streamId, 0, [progress('g1', 0)]);
+    const explained = await store.collections.commits
+      .find({ tenantId: 'acme', streamId })
+      .sort({ fromVersion: 1 })
+      .explain('executionStats');
+    expect(explained['executionStats']?.totalDocsExamined).toBe(4);
+    expect((await store.readStream('acme', streamId)).version).toBe(4);
+  });
+
+  it('appends to many streams in one call, each all or nothing with its own outcome', async () => {
+    const [fresh, taken, invalid] = [`goal-${randomUUID()}`, `goal-${randomUUID()}`, `goal-${randomUUID()}`];
+    await store.append('acme', taken, 0, [progress('g1', 1)]);
+    const outcomes = await store.appendMany([
+      {
+        tenantId: 'acme',
+        streamId: fresh,
+        expectedVersion: 0,
+        events: [progress('g1', 1), progress('g1', 2)],
+      },
+      { tenantId: 'acme', streamId: taken, expectedVersion: 0, events: [progress('g1', 5)] },
+      {
+        tenantId: 'acme',
+        streamId: invalid,
+        expectedVersion: 0,
+        events: [{ type: 'goals.goal.progress-recorded', data: { goalId: 'g1' } } as TandemEvent],
+      },
+    ]);
+    expect(outcomes.map((o) => o.ok)).toEqual([true, false, false]);
+    expect(outcomes[1]).toMatchObject({ ok: false, error: expect.any(ConcurrencyError) });
+    expect(outcomes[2]).toMatchObject({ ok: false, error: expect.any(InvalidEventError) });
+    expect((await store.readStream('acme', fresh)).version).toBe(2);
+    expect((await store.readStream('acme', taken)).events.map((e) => e.data)).toEqual([
+      progress('g1', 1).data,
+    ]);
+    expect((await store.readStream('acme', invalid)).version).toBe(0);
   });
 });

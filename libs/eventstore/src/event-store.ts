@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { eventDefinition, validateEventData, type EventEnvelope, type TandemEvent } from '@tandem/events';
-import type { Db } from 'mongodb';
+import { MongoBulkWriteError, type Db } from 'mongodb';
 import { ConcurrencyError, InvalidEventError } from './errors';
 import {
-  commitKeys,
+  commitId,
   ensureEventStoreIndexes,
   eventStoreCollections,
   isDuplicateKey,
@@ -26,18 +26,26 @@ export interface AppendContext {
   readonly subject?: string;
 }
 
+export interface StreamAppend {
+  readonly tenantId: string;
+  readonly streamId: string;
+  /** 0 for a new stream; otherwise a version the stream was read at. */
+  readonly expectedVersion: number;
+  readonly events: readonly TandemEvent[];
+  readonly context?: AppendContext;
+}
+
+export type AppendOutcome =
+  | { readonly ok: true; readonly events: EventEnvelope[] }
+  | { readonly ok: false; readonly error: ConcurrencyError | InvalidEventError };
+
 export interface StreamRead {
   /** The stream's version: the streamVersion of its last event, 0 when it has none. */
   readonly version: number;
   readonly events: EventEnvelope[];
 }
 
-export interface PositionedEvent {
-  readonly position: number;
-  readonly event: EventEnvelope;
-}
-
-/** Event store on MongoDB: streams with optimistic concurrency, and a globally ordered log. */
+/** Event store on MongoDB: streams with optimistic concurrency; its commits are the outbox. */
 export class EventStore {
   readonly collections: EventStoreCollections;
   private readonly now: () => Date;
@@ -58,9 +66,9 @@ export class EventStore {
   }
 
   /**
-   * Appends events after `expectedVersion` (0 for a new stream), all or nothing. Throws
-   * InvalidEventError (nothing written) for data that fails its schema and ConcurrencyError when
-   * the stream has moved on or another append at the same version won.
+   * Appends events after `expectedVersion` (0 for a new stream; otherwise a version the stream was
+   * read at), all or nothing, in one insert. Throws InvalidEventError (nothing written) for data
+   * that fails its schema and ConcurrencyError when another append already holds one of the versions.
    */
   async append(
     tenantId: string,
@@ -69,20 +77,72 @@ export class EventStore {
     events: readonly TandemEvent[],
     context: AppendContext = {},
   ): Promise<EventEnvelope[]> {
+    const [outcome] = await this.appendMany([{ tenantId, streamId, expectedVersion, events, context }]);
+    if (!outcome) return [];
+    if (!outcome.ok) throw outcome.error;
+    return outcome.events;
+  }
+
+  /**
+   * Several appends (to different streams, e.g. one per imported row) in one round trip. Each is
+   * all or nothing on its own and gets its own outcome, in the order given; one failing append
+   * does not stop the others.
+   */
+  async appendMany(appends: readonly StreamAppend[]): Promise<AppendOutcome[]> {
+    const outcomes: AppendOutcome[] = [];
+    const commits: { commit: CommitDocument; at: number }[] = [];
+    for (const [at, request] of appends.entries()) {
+      const built = this.commitOf(request);
+      if ('error' in built) outcomes[at] = { ok: false, error: built.error };
+      else if (!built.commit) outcomes[at] = { ok: true, events: [] };
+      else commits.push({ commit: built.commit, at });
+    }
+    const failed = await this.insertCommits(commits.map(({ commit }) => commit));
+    for (const [i, { commit, at }] of commits.entries()) {
+      const refused = failed.has(i);
+      outcomes[at] = refused
+        ? {
+            ok: false,
+            error: new ConcurrencyError(
+              commit.streamId,
+              commit.fromVersion - 1,
+              await this.versionOf(commit.tenantId, commit.streamId),
+            ),
+          }
+        : { ok: true, events: commit.events.map((event) => envelopeOf(commit, event)) };
+    }
+    if (commits.length > failed.size) this.appendListeners.forEach((listener) => listener());
+    return outcomes;
+  }
+
+  /** The stream's events in order (one indexed query), upcast to the newest versions, and its version. */
+  async readStream(tenantId: string, streamId: string): Promise<StreamRead> {
+    if (!tenantId) throw new Error('readStream needs a tenant id');
+    const commits = await this.collections.commits
+      .find({ tenantId, streamId })
+      .sort({ fromVersion: 1 })
+      .toArray();
+    const events = commits.flatMap((commit) => commit.events.map((event) => envelopeOf(commit, event)));
+    return { version: commits.at(-1)?.toVersion ?? 0, events };
+  }
+
+  /** Lets an in-process relay react to an append at once instead of waiting for its next poll. */
+  onAppend(listener: () => void): () => void {
+    this.appendListeners.add(listener);
+    return () => this.appendListeners.delete(listener);
+  }
+
+  /** The commit an append writes, or why it cannot be written (nothing to append: no commit). */
+  private commitOf(request: StreamAppend): { commit?: CommitDocument } | { error: InvalidEventError } {
+    const { tenantId, streamId, expectedVersion, events } = request;
     if (!tenantId) throw new Error('append needs a tenant id');
-    if (events.length === 0) return [];
-    context = { ...this.options.defaultContext?.(), ...context };
+    if (events.length === 0) return {};
     for (const event of events) {
       const valid = validateEventData(event.type, event.data);
-      if (!valid.ok) throw new InvalidEventError(event.type, valid.error.issues, valid.error.message);
+      if (!valid.ok)
+        return { error: new InvalidEventError(event.type, valid.error.issues, valid.error.message) };
     }
-    // Appending after version n needs n to be where a commit ends (a version read from the stream);
-    // the unique start key then lets only one append follow it. Together they refuse stale
-    // versions, including ones inside a commit.
-    if (expectedVersion > 0 && !(await this.isCommitBoundary(tenantId, streamId, expectedVersion))) {
-      throw new ConcurrencyError(streamId, expectedVersion, (await this.walk(tenantId, streamId)).version);
-    }
-
+    const context = { ...this.options.defaultContext?.(), ...request.context };
     const time = this.now();
     const stored = events.map((event, i) =>
       storedEventOf(event, {
@@ -93,91 +153,43 @@ export class EventStore {
         ...context,
       }),
     );
-    const toVersion = expectedVersion + events.length;
-    const commit: CommitDocument = {
-      _id: commitKeys.start(tenantId, streamId, expectedVersion + 1),
-      endKey: commitKeys.end(tenantId, streamId, toVersion),
-      streamKey: commitKeys.stream(tenantId, streamId),
-      tenantId,
-      streamId,
-      fromVersion: expectedVersion + 1,
-      toVersion,
-      source: this.options.source,
-      events: stored,
-      appendedAt: time,
-      sequenced: false,
-      position: null,
-      lastPosition: null,
+    return {
+      commit: {
+        _id: commitId(tenantId, streamId, expectedVersion + 1),
+        tenantId,
+        streamId,
+        fromVersion: expectedVersion + 1,
+        toVersion: expectedVersion + events.length,
+        versions: stored.map((event) => event.streamVersion),
+        source: this.options.source,
+        events: stored,
+        appendedAt: time,
+        published: false,
+      },
     };
+  }
+
+  /** Inserts the commits (unordered: one duplicate stops no other); returns the indexes refused as duplicates. */
+  private async insertCommits(commits: CommitDocument[]): Promise<Set<number>> {
+    if (commits.length === 0) return new Set();
     try {
-      await this.collections.commits.insertOne(commit);
+      if (commits.length === 1) await this.collections.commits.insertOne(commits[0] as CommitDocument);
+      else await this.collections.commits.insertMany(commits, { ordered: false });
+      return new Set();
     } catch (error) {
-      if (isDuplicateKey(error)) throw new ConcurrencyError(streamId, expectedVersion, undefined);
-      throw error;
+      if (commits.length === 1 && isDuplicateKey(error)) return new Set([0]);
+      const writeErrors = error instanceof MongoBulkWriteError ? [error.writeErrors].flat() : [];
+      if (writeErrors.length === 0 || writeErrors.some((e) => e.code !== 11000)) throw error;
+      return new Set(writeErrors.map((e) => e.index));
     }
-    this.rememberBoundary(tenantId, streamId, toVersion);
-    this.appendListeners.forEach((listener) => listener());
-    return stored.map((event) => envelopeOf(commit, event));
   }
 
-  async readStream(tenantId: string, streamId: string): Promise<StreamRead> {
-    if (!tenantId) throw new Error('readStream needs a tenant id');
-    const { commits, version } = await this.walk(tenantId, streamId);
-    const events = commits.flatMap((commit) => commit.events.map((event) => envelopeOf(commit, event)));
-    return { version, events };
-  }
-
-  /** Events in global order from `fromPosition` (inclusive); only sequenced events have a position. */
-  async readAll(fromPosition: number, limit = 500): Promise<PositionedEvent[]> {
-    const commits = await this.collections.commits
-      .find({ lastPosition: { $gte: fromPosition } })
-      .sort({ position: 1 })
-      .limit(limit)
-      .toArray();
-    const events: PositionedEvent[] = [];
-    for (const commit of commits) {
-      commit.events.forEach((event, i) => {
-        const position = (commit.position as number) + i;
-        if (position >= fromPosition) events.push({ position, event: envelopeOf(commit, event) });
-      });
-    }
-    return events.slice(0, limit);
-  }
-
-  /** Lets an in-process relay react to an append at once instead of waiting for its next poll. */
-  onAppend(listener: () => void): () => void {
-    this.appendListeners.add(listener);
-    return () => this.appendListeners.delete(listener);
-  }
-
-  /** The stream's commits in order: its first commit by _id, then each next one by its start. */
-  private async walk(tenantId: string, streamId: string): Promise<{ commits: CommitDocument[]; version: number }> {
-    const commits: CommitDocument[] = [];
-    let version = 0;
-    for (;;) {
-      const next = await this.collections.commits.findOne({ _id: commitKeys.start(tenantId, streamId, version + 1) });
-      if (!next) break;
-      commits.push(next);
-      version = next.toVersion;
-    }
-    this.rememberBoundary(tenantId, streamId, version);
-    return { commits, version };
-  }
-
-  // A version that once ended a commit always will (commits are immutable), so the last one seen
-  // per stream can vouch for an append without reading the stream again.
-  private readonly knownBoundaries = new Map<string, number>();
-
-  private rememberBoundary(tenantId: string, streamId: string, version: number): void {
-    const key = commitKeys.stream(tenantId, streamId);
-    this.knownBoundaries.delete(key);
-    this.knownBoundaries.set(key, version);
-    if (this.knownBoundaries.size > 10_000) this.knownBoundaries.delete(this.knownBoundaries.keys().next().value as string);
-  }
-
-  private async isCommitBoundary(tenantId: string, streamId: string, version: number): Promise<boolean> {
-    if (this.knownBoundaries.get(commitKeys.stream(tenantId, streamId)) === version) return true;
-    const { commits } = await this.walk(tenantId, streamId);
-    return commits.some((commit) => commit.toVersion === version);
+  private async versionOf(tenantId: string, streamId: string): Promise<number> {
+    const last = await this.collections.commits
+      .find({ tenantId, streamId }, { projection: { toVersion: 1 } })
+      .sort({ fromVersion: -1 })
+      .limit(1)
+      .next();
+    return last?.toVersion ?? 0;
   }
 }

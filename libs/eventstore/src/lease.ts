@@ -2,12 +2,9 @@ import type { Collection } from 'mongodb';
 import { isDuplicateKey, type LeaseDocument } from './storage';
 
 /**
- * A time-limited lease in MongoDB so that at most one relay per service is active.
- *
- * Each takeover inserts the next term (`<name>#<term>`); the unique _id lets exactly one
- * candidate win a term, on MongoDB and on FerretDB alike (whose conditional updates are not
- * atomic, so a compare-and-set on one lease document would let several win). The term is the
- * fencing token. Only the holder writes its own term document, to renew it.
+ * A time-limited lease in MongoDB so that at most one relay per service is active: one document
+ * per name, renewed and taken over by atomic compare-and-set updates. Every takeover bumps the
+ * term, which is the fencing token.
  */
 export class Lease {
   private term: number | undefined;
@@ -24,33 +21,40 @@ export class Lease {
     return this.term;
   }
 
-  /** Renews the lease if still held, takes the next term if it lapsed; true when held afterwards. */
+  /** Renews the lease if still held, takes it over if it lapsed; true when held afterwards. */
   async acquireOrRenew(): Promise<boolean> {
     const now = this.now();
     const expiresAt = new Date(now.getTime() + this.ttlMs);
-    const latest = await this.collection.find({ name: this.name }).sort({ term: -1 }).limit(1).next();
-    if (latest && latest.term === this.term && latest.owner === this.owner) {
-      await this.collection.updateOne({ _id: latest._id }, { $set: { expiresAt } });
-      return true;
+    if (this.term !== undefined) {
+      const renewed = await this.collection.updateOne(
+        { _id: this.name, owner: this.owner, term: this.term },
+        { $set: { expiresAt } },
+      );
+      if (renewed.matchedCount === 1) return true;
+      this.term = undefined;
     }
-    this.term = undefined;
-    if (latest && latest.expiresAt > now) return false;
-    const term = (latest?.term ?? 0) + 1;
     try {
-      await this.collection.insertOne({ _id: `${this.name}#${term}`, name: this.name, term, owner: this.owner, expiresAt });
+      // Matches only a lapsed lease; when none exists the upsert creates it, and when a live one
+      // exists the upsert's insert hits the _id and fails: either way exactly one candidate wins.
+      const taken = await this.collection.findOneAndUpdate(
+        { _id: this.name, expiresAt: { $lte: now } },
+        { $set: { owner: this.owner, expiresAt }, $inc: { term: 1 } },
+        { upsert: true, returnDocument: 'after' },
+      );
+      this.term = taken?.owner === this.owner ? taken.term : undefined;
     } catch (error) {
-      if (isDuplicateKey(error)) return false;
-      throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
-    this.term = term;
-    await this.collection.deleteMany({ name: this.name, term: { $lt: term - 10 } });
-    return true;
+    return this.term !== undefined;
   }
 
   /** Gives the lease up at once so a standby need not wait for it to expire. */
   async release(): Promise<void> {
     if (this.term === undefined) return;
-    await this.collection.updateOne({ _id: `${this.name}#${this.term}`, owner: this.owner }, { $set: { expiresAt: new Date(0) } });
+    await this.collection.updateOne(
+      { _id: this.name, owner: this.owner, term: this.term },
+      { $set: { expiresAt: new Date(0) } },
+    );
     this.term = undefined;
   }
 }

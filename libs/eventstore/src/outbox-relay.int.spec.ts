@@ -100,7 +100,9 @@ describe('OutboxRelay (real Kafka and MongoDB-compatible server)', () => {
     const zombieRound = zombie.runOnce();
     // The zombie holds a batch and waits; its lease runs out and a successor takes over.
     const successor = kit.relay();
-    await waitFor(async () => (await successor.runOnce()).published === 2, { description: 'the successor to publish' });
+    await waitFor(async () => (await successor.runOnce()).published === 2, {
+      description: 'the successor to publish',
+    });
 
     gate.resume?.();
     await expect(zombieRound).rejects.toBeInstanceOf(PublisherFencedError);

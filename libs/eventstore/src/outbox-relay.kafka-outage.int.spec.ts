@@ -25,7 +25,11 @@ describe('OutboxRelay through a Kafka outage', () => {
       TANDEM_KAFKA_HEAP: '256m',
     };
     kafka = (command) =>
-      execFileSync(process.execPath, ['tools/infra/cli.mjs', command, 'kafka'], { cwd: workspaceRoot, env, stdio: 'ignore' });
+      execFileSync(process.execPath, ['tools/infra/cli.mjs', command, 'kafka'], {
+        cwd: workspaceRoot,
+        env,
+        stdio: 'ignore',
+      });
     kafka('up');
     database = await connectTestDatabase('outage');
     kit = await createRelayKit(database, [`127.0.0.1:${env.TANDEM_KAFKA_PORT}`]);

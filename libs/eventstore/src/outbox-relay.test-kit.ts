@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope, TandemEvent, TandemEventType } from '@tandem/events';
-import { applyOnce, ensureTopics, EventConsumer, TransactionalPublisher, type ProjectedDocument } from '@tandem/messaging';
+import {
+  applyOnce,
+  ensureTopics,
+  EventConsumer,
+  TransactionalPublisher,
+  type ProjectedDocument,
+} from '@tandem/messaging';
 import { testInfra, uniqueName, waitFor, type TestDatabase } from '@tandem/testing';
 import { EventStore } from './event-store';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
@@ -21,14 +27,23 @@ export interface RelayKit {
 
 export const progressRecorded = (value: number): TandemEvent => ({
   type: 'goals.goal.progress-recorded',
-  data: { goalId: 'goal-1', relationshipId: 'rel-1', programId: 'prog-1', recordedBy: 'user-1', progress: value },
+  data: {
+    goalId: 'goal-1',
+    relationshipId: 'rel-1',
+    programId: 'prog-1',
+    recordedBy: 'user-1',
+    progress: value,
+  },
 });
 
 interface ProgressHistory {
   values: number[];
 }
 
-export async function createRelayKit(database: TestDatabase, brokers: string[] = testInfra().kafkaBrokers): Promise<RelayKit> {
+export async function createRelayKit(
+  database: TestDatabase,
+  brokers: string[] = testInfra().kafkaBrokers,
+): Promise<RelayKit> {
   const store = new EventStore(database.db, { source: '/tandem/goals' });
   await store.ensureIndexes();
   const topic = uniqueName('relay_goals');
@@ -78,7 +93,8 @@ export async function createRelayKit(database: TestDatabase, brokers: string[] =
     waitForProjected: async (streams, timeoutMs = 30_000) => {
       await waitFor(
         async () => {
-          for (const [streamId, count] of Object.entries(streams)) if ((await projected(streamId)).length < count) return false;
+          for (const [streamId, count] of Object.entries(streams))
+            if ((await projected(streamId)).length < count) return false;
           return true;
         },
         { description: 'the projection to catch up', timeoutMs },

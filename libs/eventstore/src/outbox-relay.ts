@@ -3,7 +3,6 @@ import { toKafkaRecord, topicOfType, type TandemEventType } from '@tandem/events
 import type { OutgoingRecord } from '@tandem/messaging';
 import type { EventStore } from './event-store';
 import { Lease } from './lease';
-import { Sequencer } from './sequencer';
 import type { CommitDocument } from './storage';
 import { envelopeOf } from './stored-event';
 
@@ -35,7 +34,6 @@ export interface OutboxRelayOptions {
 
 export interface RelayRound {
   readonly leader: boolean;
-  readonly sequenced: number;
   readonly published: number;
 }
 
@@ -49,14 +47,14 @@ export interface RelayStats {
 }
 
 /**
- * Moves events from the store's outbox to Kafka in global-position order: sequences new commits,
- * publishes a batch in one Kafka transaction, then advances its published checkpoint past the
- * batch (that is what marks the events published). A crash between the two
- * re-publishes the batch later (consumers are idempotent); Kafka outages are waited out with backoff.
+ * Moves events from the store's outbox to Kafka: takes a batch of unpublished commits (one indexed
+ * query, each stream's commits in version order), publishes it in one Kafka transaction, then
+ * marks it published in one update. A crash between the two re-publishes the batch later
+ * (consumers are idempotent); Kafka outages are waited out with backoff. No global order is kept:
+ * consumers need only each stream's order, which Kafka keeps per key.
  */
 export class OutboxRelay {
   private readonly lease: Lease;
-  private readonly sequencer: Sequencer;
   private publisher: RelayPublisher | undefined;
   private running = false;
   private halted = false;
@@ -72,8 +70,12 @@ export class OutboxRelay {
     private readonly options: OutboxRelayOptions,
   ) {
     const { leases } = store.collections;
-    this.lease = new Lease(leases, `outbox-relay:${options.service}`, options.owner ?? randomUUID(), options.leaseTtlMs ?? 10_000);
-    this.sequencer = new Sequencer(store.collections);
+    this.lease = new Lease(
+      leases,
+      `outbox-relay:${options.service}`,
+      options.owner ?? randomUUID(),
+      options.leaseTtlMs ?? 10_000,
+    );
   }
 
   start(): void {
@@ -94,28 +96,25 @@ export class OutboxRelay {
     await this.halt();
   }
 
-  /** One round: hold the lease, sequence, publish one batch, mark it. */
+  /** One round: hold the lease, publish one batch, mark it. */
   async runOnce(): Promise<RelayRound> {
     if (!(await this.lease.acquireOrRenew())) {
       await this.dropPublisher();
-      return { leader: false, sequenced: 0, published: 0 };
+      return { leader: false, published: 0 };
     }
-    if (this.halted) return { leader: false, sequenced: 0, published: 0 };
+    if (this.halted) return { leader: false, published: 0 };
     if (!this.publisher) {
       const publisher = this.newPublisher();
       await publisher.connect();
       this.publisher = publisher;
     }
-    const batchSize = this.options.batchSize ?? 200;
-    const sequenced = await this.sequencer.sequence(batchSize);
-    const { commits, checkpoints } = this.store.collections;
-    const checkpoint = await this.checkpoint();
+    const { commits } = this.store.collections;
     const batch = await commits
-      .find({ sequenced: true, lastPosition: { $gt: checkpoint } })
-      .sort({ position: 1 })
-      .limit(batchSize)
+      .find({ published: false })
+      .sort({ tenantId: 1, streamId: 1, fromVersion: 1 })
+      .limit(this.options.batchSize ?? 500)
       .toArray();
-    if (batch.length === 0) return { leader: true, sequenced, published: 0 };
+    if (batch.length === 0) return { leader: true, published: 0 };
 
     const records: OutgoingRecord[] = batch.flatMap((commit) =>
       commit.events.map((stored) => ({
@@ -126,33 +125,28 @@ export class OutboxRelay {
     await this.options.beforePublish?.(batch);
     await this.publisher.publish(records);
     await this.options.afterPublish?.(batch);
-    // $max: a relay that was fenced after publishing can never move the checkpoint back.
-    await checkpoints.updateOne(
-      { _id: this.options.service },
-      { $max: { position: batch.at(-1)?.lastPosition ?? checkpoint }, $set: { publishedAt: new Date() } },
-      { upsert: true },
+    await commits.updateMany(
+      { _id: { $in: batch.map((commit) => commit._id) } },
+      { $set: { published: true } },
     );
     this.publishedEvents += records.length;
-    return { leader: true, sequenced, published: records.length };
+    return { leader: true, published: records.length };
   }
 
   async stats(): Promise<RelayStats> {
-    const { commits, positions } = this.store.collections;
-    // Summed here rather than with $group/$size, which the local FerretDB does not implement.
-    const unsequenced = await commits.find({ sequenced: false }, { projection: { fromVersion: 1, toVersion: 1 } }).toArray();
-    const lastTaken = await positions.find().sort({ _id: -1 }).limit(1).next();
-    const sequencedUnpublished = lastTaken ? lastTaken._id + lastTaken.count - 1 - (await this.checkpoint()) : 0;
+    const [unpublished] = await this.store.collections.commits
+      .aggregate<{ events: number }>([
+        { $match: { published: false } },
+        { $group: { _id: null, events: { $sum: { $size: '$events' } } } },
+      ])
+      .toArray();
     return {
       leader: this.lease.fencingToken !== undefined,
       fencingToken: this.lease.fencingToken,
-      backlog: sequencedUnpublished + unsequenced.reduce((sum, c) => sum + c.toVersion - c.fromVersion + 1, 0),
+      backlog: unpublished?.events ?? 0,
       publishedEvents: this.publishedEvents,
       lastError: this.lastError?.message,
     };
-  }
-
-  private async checkpoint(): Promise<number> {
-    return (await this.store.collections.checkpoints.findOne({ _id: this.options.service }))?.position ?? 0;
   }
 
   private async runLoop(): Promise<void> {
@@ -166,8 +160,8 @@ export class OutboxRelay {
       try {
         const round = await this.runOnce();
         backoffMs = pollMs;
-        // A full batch means more may be waiting: go again at once. Idle polls (each scans for
-        // unsequenced commits) slow down while nothing comes; an append here wakes it at once.
+        // Something published means more may be waiting: go again at once. Idle polls slow down
+        // while nothing comes; an append in this process wakes the relay at once.
         if (round.published > 0) idleMs = pollMs;
         else {
           await this.pause(round.leader ? idleMs : (this.options.leaseTtlMs ?? 10_000) / 4);

@@ -1,9 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 
-/**
- * One document per append ("commit"): its events are written atomically without transactions,
- * and the unique (tenantId, streamId, fromVersion) index lets exactly one append follow a version.
- */
+/** One event as stored inside its commit. */
 export interface StoredEvent {
   readonly id: string;
   readonly type: string;
@@ -15,85 +12,59 @@ export interface StoredEvent {
   readonly traceparent?: string;
 }
 
+/**
+ * One document per append ("commit"), so a multi-event append is one atomic insert without
+ * transactions. The unique index on (tenantId, streamId, versions) — `versions` lists every stream
+ * version the commit holds — lets exactly one append take each version, including a version inside
+ * another commit.
+ */
 export interface CommitDocument {
-  /**
-   * `<tenant>/<fromVersion>/<stream>`: unique, so exactly one append can follow a version; and a
-   * stream is read by walking these ids (1, then each commit's toVersion + 1), _id lookups being
-   * the one query FerretDB answers without scanning the collection (MongoDB answers all by index).
-   */
+  /** `<tenant>/<stream>/<fromVersion>`. */
   readonly _id: string;
-  /** `<tenant>/<toVersion>/<stream>`, unique: no two commits end at the same version. */
-  readonly endKey: string;
-  /** `<tenant>/<stream>`: reads a whole stream. */
-  readonly streamKey: string;
   readonly tenantId: string;
   readonly streamId: string;
   readonly fromVersion: number;
   readonly toVersion: number;
+  readonly versions: readonly number[];
   readonly source: string;
   readonly events: readonly StoredEvent[];
   readonly appendedAt: Date;
-  /** Whether the sequencer has given this commit its global positions. */
-  sequenced: boolean;
-  /** Global position of the first event; null until the sequencer orders the commit. */
-  position: number | null;
-  lastPosition: number | null;
+  /** False until Kafka acknowledged the commit's events (the outbox flag). */
+  published: boolean;
 }
 
-/**
- * How far the relay has published, per service: everything at or below `position` was
- * acknowledged by Kafka. One small write per batch instead of a mark on every commit.
- */
-export interface OutboxCheckpointDocument {
-  readonly _id: string;
-  position: number;
-  publishedAt: Date;
-}
-
-/** The sequencer's ledger: the unique _id makes every global position taken exactly once. */
-export interface PositionDocument {
-  readonly _id: number;
-  readonly commitId: string;
-  readonly count: number;
-}
-
-/** One term of a lease: `_id` is `<name>#<term>`, so each term can be taken only once. */
+/** The relay's lease: one document per name, taken and renewed by compare-and-set. */
 export interface LeaseDocument {
   readonly _id: string;
-  readonly name: string;
-  readonly term: number;
-  readonly owner: string;
+  owner: string;
+  /** Bumped on every takeover: the fencing token. */
+  term: number;
   expiresAt: Date;
 }
 
 export interface EventStoreCollections {
   readonly commits: Collection<CommitDocument>;
-  readonly positions: Collection<PositionDocument>;
   readonly leases: Collection<LeaseDocument>;
-  readonly checkpoints: Collection<OutboxCheckpointDocument>;
 }
 
 export function eventStoreCollections(db: Db): EventStoreCollections {
   return {
     commits: db.collection<CommitDocument>('events'),
-    positions: db.collection<PositionDocument>('event_positions'),
     leases: db.collection<LeaseDocument>('leases'),
-    checkpoints: db.collection<OutboxCheckpointDocument>('outbox_checkpoints'),
   };
 }
 
-export const commitKeys = {
-  start: (tenantId: string, streamId: string, fromVersion: number) => `${tenantId}/${fromVersion}/${streamId}`,
-  end: (tenantId: string, streamId: string, toVersion: number) => `${tenantId}/${toVersion}/${streamId}`,
-  stream: (tenantId: string, streamId: string) => `${tenantId}/${streamId}`,
-};
+export const commitId = (tenantId: string, streamId: string, fromVersion: number) =>
+  `${tenantId}/${streamId}/${fromVersion}`;
 
-export async function ensureEventStoreIndexes({ commits, leases }: EventStoreCollections): Promise<void> {
-  await leases.createIndex({ name: 1, term: -1 }, { name: 'lease_terms' });
-  await commits.createIndex({ endKey: 1 }, { unique: true, name: 'stream_end_unique' });
-  await commits.createIndex({ streamKey: 1 }, { name: 'stream' });
-  await commits.createIndex({ sequenced: 1, appendedAt: 1 }, { name: 'unsequenced' });
-  await commits.createIndex({ lastPosition: 1 }, { name: 'last_position' });
+export async function ensureEventStoreIndexes({ commits }: EventStoreCollections): Promise<void> {
+  await commits.createIndexes([
+    { key: { tenantId: 1, streamId: 1, versions: 1 }, name: 'stream_versions_unique', unique: true },
+    // Reads a stream in order with one indexed query.
+    { key: { tenantId: 1, streamId: 1, fromVersion: 1 }, name: 'stream_order' },
+    // The relay's outbox query: unpublished commits, each stream's in version order.
+    { key: { published: 1, tenantId: 1, streamId: 1, fromVersion: 1 }, name: 'outbox' },
+  ]);
 }
 
 export const isDuplicateKey = (error: unknown): boolean =>

@@ -9,7 +9,10 @@ export interface EnvelopeContext {
 }
 
 /** Reads a stored event back as the newest version of its type (upcasting older ones). */
-export function envelopeOf(commit: Pick<CommitDocument, 'tenantId' | 'streamId' | 'source'>, stored: StoredEvent): EventEnvelope {
+export function envelopeOf(
+  commit: Pick<CommitDocument, 'tenantId' | 'streamId' | 'source'>,
+  stored: StoredEvent,
+): EventEnvelope {
   const parsed = parseEvent({
     attributes: {
       id: stored.id,
@@ -32,7 +35,14 @@ export function envelopeOf(commit: Pick<CommitDocument, 'tenantId' | 'streamId' 
 
 export function storedEventOf(
   event: TandemEvent,
-  fields: { id: string; version: number; time: string; streamVersion: number; subject?: string; traceparent?: string },
+  fields: {
+    id: string;
+    version: number;
+    time: string;
+    streamVersion: number;
+    subject?: string;
+    traceparent?: string;
+  },
 ): StoredEvent {
   return {
     id: fields.id,

@@ -12,8 +12,22 @@ function feedback(streamId: string, streamVersion: number, rating: number): Even
   return {
     type: 'sessions.session.feedback-submitted',
     version: 1,
-    data: { sessionId: 's-1', relationshipId: 'r-1', programId: 'p-1', participantId: 'u-1', rating, helpful: true },
-    metadata: { id: randomUUID(), source: '/tandem/sessions', time: new Date().toISOString(), tenantId: 'acme', streamId, streamVersion },
+    data: {
+      sessionId: 's-1',
+      relationshipId: 'r-1',
+      programId: 'p-1',
+      participantId: 'u-1',
+      rating,
+      helpful: true,
+    },
+    metadata: {
+      id: randomUUID(),
+      source: '/tandem/sessions',
+      time: new Date().toISOString(),
+      tenantId: 'acme',
+      streamId,
+      streamVersion,
+    },
   } as EventEnvelope;
 }
 
@@ -31,19 +45,27 @@ describe('EventConsumer (real Kafka)', () => {
     await producer.disconnect();
   });
 
-  async function readDeadLetters(topic: string, count: number): Promise<{ value: string; headers: Record<string, string> }[]> {
+  async function readDeadLetters(
+    topic: string,
+    count: number,
+  ): Promise<{ value: string; headers: Record<string, string> }[]> {
     const letters: { value: string; headers: Record<string, string> }[] = [];
     const reader = createKafkaClient(connection).consumer({ groupId: uniqueName('dlq_reader') });
     await reader.connect();
     await reader.subscribe({ topic: deadLetterTopicOf(topic), fromBeginning: true });
     await reader.run({
       eachMessage: async ({ message }) => {
-        const headers = Object.fromEntries(Object.entries(message.headers as IHeaders).map(([k, v]) => [k, String(v)]));
+        const headers = Object.fromEntries(
+          Object.entries(message.headers as IHeaders).map(([k, v]) => [k, String(v)]),
+        );
         letters.push({ value: String(message.value), headers });
       },
     });
     try {
-      await waitFor(() => letters.length >= count, { description: `${count} dead letters`, timeoutMs: 30_000 });
+      await waitFor(() => letters.length >= count, {
+        description: `${count} dead letters`,
+        timeoutMs: 30_000,
+      });
       return letters;
     } finally {
       await reader.disconnect();
@@ -52,7 +74,10 @@ describe('EventConsumer (real Kafka)', () => {
 
   it('parks poison messages in the DLQ with the reason and coordinates, and processes the ones after them', async () => {
     const topic = uniqueName('poison');
-    await ensureTopics(connection, [{ topic, partitions: 1 }, { topic: deadLetterTopicOf(topic), partitions: 1 }]);
+    await ensureTopics(connection, [
+      { topic, partitions: 1 },
+      { topic: deadLetterTopicOf(topic), partitions: 1 },
+    ]);
     const good = [feedback('stream-a', 1, 5), feedback('stream-a', 2, 4)];
     const invalid = toKafkaRecord(feedback('stream-a', 3, 5));
     await producer.send({
@@ -65,7 +90,12 @@ describe('EventConsumer (real Kafka)', () => {
       ],
     });
     const handled: EventEnvelope[] = [];
-    const consumer = new EventConsumer({ connection, groupId: uniqueName('poison_group'), topics: [topic], handler: async (e) => void handled.push(e) });
+    const consumer = new EventConsumer({
+      connection,
+      groupId: uniqueName('poison_group'),
+      topics: [topic],
+      handler: async (e) => void handled.push(e),
+    });
     consumers.push(consumer);
     await consumer.start();
 
@@ -74,7 +104,13 @@ describe('EventConsumer (real Kafka)', () => {
     const letters = await readDeadLetters(topic, 2);
     expect(letters.map((l) => l.headers['dlq_error_code'])).toEqual(['invalid-data', 'undecodable']);
     expect(letters[0]!.headers['dlq_error']).toMatch(/data\.rating/);
-    expect(letters.map((l) => [l.headers['dlq_original_topic'], l.headers['dlq_original_partition'], l.headers['dlq_original_offset']])).toEqual([
+    expect(
+      letters.map((l) => [
+        l.headers['dlq_original_topic'],
+        l.headers['dlq_original_partition'],
+        l.headers['dlq_original_offset'],
+      ]),
+    ).toEqual([
       [topic, '0', '1'],
       [topic, '0', '2'],
     ]);
@@ -84,7 +120,10 @@ describe('EventConsumer (real Kafka)', () => {
 
   it('retries a failing handler with backoff, then dead-letters it and moves on; offsets follow processing', async () => {
     const topic = uniqueName('retry');
-    await ensureTopics(connection, [{ topic, partitions: 1 }, { topic: deadLetterTopicOf(topic), partitions: 1 }]);
+    await ensureTopics(connection, [
+      { topic, partitions: 1 },
+      { topic: deadLetterTopicOf(topic), partitions: 1 },
+    ]);
     const flaky = feedback('stream-b', 1, 3);
     const hopeless = feedback('stream-b', 2, 2);
     const after = feedback('stream-b', 3, 1);
@@ -115,7 +154,11 @@ describe('EventConsumer (real Kafka)', () => {
     expect(attempts.get(flaky.metadata.id)).toBe(3);
     expect(attempts.get(hopeless.metadata.id)).toBe(3);
     const [letter] = await readDeadLetters(topic, 1);
-    expect(letter!.headers).toMatchObject({ dlq_error_code: 'handler-failed', dlq_original_offset: '1', ce_id: hopeless.metadata.id });
+    expect(letter!.headers).toMatchObject({
+      dlq_error_code: 'handler-failed',
+      dlq_original_offset: '1',
+      ce_id: hopeless.metadata.id,
+    });
     expect(letter!.headers['dlq_error']).toContain('bug in the projection (after 3 attempts)');
 
     const admin = createKafkaClient(connection).admin();

@@ -1,5 +1,11 @@
 import { fromKafkaRecord, parseEvent, deadLetterTopicOf, type EventEnvelope } from '@tandem/events';
-import { Partitioners, type Consumer, type EachBatchPayload, type KafkaMessage, type Producer } from 'kafkajs';
+import {
+  Partitioners,
+  type Consumer,
+  type EachBatchPayload,
+  type KafkaMessage,
+  type Producer,
+} from 'kafkajs';
 import { createKafkaClient, type KafkaConnectionOptions } from './kafka-client';
 
 export type EventHandler = (event: EventEnvelope) => Promise<void>;
@@ -62,7 +68,10 @@ export class EventConsumer {
     await dlqProducer.connect();
     const consumer = kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false });
     await consumer.connect();
-    await consumer.subscribe({ topics: [...this.options.topics], fromBeginning: this.options.fromBeginning ?? true });
+    await consumer.subscribe({
+      topics: [...this.options.topics],
+      fromBeginning: this.options.fromBeginning ?? true,
+    });
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -95,7 +104,11 @@ export class EventConsumer {
       const failure = await this.process(message, heartbeat);
       if (failure) {
         await this.deadLetter(dlqProducer, batch.topic, batch.partition, message, failure);
-        this.options.onError?.(new Error(failure.reason), { topic: batch.topic, partition: batch.partition, offset: message.offset });
+        this.options.onError?.(new Error(failure.reason), {
+          topic: batch.topic,
+          partition: batch.partition,
+          offset: message.offset,
+        });
       } else {
         this.counts.processed += 1;
       }
@@ -124,7 +137,10 @@ export class EventConsumer {
         return undefined;
       } catch (error) {
         if (attempt >= maxAttempts || this.stopping) {
-          return { code: 'handler-failed', reason: `${(error as Error).message} (after ${attempt} attempts)` };
+          return {
+            code: 'handler-failed',
+            reason: `${(error as Error).message} (after ${attempt} attempts)`,
+          };
         }
         this.counts.retried += 1;
         await new Promise((resolve) => setTimeout(resolve, backoffMs));

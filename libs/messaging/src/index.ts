@@ -1,7 +1,12 @@
 export { createKafkaClient, type KafkaConnectionOptions } from './kafka-client';
 export { KafkaConnectivity } from './kafka-connectivity';
 export { TransactionalPublisher, PublisherFencedError, type OutgoingRecord } from './transactional-publisher';
-export { EventConsumer, type EventConsumerOptions, type EventHandler, type ConsumerStats } from './event-consumer';
+export {
+  EventConsumer,
+  type EventConsumerOptions,
+  type EventHandler,
+  type ConsumerStats,
+} from './event-consumer';
 export { ensureTopics, type TopicSpec } from './topics';
 export { applyOnce, type ProjectedDocument, type Evolve, type ApplyOutcome } from './projection';
 export { saveSnapshotIfNewer } from './snapshot';

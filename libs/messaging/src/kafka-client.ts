@@ -29,16 +29,34 @@ function clientLogLevel(): logLevel {
 }
 
 // Broker answers kafkajs retries by itself, during every rebalance or leader move: not errors.
-const retriedAnswers = [/group is rebalancing/i, /coordinator is (loading|not available)/i, /not the correct coordinator/i, /no leader for this topic-partition/i];
+const retriedAnswers = [
+  /group is rebalancing/i,
+  /coordinator is (loading|not available)/i,
+  /not the correct coordinator/i,
+  /no leader for this topic-partition/i,
+];
 
-const levelNames: Record<number, string> = { [logLevel.ERROR]: 'ERROR', [logLevel.WARN]: 'WARN', [logLevel.INFO]: 'INFO', [logLevel.DEBUG]: 'DEBUG' };
+const levelNames: Record<number, string> = {
+  [logLevel.ERROR]: 'ERROR',
+  [logLevel.WARN]: 'WARN',
+  [logLevel.INFO]: 'INFO',
+  [logLevel.DEBUG]: 'DEBUG',
+};
 
 /** One JSON line per kafkajs log entry on stderr, without the retried broker answers. */
-const quietRetries: logCreator = () => ({ namespace, level, log }) => {
-  const { message, ...extra } = log;
-  if (typeof extra['error'] === 'string' && retriedAnswers.some((pattern) => pattern.test(extra['error'] as string))) return;
-  process.stderr.write(`${JSON.stringify({ level: levelNames[level] ?? level, logger: 'kafkajs', namespace, message, ...extra })}\n`);
-};
+const quietRetries: logCreator =
+  () =>
+  ({ namespace, level, log }) => {
+    const { message, ...extra } = log;
+    if (
+      typeof extra['error'] === 'string' &&
+      retriedAnswers.some((pattern) => pattern.test(extra['error'] as string))
+    )
+      return;
+    process.stderr.write(
+      `${JSON.stringify({ level: levelNames[level] ?? level, logger: 'kafkajs', namespace, message, ...extra })}\n`,
+    );
+  };
 
 /** Builds the kafkajs client; the only place that decides kafkajs' connection settings. */
 export function createKafkaClient(options: KafkaConnectionOptions): Kafka {

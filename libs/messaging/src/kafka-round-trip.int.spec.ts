@@ -59,7 +59,10 @@ describe('kafkajs against the real broker', () => {
       },
     });
 
-    await waitFor(() => received.length >= sent.length, { description: `${sent.length} messages`, timeoutMs: 30_000 });
+    await waitFor(() => received.length >= sent.length, {
+      description: `${sent.length} messages`,
+      timeoutMs: 30_000,
+    });
     expect(received).toHaveLength(sent.length);
     expect(new Set(received.map((m) => m.type))).toEqual(new Set(['test.round-trip.sent']));
     for (const key of ['stream-0', 'stream-1', 'stream-2']) {

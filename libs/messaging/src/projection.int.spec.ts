@@ -15,7 +15,10 @@ const evolve = (state: ProgramTotals | undefined, event: EventEnvelope): Program
   const value = (event.data as { progress: number }).progress;
   const previous = state ?? { total: 0, perStream: {} };
   const stream = event.metadata.streamId;
-  return { total: previous.total + value, perStream: { ...previous.perStream, [stream]: [...(previous.perStream[stream] ?? []), value] } };
+  return {
+    total: previous.total + value,
+    perStream: { ...previous.perStream, [stream]: [...(previous.perStream[stream] ?? []), value] },
+  };
 };
 
 function envelope(streamId: string, streamVersion: number, progress: number): EventEnvelope {
@@ -23,14 +26,24 @@ function envelope(streamId: string, streamVersion: number, progress: number): Ev
     type: 'goals.goal.progress-recorded',
     version: 1,
     data: { goalId: streamId, relationshipId: 'r', programId: 'p', recordedBy: 'u', progress },
-    metadata: { id: randomUUID(), source: '/tandem/goals', time: '2026-11-22T00:00:00Z', tenantId: 'acme', streamId, streamVersion },
+    metadata: {
+      id: randomUUID(),
+      source: '/tandem/goals',
+      time: '2026-11-22T00:00:00Z',
+      tenantId: 'acme',
+      streamId,
+      streamVersion,
+    },
   } as EventEnvelope;
 }
 
 /** Streams of events, where each stream lives on a partition; deliveries per partition keep stream order. */
 const scenario = fc
   .record({
-    streams: fc.array(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }),
+    streams: fc.array(fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 6 }), {
+      minLength: 1,
+      maxLength: 5,
+    }),
     partitions: fc.integer({ min: 1, max: 3 }),
     interleaving: fc.array(fc.nat(), { maxLength: 60 }),
     redeliveries: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 8 }),
@@ -90,8 +103,12 @@ describe('applyOnce (MongoDB-compatible server)', () => {
         );
         for (const event of events.flat()) await applyOnce(collection, inOrderId, event, evolve);
 
-        const strip = (doc: ProjectedDocument<ProgramTotals> | null) => doc && { total: doc.total, perStream: doc.perStream, _applied: doc._applied };
-        const [shuffled, inOrder] = await Promise.all([collection.findOne({ _id: shuffledId }), collection.findOne({ _id: inOrderId })]);
+        const strip = (doc: ProjectedDocument<ProgramTotals> | null) =>
+          doc && { total: doc.total, perStream: doc.perStream, _applied: doc._applied };
+        const [shuffled, inOrder] = await Promise.all([
+          collection.findOne({ _id: shuffledId }),
+          collection.findOne({ _id: inOrderId }),
+        ]);
         expect(strip(shuffled)).toEqual(strip(inOrder));
       }),
       { numRuns: 40 },

@@ -1,6 +1,5 @@
 import type { EventEnvelope } from '@tandem/events';
 import type { Collection, Document } from 'mongodb';
-import { KeyedMutex } from './keyed-mutex';
 
 /** A read model document as stored: the projection's state plus what it has applied. */
 export type ProjectedDocument<State> = State & {
@@ -20,38 +19,25 @@ export type ApplyOutcome = 'applied' | 'already-applied';
 const appliedKey = (event: EventEnvelope) =>
   encodeURIComponent(`${event.metadata.tenantId}/${event.metadata.streamId}`).replace(/\./g, '%2E');
 
-// Writers in this process take turns per document. The revision guard alone serialises writers
-// across processes on MongoDB; FerretDB 1.x (SQLite) evaluates update filters and writes in two
-// steps, so there concurrent conditional writes can all succeed and only this lock protects.
-const documentLocks = new KeyedMutex();
-
 /**
  * Applies `event` to one read-model document unless that stream version was applied already, in
- * a single-document write guarded by the document's revision (no transactions needed). Redelivery
- * and replays change nothing; concurrent appliers retry on the fresh document.
+ * a single-document write guarded by the document's revision (an atomic compare-and-set; no
+ * transactions, no locks). Redelivery and replays change nothing; concurrent appliers retry on the
+ * fresh document.
  */
-export function applyOnce<State extends Document>(
+export async function applyOnce<State extends Document>(
   collection: Collection<ProjectedDocument<State>>,
   documentId: string,
   event: EventEnvelope,
   evolve: Evolve<State>,
-  maxAttempts = 10,
-): Promise<ApplyOutcome> {
-  const lockKey = `${collection.dbName}\u0000${collection.collectionName}\u0000${documentId}`;
-  return documentLocks.run(lockKey, () => applyGuarded(collection, documentId, event, evolve, maxAttempts));
-}
-
-async function applyGuarded<State extends Document>(
-  collection: Collection<ProjectedDocument<State>>,
-  documentId: string,
-  event: EventEnvelope,
-  evolve: Evolve<State>,
-  maxAttempts: number,
+  maxAttempts = 20,
 ): Promise<ApplyOutcome> {
   const key = appliedKey(event);
   const version = event.metadata.streamVersion;
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-    const current = (await collection.findOne({ _id: documentId } as never)) as ProjectedDocument<State> | null;
+    const current = (await collection.findOne({
+      _id: documentId,
+    } as never)) as ProjectedDocument<State> | null;
     if ((current?._applied[key] ?? 0) >= version) return 'already-applied';
     const { _id, _applied, _revision, ...state } = current ?? { _id: documentId, _applied: {}, _revision: 0 };
     const next = {
@@ -79,6 +65,9 @@ async function write<State extends Document>(
       throw error;
     }
   }
-  const result = await collection.replaceOne({ _id: next._id, _revision: expectedRevision } as never, next as never);
+  const result = await collection.replaceOne(
+    { _id: next._id, _revision: expectedRevision } as never,
+    next as never,
+  );
   return result.matchedCount === 1;
 }

@@ -7,7 +7,10 @@ export interface TopicSpec {
 }
 
 /** Creates the topics that do not exist yet (existing ones are left as they are). */
-export async function ensureTopics(connection: KafkaConnectionOptions, topics: readonly TopicSpec[]): Promise<void> {
+export async function ensureTopics(
+  connection: KafkaConnectionOptions,
+  topics: readonly TopicSpec[],
+): Promise<void> {
   const admin = createKafkaClient(connection).admin();
   await admin.connect();
   try {

@@ -15,7 +15,11 @@ export class PublisherFencedError extends Error {
   }
 }
 
-const fencedErrorTypes = new Set(['INVALID_PRODUCER_EPOCH', 'PRODUCER_FENCED', 'TRANSACTIONAL_ID_AUTHORIZATION_FAILED']);
+const fencedErrorTypes = new Set([
+  'INVALID_PRODUCER_EPOCH',
+  'PRODUCER_FENCED',
+  'TRANSACTIONAL_ID_AUTHORIZATION_FAILED',
+]);
 
 /**
  * Publishes batches atomically (a Kafka transaction, idempotent, acks=all) under a fixed

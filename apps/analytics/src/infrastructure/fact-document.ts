@@ -9,6 +9,8 @@ export interface FactDocument {
   programId: string;
   history: RecordedEvent[];
   fact: Fact;
+  /** Bumped on every write: the compare-and-set guard between concurrent writers of one fact. */
+  revision: number;
 }
 
 export const factDocumentId = (tenantId: string, kind: FactKind, id: string): string =>

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { factKeyOf, recordInFact, type RecordedEvent } from '@tandem/analytics-domain';
 import type { EventEnvelope } from '@tandem/events';
+import type { Collection } from 'mongodb';
 import { factDocumentId, type FactDocument } from './fact-document';
 import { FactGenerations } from './fact-generations';
-import { KeyedLock } from './keyed-lock';
 
 export const recordedOf = (envelope: EventEnvelope): RecordedEvent =>
   ({
@@ -15,29 +15,24 @@ export const recordedOf = (envelope: EventEnvelope): RecordedEvent =>
   }) as RecordedEvent;
 
 /**
- * Records one event in its fact: one `_id` read and one `_id` write per event, idempotent (an event
+ * Records one event in its fact: one read and one guarded write per event, idempotent (an event
  * already in the history changes nothing) and order-free (the fold is over the sorted history).
- *
- * Filters are pure `_id` equality (the tenant is the `_id`'s first segment): FerretDB pushes only
- * those down, and an extra field in the filter (a revision guard, the tenant) made writes about four
- * times slower. Each fact is one aggregate's, so Kafka hands its events to one consumer at a time;
- * inside a process the live projector and a rebuild take turns through the lock.
+ * The write is a compare-and-set on the fact's revision, so the live projector and a rebuild (or
+ * two replicas during a rebalance) never overwrite each other; the loser re-reads and retries.
  */
 @Injectable()
 export class FactWriter {
-  private readonly lock = new KeyedLock();
-
   constructor(private readonly generations: FactGenerations) {}
 
-  async record(generation: number, envelope: EventEnvelope): Promise<void> {
+  async record(generation: number, envelope: EventEnvelope, maxAttempts = 20): Promise<void> {
     const event = recordedOf(envelope);
     const key = factKeyOf(event);
     if (!key) return;
     const { tenantId } = envelope.metadata;
     const _id = factDocumentId(tenantId, key.kind, key.id);
     const facts = this.generations.collection(generation);
-    await this.lock.run(`${generation}/${_id}`, async () => {
-      const current = await facts.findOne({ _id });
+    for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+      const current = await facts.findOne({ _id, tenantId });
       const next = recordInFact(
         current ? { key, history: current.history, fact: current.fact } : undefined,
         event,
@@ -51,8 +46,30 @@ export class FactWriter {
         programId: key.programId,
         history: [...next.history],
         fact: next.fact,
+        revision: (current?.revision ?? 0) + 1,
       };
-      await facts.replaceOne({ _id }, document, { upsert: true });
-    });
+      if (await this.write(facts, document, current?.revision)) return;
+    }
+    throw new Error(`fact ${_id} kept changing under ${maxAttempts} attempts`);
+  }
+
+  private async write(
+    facts: Collection<FactDocument>,
+    document: FactDocument,
+    expectedRevision: number | undefined,
+  ): Promise<boolean> {
+    if (expectedRevision === undefined) {
+      try {
+        await facts.insertOne(document);
+        return true;
+      } catch (error) {
+        if ((error as { code?: unknown }).code === 11000) return false;
+        throw error;
+      }
+    }
+    const { _id, tenantId } = document;
+    return (
+      (await facts.replaceOne({ _id, tenantId, revision: expectedRevision }, document)).matchedCount === 1
+    );
   }
 }

@@ -6,6 +6,7 @@ import type {
   Document,
   Filter,
   FindCursor,
+  FindOneAndUpdateOptions,
   FindOptions,
   InsertManyResult,
   InsertOneResult,
@@ -59,8 +60,6 @@ export class TenantScopedCollection<T extends TenantOwned> {
   }
 
   findOne(filter: Filter<T> = {}, options?: FindOptions): Promise<WithId<T> | null> {
-    const byId = idLookup(filter);
-    if (byId && !options?.projection) return this.findOneById(byId.id, byId.rest);
     return this.collection.findOne(this.scoped(filter), options);
   }
 
@@ -77,23 +76,15 @@ export class TenantScopedCollection<T extends TenantOwned> {
   }
 
   updateOne(filter: Filter<T>, update: UpdateFilter<T>, options?: UpdateOptions): Promise<UpdateResult<T>> {
-    const kept = this.keepingTenant(update);
-    const byId = idLookup(filter);
-    if (byId && Object.keys(byId.rest).length === 0 && !options?.upsert)
-      return this.updateOneById(byId.id, kept, options);
-    return this.collection.updateOne(this.scoped(filter), kept, options);
+    return this.collection.updateOne(this.scoped(filter), this.keepingTenant(update), options);
   }
 
-  // A document's tenant never changes, so checking it first and then updating by _id alone is the
-  // same as one scoped update, and _id-only filters are FerretDB's fast path.
-  private async updateOneById(
-    id: unknown,
+  findOneAndUpdate(
+    filter: Filter<T>,
     update: UpdateFilter<T>,
-    options?: UpdateOptions,
-  ): Promise<UpdateResult<T>> {
-    if (!(await this.findOneById(id, {})))
-      return { acknowledged: true, matchedCount: 0, modifiedCount: 0, upsertedCount: 0, upsertedId: null };
-    return this.collection.updateOne({ _id: id } as Filter<T>, update, options);
+    options: FindOneAndUpdateOptions = {},
+  ): Promise<WithId<T> | null> {
+    return this.collection.findOneAndUpdate(this.scoped(filter), this.keepingTenant(update), options);
   }
 
   updateMany(filter: Filter<T>, update: UpdateFilter<T>, options?: UpdateOptions): Promise<UpdateResult<T>> {
@@ -111,15 +102,6 @@ export class TenantScopedCollection<T extends TenantOwned> {
   /** Runs a pipeline (written in code) after a first `$match` on the tenant. */
   aggregate<R extends Document = Document>(pipeline: readonly Document[], options?: AggregateOptions) {
     return this.collection.aggregate<R>([{ $match: { tenantId: this.tenantId } }, ...pipeline], options);
-  }
-
-  /** By _id alone (FerretDB answers only pure _id filters without a scan), then the tenant and any plain field checked here. */
-  private async findOneById(id: unknown, rest: Record<string, unknown>): Promise<WithId<T> | null> {
-    assertSafeFilter(rest);
-    const found = await this.collection.findOne({ _id: id } as Filter<T>);
-    if (!found || (found as unknown as TenantOwned).tenantId !== this.tenantId) return null;
-    const record = found as unknown as Record<string, unknown>;
-    return Object.entries(rest).every(([field, value]) => record[field] === value) ? found : null;
   }
 
   private scoped(filter: Filter<T>): Filter<T> {
@@ -146,18 +128,6 @@ export class TenantScopedCollection<T extends TenantOwned> {
     }
     return update;
   }
-}
-
-const isPlain = (value: unknown) => value === null || ['string', 'number', 'boolean'].includes(typeof value);
-
-/** `{ _id: <plain>, field: <plain>, … }` (no operators, no nested paths), split into the id and the rest. */
-function idLookup(filter: object): { id: unknown; rest: Record<string, unknown> } | undefined {
-  const { _id: id, ...rest } = filter as Record<string, unknown>;
-  if (id === undefined || !isPlain(id)) return undefined;
-  const simple = Object.entries(rest).every(
-    ([field, value]) => !field.startsWith('$') && !field.includes('.') && isPlain(value) && value !== null,
-  );
-  return simple ? { id, rest } : undefined;
 }
 
 /** The collection as `tenantId` (or the principal's tenant) sees it. */

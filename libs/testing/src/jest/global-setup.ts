@@ -5,7 +5,7 @@ import { localInfraDown, localInfraUp } from './local-infra';
  * Finds the infrastructure for the whole test run, in this order:
  * 1. KAFKA_BROKERS and MONGODB_URI from the environment (CI services, a shared cluster);
  * 2. testcontainers, when a Docker engine answers;
- * 3. tools/infra: a local Kafka broker and FerretDB as plain processes.
+ * 3. tools/infra: a local Kafka broker and MongoDB-compatible server (SecantusDB) as plain processes.
  * The choice is written to process.env, which Jest's workers inherit.
  */
 export default async function globalSetup(): Promise<void> {
@@ -28,7 +28,7 @@ export default async function globalSetup(): Promise<void> {
       process.stderr.write(`\ntest infra: no usable Docker engine (${(error as Error).message}); using tools/infra\n`);
     }
   }
-  process.stderr.write('\ntest infra: starting tools/infra (local Kafka and FerretDB)\n');
+  process.stderr.write('\ntest infra: starting tools/infra (local Kafka and MongoDB-compatible server)\n');
   const local = localInfraUp();
   Object.assign(process.env, local.env);
   // Stop only what this run started; servers a developer already had running stay up.

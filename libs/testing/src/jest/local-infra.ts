@@ -4,11 +4,11 @@ import path from 'node:path';
 const cli = path.resolve(__dirname, '../../../../tools/infra/cli.mjs');
 
 interface UpResult {
-  started: { kafka: boolean; ferretdb: boolean };
+  started: { kafka: boolean; mongo: boolean };
   env: { KAFKA_BROKERS: string; MONGODB_URI: string };
 }
 
-/** Starts (or finds running) the local Kafka and FerretDB of tools/infra; progress goes to stderr. */
+/** Starts (or finds running) the local Kafka and MongoDB-compatible server of tools/infra; progress goes to stderr. */
 export function localInfraUp(): UpResult {
   const stdout = execFileSync(process.execPath, [cli, 'up', '--json'], {
     encoding: 'utf8',

@@ -1,0 +1,104 @@
+// SecantusDB (MongoDB wire protocol on WiredTiger, single node) built from its crate on crates.io
+// and run on loopback. The default local engine: see docs/adr/0001-local-mongodb-engine.md.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { portIsOpen, runningPid, runStep, startDetached, stopProcess, waitUntil } from './processes.mjs';
+import { requireCargo, requireCmake } from './toolchain.mjs';
+
+const require = createRequire(import.meta.url);
+const crate = 'secantus-mdb';
+
+function paths(settings) {
+  const { version } = settings.secantus;
+  const installRoot = path.join(settings.cacheDir, `${crate}-${version}`);
+  return {
+    installRoot,
+    binary: path.join(installRoot, 'bin', 'secantusd-rs'),
+    storage: path.join(settings.dataDir, 'secantus', 'wt'),
+    config: path.join(settings.dataDir, 'secantus', 'secantusd.toml'),
+    pidFile: path.join(settings.pidDir, 'mongo.pid'),
+    logFile: path.join(settings.logDir, 'secantus.log'),
+  };
+}
+
+/**
+ * Builds the server once into the cache with `cargo install` (it compiles WiredTiger with cmake:
+ * a few minutes cold, then cached). Every published version declares a newer `rust-version` than
+ * stable Rust had when we pinned it, though it builds with the older one: hence
+ * `--ignore-rust-version`; `--locked` keeps the crate's own dependency versions.
+ */
+function ensureBinary(settings, say) {
+  const p = paths(settings);
+  if (existsSync(p.binary)) return p.binary;
+  requireCargo();
+  requireCmake();
+  const { version } = settings.secantus;
+  say(`mongo: building SecantusDB ${version} from crates.io into ${p.installRoot} (first run only, about 5 min)`);
+  mkdirSync(p.installRoot, { recursive: true });
+  runStep('building SecantusDB with cargo', 'cargo', [
+    'install', crate, '--version', version, '--locked', '--ignore-rust-version', '--root', p.installRoot,
+  ], { env: { ...process.env, CARGO_TERM_COLOR: 'never' } });
+  return p.binary;
+}
+
+async function answersPing(settings) {
+  const { MongoClient } = require('mongodb');
+  const client = new MongoClient(`mongodb://${settings.host}:${settings.mongo.port}/?directConnection=true`, {
+    serverSelectionTimeoutMS: 1000,
+  });
+  try {
+    await client.db('admin').command({ ping: 1 });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.close();
+  }
+}
+
+export const secantus = {
+  name: 'secantus',
+  version: (settings) => settings.secantus.version,
+
+  async up(settings, say) {
+    const p = paths(settings);
+    const running = runningPid(p.pidFile, p.binary);
+    if (running !== undefined) {
+      say(`mongo: SecantusDB already running (pid ${running}) on ${settings.host}:${settings.mongo.port}`);
+      return { started: false, pid: running };
+    }
+    const binary = ensureBinary(settings, say);
+    if (await portIsOpen(settings.host, settings.mongo.port)) {
+      throw new Error(`mongo: port ${settings.mongo.port} is taken by another process; set TANDEM_MONGO_PORT`);
+    }
+    mkdirSync(p.storage, { recursive: true });
+    // An explicit (empty) config file: otherwise the server would pick up a secantusd.toml from
+    // the working directory, ~/.secantus or /etc/secantus. Everything it needs is on the command line.
+    writeFileSync(p.config, '# Tandem passes every setting as a flag (tools/infra/secantus.mjs).\n');
+    const args = [
+      '--config', p.config,
+      '--host', settings.host,
+      '--port', String(settings.mongo.port),
+      '--storage-path', p.storage,
+      // WiredTiger's cache; the server's default (4G) is sized for a machine of its own.
+      '--cache-size', settings.secantus.cacheSize,
+      '--log-level', 'WARNING',
+    ];
+    const pid = startDetached({ command: binary, args, cwd: p.storage, env: process.env, logFile: p.logFile, pidFile: p.pidFile });
+    say(`mongo: starting SecantusDB ${settings.secantus.version} (pid ${pid}), log ${p.logFile}`);
+    await waitUntil('secantus', () => answersPing(settings), { timeoutMs: 60_000, pid, logFile: p.logFile });
+    return { started: true, pid };
+  },
+
+  down(settings) {
+    const p = paths(settings);
+    return stopProcess(p.pidFile, p.binary);
+  },
+
+  status(settings) {
+    const p = paths(settings);
+    const pid = runningPid(p.pidFile, p.binary);
+    return { running: pid !== undefined, pid, cached: existsSync(p.binary), log: p.logFile, binary: p.binary };
+  },
+};
