@@ -23,16 +23,25 @@ await compileTrees({
 });
 const benchFile = path.join(outDir, 'tools/bench', name, `${name}.bench.js`);
 let bench = require(benchFile);
+const infraCli = path.join(workspaceRoot, 'tools/infra/cli.mjs');
+// Servers this run started are stopped at the end, as `npm test` does; ones already running stay.
+let startedHere = [];
 // A benchmark exporting `needsInfra = false` is pure CPU work: no Kafka or MongoDB to start.
 if (bench.needsInfra !== false && (!process.env.KAFKA_BROKERS || !process.env.MONGODB_URI)) {
-  const up = execFileSync(process.execPath, [path.join(workspaceRoot, 'tools/infra/cli.mjs'), 'up', '--json'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  Object.assign(process.env, JSON.parse(up).env);
+  const up = JSON.parse(
+    execFileSync(process.execPath, [infraCli, 'up', '--json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }),
+  );
+  Object.assign(process.env, up.env);
+  startedHere = Object.entries(up.started).filter(([, started]) => started).map(([server]) => server);
   // Loaded again so module-level reads of the infra's environment see it.
   delete require.cache[benchFile];
   bench = require(benchFile);
 }
 process.env.KAFKA_LOG_LEVEL ??= 'nothing';
-await bench.main();
+try {
+  await bench.main();
+} finally {
+  if (startedHere.length > 0 && process.env.TANDEM_KEEP_INFRA !== '1') {
+    execFileSync(process.execPath, [infraCli, 'down', ...startedHere], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+}

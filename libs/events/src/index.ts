@@ -20,4 +20,4 @@ export {
   type EventParseErrorCode,
   type EventParseIssue,
 } from './parse';
-export { toKafkaRecord, fromKafkaRecord, type BinaryKafkaRecord, type KafkaDecodeResult } from './kafka-binary';
+export { toKafkaRecord, rawToKafkaRecord, fromKafkaRecord, type BinaryKafkaRecord, type KafkaDecodeResult } from './kafka-binary';

@@ -12,17 +12,28 @@ type HeaderValue = string | Buffer | (string | Buffer)[] | undefined;
 
 /** CloudEvents Kafka binary mode: attributes in `ce_*` headers, data as the JSON value, keyed by stream. */
 export function toKafkaRecord(envelope: EventEnvelope): BinaryKafkaRecord {
+  return rawToKafkaRecord({ attributes: toAttributes(envelope), data: envelope.data });
+}
+
+/**
+ * The same for an event as stored (already validated when it was written; consumers upcast on
+ * read), without parsing it again: what an outbox relay publishes.
+ */
+export function rawToKafkaRecord(raw: RawEvent): BinaryKafkaRecord {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  for (const [name, value] of Object.entries(toAttributes(envelope))) {
+  for (const [name, value] of Object.entries(raw.attributes)) {
     if (value !== undefined) headers[`ce_${name}`] = value;
   }
-  return { key: envelope.metadata.streamId, value: JSON.stringify(envelope.data), headers };
+  return { key: raw.attributes.streamid ?? '', value: JSON.stringify(raw.data), headers };
 }
 
 export type KafkaDecodeResult = { ok: true; raw: RawEvent } | { ok: false; message: string };
 
 /** Reads a binary-mode record back into a RawEvent for `parseEvent`. */
-export function fromKafkaRecord(record: { value: Buffer | string | null; headers?: Record<string, HeaderValue> }): KafkaDecodeResult {
+export function fromKafkaRecord(record: {
+  value: Buffer | string | null;
+  headers?: Record<string, HeaderValue>;
+}): KafkaDecodeResult {
   const attributes: CloudEventAttributes = {};
   for (const name of attributeNames) {
     const header = record.headers?.[`ce_${name}`];

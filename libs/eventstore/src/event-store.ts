@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eventDefinition, validateEventData, type EventEnvelope, type TandemEvent } from '@tandem/events';
-import { MongoBulkWriteError, type Db } from 'mongodb';
+import type { Db } from 'mongodb';
+import { CommitWriter } from './commit-writer';
 import { ConcurrencyError, InvalidEventError } from './errors';
 import {
   commitId,
@@ -48,6 +49,7 @@ export interface StreamRead {
 /** Event store on MongoDB: streams with optimistic concurrency; its commits are the outbox. */
 export class EventStore {
   readonly collections: EventStoreCollections;
+  private readonly writer: CommitWriter;
   private readonly now: () => Date;
   private readonly newId: () => string;
   private readonly appendListeners = new Set<() => void>();
@@ -57,6 +59,7 @@ export class EventStore {
     private readonly options: EventStoreOptions,
   ) {
     this.collections = eventStoreCollections(db);
+    this.writer = new CommitWriter(this.collections.commits);
     this.now = options.now ?? (() => new Date());
     this.newId = options.newId ?? randomUUID;
   }
@@ -84,7 +87,7 @@ export class EventStore {
   }
 
   /**
-   * Several appends (to different streams, e.g. one per imported row) in one round trip. Each is
+   * Several appends (to different streams, e.g. one per imported row), written together. Each is
    * all or nothing on its own and gets its own outcome, in the order given; one failing append
    * does not stop the others.
    */
@@ -97,21 +100,21 @@ export class EventStore {
       else if (!built.commit) outcomes[at] = { ok: true, events: [] };
       else commits.push({ commit: built.commit, at });
     }
-    const failed = await this.insertCommits(commits.map(({ commit }) => commit));
+    const written = await Promise.all(commits.map(({ commit }) => this.writer.insert(commit)));
     for (const [i, { commit, at }] of commits.entries()) {
-      const refused = failed.has(i);
-      outcomes[at] = refused
-        ? {
-            ok: false,
-            error: new ConcurrencyError(
-              commit.streamId,
-              commit.fromVersion - 1,
-              await this.versionOf(commit.tenantId, commit.streamId),
-            ),
-          }
-        : { ok: true, events: commit.events.map((event) => envelopeOf(commit, event)) };
+      outcomes[at] =
+        written[i] === 'duplicate'
+          ? {
+              ok: false,
+              error: new ConcurrencyError(
+                commit.streamId,
+                commit.fromVersion - 1,
+                await this.versionOf(commit.tenantId, commit.streamId),
+              ),
+            }
+          : { ok: true, events: commit.events.map((event) => envelopeOf(commit, event)) };
     }
-    if (commits.length > failed.size) this.appendListeners.forEach((listener) => listener());
+    if (written.includes('inserted')) this.appendListeners.forEach((listener) => listener());
     return outcomes;
   }
 
@@ -167,21 +170,6 @@ export class EventStore {
         published: false,
       },
     };
-  }
-
-  /** Inserts the commits (unordered: one duplicate stops no other); returns the indexes refused as duplicates. */
-  private async insertCommits(commits: CommitDocument[]): Promise<Set<number>> {
-    if (commits.length === 0) return new Set();
-    try {
-      if (commits.length === 1) await this.collections.commits.insertOne(commits[0] as CommitDocument);
-      else await this.collections.commits.insertMany(commits, { ordered: false });
-      return new Set();
-    } catch (error) {
-      if (commits.length === 1 && isDuplicateKey(error)) return new Set([0]);
-      const writeErrors = error instanceof MongoBulkWriteError ? [error.writeErrors].flat() : [];
-      if (writeErrors.length === 0 || writeErrors.some((e) => e.code !== 11000)) throw error;
-      return new Set(writeErrors.map((e) => e.index));
-    }
   }
 
   private async versionOf(tenantId: string, streamId: string): Promise<number> {

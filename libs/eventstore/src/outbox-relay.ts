@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { toKafkaRecord, topicOfType, type TandemEventType } from '@tandem/events';
+import { rawToKafkaRecord, topicOfType, type TandemEventType } from '@tandem/events';
 import type { OutgoingRecord } from '@tandem/messaging';
 import type { EventStore } from './event-store';
 import { Lease } from './lease';
 import type { CommitDocument } from './storage';
-import { envelopeOf } from './stored-event';
+import { ChangeStreamFeed, PollingFeed, type OutboxFeed } from './outbox-feed';
+import { rawEventOf } from './stored-event';
 
 /** What the relay needs from a Kafka publisher (TransactionalPublisher in production). */
 export interface RelayPublisher {
@@ -21,7 +22,10 @@ export interface OutboxRelayOptions {
   readonly pollIntervalMs?: number;
   /** Longest pause between polls while idle (other processes' appends wait at most this long). */
   readonly idlePollMaxMs?: number;
+  /** Commits per Kafka transaction; default 1000. */
   readonly batchSize?: number;
+  /** `auto` (default): a change stream where the server has them, else polling. */
+  readonly feed?: 'auto' | 'polling';
   readonly maxBackoffMs?: number;
   /** Topic of an event type; default `tandem.<context>.events`. Tests give each run its own topics. */
   readonly topicFor?: (type: TandemEventType) => string;
@@ -47,15 +51,17 @@ export interface RelayStats {
 }
 
 /**
- * Moves events from the store's outbox to Kafka: takes a batch of unpublished commits (one indexed
- * query, each stream's commits in version order), publishes it in one Kafka transaction, then
- * marks it published in one update. A crash between the two re-publishes the batch later
+ * Moves events from the store's outbox to Kafka: takes a batch of unpublished commits from its feed
+ * (a change stream after a catch-up scan, or indexed polling; each stream's commits in version
+ * order), publishes it in one Kafka transaction, then marks it published in one update. A crash between the two re-publishes the batch later
  * (consumers are idempotent); Kafka outages are waited out with backoff. No global order is kept:
  * consumers need only each stream's order, which Kafka keeps per key.
  */
 export class OutboxRelay {
   private readonly lease: Lease;
   private publisher: RelayPublisher | undefined;
+  private feed: OutboxFeed | undefined;
+  private marking: Promise<void> = Promise.resolve();
   private running = false;
   private halted = false;
   private loop: Promise<void> | undefined;
@@ -96,12 +102,22 @@ export class OutboxRelay {
     await this.halt();
   }
 
-  /** One round: hold the lease, publish one batch, mark it. */
-  async runOnce(): Promise<RelayRound> {
+  /** One round: hold the lease, take a batch from the feed, publish it, mark it. */
+  async runOnce(overlapMarking = false): Promise<RelayRound> {
     if (!(await this.lease.acquireOrRenew())) {
       await this.dropPublisher();
       return { leader: false, published: 0 };
     }
+    try {
+      return await this.publishBatch(overlapMarking);
+    } catch (error) {
+      // What the feed handed out but was not marked is still unpublished: a fresh feed finds it again.
+      await this.dropFeed();
+      throw error;
+    }
+  }
+
+  private async publishBatch(overlapMarking: boolean): Promise<RelayRound> {
     if (this.halted) return { leader: false, published: 0 };
     if (!this.publisher) {
       const publisher = this.newPublisher();
@@ -109,26 +125,28 @@ export class OutboxRelay {
       this.publisher = publisher;
     }
     const { commits } = this.store.collections;
-    const batch = await commits
-      .find({ published: false })
-      .sort({ tenantId: 1, streamId: 1, fromVersion: 1 })
-      .limit(this.options.batchSize ?? 500)
-      .toArray();
+    const feed = (this.feed ??= await this.openFeed());
+    const batch = await feed.next(this.options.batchSize ?? 1000);
     if (batch.length === 0) return { leader: true, published: 0 };
 
     const records: OutgoingRecord[] = batch.flatMap((commit) =>
       commit.events.map((stored) => ({
         topic: (this.options.topicFor ?? topicOfType)(stored.type as TandemEventType),
-        record: toKafkaRecord(envelopeOf(commit, stored)),
+        record: rawToKafkaRecord(rawEventOf(commit, stored)),
       })),
     );
     await this.options.beforePublish?.(batch);
     await this.publisher.publish(records);
     await this.options.afterPublish?.(batch);
-    await commits.updateMany(
-      { _id: { $in: batch.map((commit) => commit._id) } },
-      { $set: { published: true } },
-    );
+    // One mark at a time, in order. A feed that never hands out a commit twice lets the loop take
+    // and publish the next batch while this mark is written; a polling feed would find it again.
+    await this.marking;
+    this.marking = commits
+      .updateMany({ _id: { $in: batch.map((commit) => commit._id) } }, { $set: { published: true } })
+      .then(() => undefined);
+    // Handled here so an overlapped failure is no unhandled rejection; the next round awaits it.
+    this.marking.catch(() => undefined);
+    if (!feed.waits || !overlapMarking) await this.marking;
     this.publishedEvents += records.length;
     return { leader: true, published: records.length };
   }
@@ -158,11 +176,11 @@ export class OutboxRelay {
     let idleMs = pollMs;
     while (this.running) {
       try {
-        const round = await this.runOnce();
+        const round = await this.runOnce(true);
         backoffMs = pollMs;
         // Something published means more may be waiting: go again at once. Idle polls slow down
         // while nothing comes; an append in this process wakes the relay at once.
-        if (round.published > 0) idleMs = pollMs;
+        if (round.published > 0 || (round.leader && this.feed?.waits)) idleMs = pollMs;
         else {
           await this.pause(round.leader ? idleMs : (this.options.leaseTtlMs ?? 10_000) / 4);
           idleMs = Math.min(idleMs * 2, idlePollMaxMs);
@@ -202,7 +220,21 @@ export class OutboxRelay {
     await this.dropPublisher();
   }
 
+  private async openFeed(): Promise<OutboxFeed> {
+    const { commits } = this.store.collections;
+    if (this.options.feed === 'polling') return new PollingFeed(commits);
+    return (await ChangeStreamFeed.open(commits)) ?? new PollingFeed(commits);
+  }
+
+  private async dropFeed(): Promise<void> {
+    await this.marking.catch(() => undefined);
+    const feed = this.feed;
+    this.feed = undefined;
+    await feed?.close().catch(() => undefined);
+  }
+
   private async dropPublisher(): Promise<void> {
+    await this.dropFeed();
     const publisher = this.publisher;
     this.publisher = undefined;
     await publisher?.disconnect().catch(() => undefined);

@@ -1,4 +1,4 @@
-import { parseEvent, type EventEnvelope, type TandemEvent } from '@tandem/events';
+import { parseEvent, type EventEnvelope, type RawEvent, type TandemEvent } from '@tandem/events';
 import { CorruptEventError } from './errors';
 import type { CommitDocument, StoredEvent } from './storage';
 
@@ -8,12 +8,12 @@ export interface EnvelopeContext {
   readonly source: string;
 }
 
-/** Reads a stored event back as the newest version of its type (upcasting older ones). */
-export function envelopeOf(
+/** A stored event as the CloudEvents attributes and data it was written with (no parsing). */
+export function rawEventOf(
   commit: Pick<CommitDocument, 'tenantId' | 'streamId' | 'source'>,
   stored: StoredEvent,
-): EventEnvelope {
-  const parsed = parseEvent({
+): RawEvent {
+  return {
     attributes: {
       id: stored.id,
       source: commit.source,
@@ -28,7 +28,15 @@ export function envelopeOf(
       traceparent: stored.traceparent,
     },
     data: stored.data,
-  });
+  };
+}
+
+/** Reads a stored event back as the newest version of its type (upcasting older ones). */
+export function envelopeOf(
+  commit: Pick<CommitDocument, 'tenantId' | 'streamId' | 'source'>,
+  stored: StoredEvent,
+): EventEnvelope {
+  const parsed = parseEvent(rawEventOf(commit, stored));
   if (!parsed.ok) throw new CorruptEventError(`stored event ${stored.id}: ${parsed.error.message}`);
   return parsed.event;
 }

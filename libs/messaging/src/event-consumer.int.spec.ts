@@ -176,4 +176,51 @@ describe('EventConsumer (real Kafka)', () => {
       await admin.disconnect();
     }
   });
+
+  it('hands whole batches to the batch handler, and one by one to the handler (with retries and DLQ) when it fails', async () => {
+    const topic = uniqueName('batched');
+    await ensureTopics(connection, [
+      { topic, partitions: 1 },
+      { topic: deadLetterTopicOf(topic), partitions: 1 },
+    ]);
+    const events = Array.from({ length: 6 }, (_, i) => feedback('stream-c', i + 1, (i % 5) + 1));
+    await producer.send({ topic, messages: events.slice(0, 3).map(toKafkaRecord) });
+
+    const batches: number[][] = [];
+    const singles: number[] = [];
+    let failBatches = false;
+    const consumer = new EventConsumer({
+      connection,
+      groupId: uniqueName('batched_group'),
+      topics: [topic],
+      maxAttempts: 2,
+      initialBackoffMs: 10,
+      batchHandler: async (batch) => {
+        if (failBatches) throw new Error('the batch path is down');
+        batches.push(batch.map((e) => e.metadata.streamVersion));
+      },
+      handler: async (e) => {
+        if (e.metadata.streamVersion === 5) throw new Error('version 5 cannot be handled');
+        singles.push(e.metadata.streamVersion);
+      },
+    });
+    consumers.push(consumer);
+    await consumer.start();
+    await waitFor(() => batches.flat().length === 3, {
+      description: 'the first three events as batches',
+      timeoutMs: 30_000,
+    });
+    expect(batches.flat()).toEqual([1, 2, 3]);
+    expect(singles).toEqual([]);
+
+    failBatches = true;
+    await producer.send({ topic, messages: events.slice(3).map(toKafkaRecord) });
+    await waitFor(() => consumer.stats().processed + consumer.stats().deadLettered === 6, {
+      description: 'all six events handled or parked',
+      timeoutMs: 30_000,
+    });
+    expect(singles).toEqual([4, 6]);
+    const letters = await readDeadLetters(topic, 1);
+    expect(letters[0]!.headers['dlq_error']).toMatch(/version 5 cannot be handled \(after 2 attempts\)/);
+  });
 });

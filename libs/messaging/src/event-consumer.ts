@@ -9,12 +9,21 @@ import {
 import { createKafkaClient, type KafkaConnectionOptions } from './kafka-client';
 
 export type EventHandler = (event: EventEnvelope) => Promise<void>;
+export type BatchEventHandler = (events: readonly EventEnvelope[]) => Promise<void>;
 
 export interface EventConsumerOptions {
   readonly connection: KafkaConnectionOptions;
   readonly groupId: string;
   readonly topics: readonly string[];
   readonly handler: EventHandler;
+  /**
+   * Handles a whole fetched batch of one partition at once (e.g. `applyOnceMany`); must be
+   * idempotent like `handler`. If it fails, the batch's events go through `handler` one by one,
+   * with retries and dead-lettering as usual.
+   */
+  readonly batchHandler?: BatchEventHandler;
+  /** Partitions handled at the same time (each still in order); default 1. */
+  readonly partitionsConsumedConcurrently?: number;
   /** Attempts per message before it goes to the dead-letter topic; default 5. */
   readonly maxAttempts?: number;
   readonly initialBackoffMs?: number;
@@ -74,6 +83,7 @@ export class EventConsumer {
     });
     await consumer.run({
       autoCommit: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
       eachBatchAutoResolve: false,
       eachBatch: (payload) => this.handleBatch(consumer, dlqProducer, payload),
     });
@@ -98,10 +108,15 @@ export class EventConsumer {
     dlqProducer: Producer,
     { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload,
   ): Promise<void> {
+    const handledTogether = this.options.batchHandler
+      ? await this.handleTogether(batch.messages)
+      : new Set<string>();
     let nextOffset: string | undefined;
     for (const message of batch.messages) {
       if (!isRunning() || isStale() || this.stopping) break;
-      const failure = await this.process(message, heartbeat);
+      const failure = handledTogether.has(message.offset)
+        ? undefined
+        : await this.process(message, heartbeat);
       if (failure) {
         await this.deadLetter(dlqProducer, batch.topic, batch.partition, message, failure);
         this.options.onError?.(new Error(failure.reason), {
@@ -114,13 +129,33 @@ export class EventConsumer {
       }
       resolveOffset(message.offset);
       nextOffset = String(BigInt(message.offset) + 1n);
-      await heartbeat();
+      if (!handledTogether.has(message.offset)) await heartbeat();
     }
     // Commit what was handled or parked; a crash before this only means redelivery.
     if (nextOffset !== undefined) {
       await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: nextOffset }]);
     }
     this.lag[`${batch.topic}/${batch.partition}`] = Number(batch.offsetLag());
+  }
+
+  /** Offsets of the messages the batch handler took care of (none if it failed: they go one by one). */
+  private async handleTogether(messages: readonly KafkaMessage[]): Promise<Set<string>> {
+    const events: EventEnvelope[] = [];
+    const offsets: string[] = [];
+    for (const message of messages) {
+      const decoded = fromKafkaRecord(message);
+      const parsed = decoded.ok ? parseEvent(decoded.raw) : undefined;
+      if (!parsed?.ok) continue; // bad records are parked one by one
+      events.push(parsed.event);
+      offsets.push(message.offset);
+    }
+    if (events.length === 0 || this.stopping) return new Set();
+    try {
+      await this.options.batchHandler?.(events);
+      return new Set(offsets);
+    } catch {
+      return new Set();
+    }
   }
 
   private async process(message: KafkaMessage, heartbeat: () => Promise<void>): Promise<Failure | undefined> {

@@ -8,5 +8,11 @@ export {
   type ConsumerStats,
 } from './event-consumer';
 export { ensureTopics, type TopicSpec } from './topics';
-export { applyOnce, type ProjectedDocument, type Evolve, type ApplyOutcome } from './projection';
+export {
+  applyOnce,
+  applyOnceMany,
+  type ProjectedDocument,
+  type Evolve,
+  type ApplyOutcome,
+} from './projection';
 export { saveSnapshotIfNewer } from './snapshot';

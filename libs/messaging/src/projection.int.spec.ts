@@ -3,7 +3,7 @@ import type { EventEnvelope } from '@tandem/events';
 import { connectTestDatabase, type TestDatabase } from '@tandem/testing';
 import fc from 'fast-check';
 import type { Collection } from 'mongodb';
-import { applyOnce, type ProjectedDocument } from './projection';
+import { applyOnce, applyOnceMany, type ProjectedDocument } from './projection';
 
 interface ProgramTotals {
   total: number;
@@ -113,5 +113,62 @@ describe('applyOnce (MongoDB-compatible server)', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('applyOnceMany: converges like applyOnce for any batching of each partition, racing batches included', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        scenario,
+        fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 10 }),
+        async ({ events, perPartition }, cuts) => {
+          const [batchedId, inOrderId] = [randomUUID(), randomUUID()];
+          // Each partition in batches of the chosen sizes; partitions race each other.
+          await Promise.all(
+            perPartition.map(async (deliveries) => {
+              for (let at = 0, cut = 0; at < deliveries.length; cut += 1) {
+                const size = cuts[cut % cuts.length]!;
+                const batch = deliveries.slice(at, at + size);
+                at += size;
+                await applyOnceMany(
+                  collection,
+                  batch.map((event) => ({ documentId: batchedId, event })),
+                  evolve,
+                );
+              }
+            }),
+          );
+          for (const event of events.flat()) await applyOnce(collection, inOrderId, event, evolve);
+          const strip = (doc: ProjectedDocument<ProgramTotals> | null) =>
+            doc && { total: doc.total, perStream: doc.perStream, _applied: doc._applied };
+          const [batched, inOrder] = await Promise.all([
+            collection.findOne({ _id: batchedId }),
+            collection.findOne({ _id: inOrderId }),
+          ]);
+          expect(strip(batched)).toEqual(strip(inOrder));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('applyOnceMany: reports applied and already-applied per item, across documents, in the order given', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    const stream = `goal-${randomUUID()}`;
+    const first = envelope(stream, 1, 2);
+    const second = envelope(stream, 2, 3);
+    expect(await applyOnceMany(collection, [{ documentId: a, event: first }], evolve)).toEqual(['applied']);
+    const outcomes = await applyOnceMany(
+      collection,
+      [
+        { documentId: a, event: first },
+        { documentId: a, event: second },
+        { documentId: b, event: first },
+        { documentId: b, event: first },
+      ],
+      evolve,
+    );
+    expect(outcomes).toEqual(['already-applied', 'applied', 'applied', 'already-applied']);
+    expect(await collection.findOne({ _id: a })).toMatchObject({ total: 5, _revision: 2 });
+    expect(await collection.findOne({ _id: b })).toMatchObject({ total: 2, _revision: 1 });
   });
 });

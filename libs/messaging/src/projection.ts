@@ -1,5 +1,5 @@
 import type { EventEnvelope } from '@tandem/events';
-import type { Collection, Document } from 'mongodb';
+import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection, type Document } from 'mongodb';
 
 /** A read model document as stored: the projection's state plus what it has applied. */
 export type ProjectedDocument<State> = State & {
@@ -49,6 +49,69 @@ export async function applyOnce<State extends Document>(
     if (await write(collection, next, current ? _revision : undefined)) return 'applied';
   }
   throw new Error(`applyOnce: document ${documentId} kept changing under ${maxAttempts} attempts`);
+}
+
+/**
+ * `applyOnce` for many events at once (a consumer's batch, an import chunk): one read of every
+ * document named and one unordered bulk write, with the same guards (applied version per stream,
+ * revision compare-and-set). Events for one document are folded in the order given. Outcomes are
+ * in that order too. If any write lost its race, the items go through `applyOnce`, which skips
+ * what was applied.
+ */
+export async function applyOnceMany<State extends Document>(
+  collection: Collection<ProjectedDocument<State>>,
+  items: readonly { readonly documentId: string; readonly event: EventEnvelope }[],
+  evolve: Evolve<State>,
+): Promise<ApplyOutcome[]> {
+  const ids = [...new Set(items.map((item) => item.documentId))];
+  const found = await collection.find({ _id: { $in: ids } } as never).toArray();
+  const stored = new Map(found.map((doc) => [doc._id as string, doc as ProjectedDocument<State>]));
+  const next = new Map<string, ProjectedDocument<State>>();
+  const outcomes: ApplyOutcome[] = [];
+  for (const [at, { documentId, event }] of items.entries()) {
+    const doc = next.get(documentId) ?? stored.get(documentId);
+    const key = appliedKey(event);
+    if ((doc?._applied[key] ?? 0) >= event.metadata.streamVersion) {
+      outcomes[at] = 'already-applied';
+      continue;
+    }
+    const { _id, _applied, _revision, ...state } = doc ?? { _id: documentId, _applied: {}, _revision: 0 };
+    next.set(documentId, {
+      ...evolve(doc ? (state as unknown as State) : undefined, event),
+      _id: documentId,
+      _applied: { ..._applied, [key]: event.metadata.streamVersion },
+      _revision: _revision + 1,
+    } as ProjectedDocument<State>);
+    outcomes[at] = 'applied';
+  }
+  if (next.size === 0) return outcomes;
+  const writes = [...next.values()].map((document): AnyBulkWriteOperation<ProjectedDocument<State>> => {
+    const before = stored.get(document._id);
+    return before
+      ? {
+          replaceOne: {
+            filter: { _id: document._id, _revision: before._revision } as never,
+            replacement: document as never,
+          },
+        }
+      : { insertOne: { document: document as never } };
+  });
+  let written = 0;
+  try {
+    const result = await collection.bulkWrite(writes, { ordered: false });
+    written = result.insertedCount + result.matchedCount;
+  } catch (error) {
+    const writeErrors = error instanceof MongoBulkWriteError ? [error.writeErrors].flat() : [];
+    if (writeErrors.length === 0 || writeErrors.some((e) => e.code !== 11000)) throw error;
+  }
+  if (written < writes.length) {
+    // Which writes lost is not reported per operation: apply every item again, one by one; what
+    // this call's bulk write did apply is skipped (and then reads 'already-applied').
+    for (const [at, { documentId, event }] of items.entries()) {
+      if (outcomes[at] === 'applied') outcomes[at] = await applyOnce(collection, documentId, event, evolve);
+    }
+  }
+  return outcomes;
 }
 
 async function write<State extends Document>(

@@ -53,7 +53,11 @@ export class TransactionalPublisher {
     const producer = this.producer;
     if (!producer) throw new Error('TransactionalPublisher.publish before connect');
     const byTopic = new Map<string, BinaryKafkaRecord[]>();
-    for (const { topic, record } of records) byTopic.set(topic, [...(byTopic.get(topic) ?? []), record]);
+    for (const { topic, record } of records) {
+      const messages = byTopic.get(topic) ?? [];
+      messages.push(record);
+      byTopic.set(topic, messages);
+    }
     let transaction;
     try {
       transaction = await producer.transaction();
