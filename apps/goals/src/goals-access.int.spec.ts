@@ -144,7 +144,9 @@ describe('goals service access control', () => {
     const countWrites = async () =>
       (
         await Promise.all(
-          ['events', 'goals', 'goal_templates'].map((name) => db.collection(name).countDocuments()),
+          ['events', 'goals_v2', 'goal_texts', 'goal_templates_v2', 'goal_template_texts'].map((name) =>
+            db.collection(name).countDocuments(),
+          ),
         )
       ).reduce((a, b) => a + b, 0);
     const routes = [

@@ -7,7 +7,7 @@ import { goalsService } from './goals.module';
 
 export type { ApiClient } from '@tandem/runtime/testing';
 
-/** The goals service on the real local Kafka and FerretDB, reading its own topic into `events`. */
+/** The goals service on the real local Kafka and MongoDB-compatible server, reading its own topic into `events`. */
 export function startGoalsApi(): Promise<ServiceApi> {
   return startServiceApi(goalsService, { consumeContexts: ['goals'] });
 }

@@ -12,11 +12,12 @@ import { GoalListing } from './goals/get-goals/goal-listing';
 import { GoalAccess } from './goals/goal-access';
 import { SetGoalController } from './goals/set-goal/set-goal.controller';
 import { SetGoalHandler } from './goals/set-goal/set-goal.handler';
-import { AggregateStore } from './infrastructure/aggregate-store';
 import { Clock } from './infrastructure/clock';
 import { GoalsProjector } from './infrastructure/goals-projector';
 import { ReadModels } from './infrastructure/read-model-collections';
 import { MatchingFactsSubscriber } from './matching-facts/matching-facts-subscriber';
+import { GoalViewProjection } from './read-models/goal-view/goal-view-projection';
+import { TemplateViewProjection } from './read-models/template-view/template-view-projection';
 
 /** SMART goals, milestones, progress and templates: one slice per use case. */
 @Module({
@@ -31,7 +32,8 @@ import { MatchingFactsSubscriber } from './matching-facts/matching-facts-subscri
   providers: [
     Clock,
     ReadModels,
-    AggregateStore,
+    GoalViewProjection,
+    TemplateViewProjection,
     GoalAccess,
     GoalListing,
     RelationshipGoalsCloser,
@@ -51,7 +53,8 @@ export const goalsService: ServiceDefinition = {
   publishes: 'goals',
   subscriptions: [
     // Own events back from Kafka: read models converge even if a write crashed before projecting.
-    { name: 'read-models', contexts: ['goals'], subscriber: GoalsProjector },
+    // A new name when a projection's logic changes: the new group replays the topic from the start.
+    { name: 'read-models-v2', contexts: ['goals'], subscriber: GoalsProjector },
     // Relationships and program admins, known only from matching's events.
     { name: 'matching-facts', contexts: ['matching'], subscriber: MatchingFactsSubscriber },
   ],

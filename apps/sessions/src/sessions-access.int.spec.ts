@@ -125,7 +125,14 @@ describe('sessions service access control', () => {
 
   it('answers hundreds of random bodies on its write routes with 4xx naming a field or rule, never a 5xx, writing nothing', async () => {
     const db = api.app.get(MongoConnection).db;
-    const collections = ['events', 'sessions', 'session_details', 'notes', 'action_items', 'feedback'];
+    const collections = [
+      'events',
+      'sessions_v2',
+      'session_details',
+      'notes',
+      'action_item_texts',
+      'feedback',
+    ];
     const countWrites = async () =>
       (await Promise.all(collections.map((name) => db.collection(name).countDocuments()))).reduce(
         (a, b) => a + b,

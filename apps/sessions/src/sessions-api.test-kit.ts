@@ -5,7 +5,7 @@ import { sessionsService } from './sessions.module';
 
 export type { ApiClient } from '@tandem/runtime/testing';
 
-/** The sessions service on the real local Kafka and FerretDB, reading its own topic into `events`. */
+/** The sessions service on the real local Kafka and MongoDB-compatible server, reading its own topic into `events`. */
 export function startSessionsApi(): Promise<ServiceApi> {
   return startServiceApi(sessionsService, { consumeContexts: ['sessions'] });
 }

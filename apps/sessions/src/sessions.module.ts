@@ -8,8 +8,8 @@ import { CalendarFeeds } from './calendar/calendar-feeds';
 import { CadenceMonitor } from './cadence/cadence-monitor';
 import { Clock } from './infrastructure/clock';
 import { ReadModels } from './infrastructure/read-models';
-import { SessionStore } from './infrastructure/session-store';
 import { SessionsProjector } from './infrastructure/sessions-projector';
+import { SessionViewProjection } from './read-models/session-view/session-view-projection';
 import { GoalsEventsSubscriber } from './relationships/goals-events.subscriber';
 import { MeetingHistoryController } from './relationships/history/meeting-history.controller';
 import { MatchingEventsSubscriber } from './relationships/matching-events.subscriber';
@@ -40,7 +40,7 @@ import { SessionAccess } from './sessions/session-access';
     Clock,
     ReadModels,
     RelationshipKnowledge,
-    SessionStore,
+    SessionViewProjection,
     SessionsProjector,
     MatchingEventsSubscriber,
     GoalsEventsSubscriber,
@@ -61,7 +61,8 @@ export const sessionsService: ServiceDefinition = {
   publishes: 'sessions',
   subscriptions: [
     // Own events back from Kafka: read models converge even if a write crashed before projecting.
-    { name: 'read-models', contexts: ['sessions'], subscriber: SessionsProjector },
+    // A new name when a projection's logic changes: the new group replays the topic from the start.
+    { name: 'read-models-v2', contexts: ['sessions'], subscriber: SessionsProjector },
     // What sessions needs to know of other contexts, kept in its own collections.
     { name: 'relationships', contexts: ['matching'], subscriber: MatchingEventsSubscriber },
     { name: 'goals', contexts: ['goals'], subscriber: GoalsEventsSubscriber },

@@ -7,7 +7,6 @@ import {
   commitId,
   ensureEventStoreIndexes,
   eventStoreCollections,
-  isDuplicateKey,
   type CommitDocument,
   type EventStoreCollections,
 } from './storage';

@@ -22,7 +22,9 @@ export class PollingFeed implements OutboxFeed {
     return this.commits.find({ published: false }).sort(byStreamOrder).limit(max).toArray();
   }
 
-  async close(): Promise<void> {}
+  close(): Promise<void> {
+    return Promise.resolve(); // nothing held open between polls
+  }
 }
 
 /**

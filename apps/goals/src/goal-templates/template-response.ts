@@ -1,17 +1,12 @@
-import type { GoalTemplateView } from '../infrastructure/views';
+import type { GoalTemplateTextsView, GoalTemplateView } from '../infrastructure/views';
 
-export function templateResponse(view: GoalTemplateView) {
-  const {
-    templateId,
-    programId,
-    title,
-    description,
-    category,
-    suggestedMeasure,
-    horizon,
-    milestones,
-    publishedAt,
-  } = view;
+/** A template as the API shows it: its read model joined with its texts. */
+export function templateResponse(
+  template: GoalTemplateView,
+  texts: Omit<GoalTemplateTextsView, '_id' | 'tenantId'>,
+) {
+  const { templateId, programId, category, publishedAt } = template;
+  const { title, description, suggestedMeasure, horizon, milestones } = texts;
   return {
     templateId,
     programId,

@@ -1,13 +1,15 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { canManageProgram, type Principal } from '@tandem/auth';
+import { DomainError } from '@tandem/kernel';
 import { documentId, ReadModels } from '../infrastructure/read-model-collections';
-import type { GoalView, RelationshipFactsView } from '../infrastructure/views';
+import type { GoalTextsView, GoalView, RelationshipFactsView } from '../infrastructure/views';
 
 /** How much of a goal the principal sees: parties everything, program admins figures without private text. */
 export type GoalAudience = 'party' | 'admin';
 
 export interface VisibleGoal {
   readonly goal: GoalView;
+  readonly texts: GoalTextsView | null;
   readonly relationship: RelationshipFactsView | undefined;
   readonly audience: GoalAudience;
 }
@@ -22,21 +24,29 @@ export class GoalAccess {
 
   async visible(principal: Principal, goalId: string): Promise<VisibleGoal> {
     const models = this.readModels.forTenant(principal);
-    const goal = await models.goals.findOne({ _id: documentId(principal.tenantId, goalId) });
+    const _id = documentId(principal.tenantId, goalId);
+    const [goal, texts] = await Promise.all([
+      models.goals.findOne({ _id }),
+      models.goalTexts.findOne({ _id }),
+    ]);
     if (!goal) throw notFound();
     const audience = await this.audienceOf(principal, goal.relationshipId, goal.programId);
     if (!audience) throw notFound();
     const relationship =
       (await models.relationships.findOne({ _id: documentId(principal.tenantId, goal.relationshipId) })) ??
       undefined;
-    return { goal, relationship, audience };
+    return { goal, texts, relationship, audience };
   }
 
   /** The goal if the principal may change it: a party of its relationship (403 for readers who are not). */
   async writable(principal: Principal, goalId: string): Promise<VisibleGoal> {
     const visible = await this.visible(principal, goalId);
     if (visible.audience !== 'party')
-      throw new ForbiddenException('Only the mentee and mentors of this relationship can change its goals');
+      throw new DomainError(
+        'not-a-party',
+        'Only the mentee and mentors of this relationship can change its goals',
+        'forbidden',
+      );
     return visible;
   }
 
@@ -62,4 +72,4 @@ export class GoalAccess {
   }
 }
 
-const notFound = () => new NotFoundException('Goal not found');
+const notFound = () => new DomainError('goal-not-found', 'Goal not found', 'not-found');

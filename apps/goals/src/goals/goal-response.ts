@@ -1,6 +1,7 @@
-import { deriveGoalStatus, progressOf, type ExistingGoal } from '@tandem/goals-domain';
+import { deriveGoalStatus, progressOf } from '@tandem/goals-domain';
+import type { GoalTextsView, GoalView } from '../infrastructure/views';
 import type { GoalAudience } from './goal-access';
-import type { GoalView } from '../infrastructure/views';
+import { joinGoalTexts } from './goal-texts';
 
 /**
  * A goal as the API shows it, with its status derived at `now`. Program admins get status and
@@ -8,39 +9,41 @@ import type { GoalView } from '../infrastructure/views';
  */
 export function goalResponse(
   goal: GoalView,
+  texts: GoalTextsView | null | undefined,
   audience: GoalAudience,
   context: { now: string; relationshipPaused: boolean },
 ) {
+  const joined = joinGoalTexts(goal, texts);
   const figures = {
     goalId: goal.goalId,
     relationshipId: goal.relationshipId,
     programId: goal.programId,
     ownerId: goal.ownerId,
-    title: goal.title,
+    title: joined.title,
     category: goal.category,
     horizon: goal.horizon,
     measure: goal.measure,
     dueDate: goal.targetDate,
     setAt: goal.setAt,
     state: goal.status,
-    status: deriveGoalStatus(goal as unknown as ExistingGoal, context),
-    progress: progressOf(goal as unknown as ExistingGoal),
+    status: deriveGoalStatus(goal, context),
+    progress: progressOf(goal),
     value: goal.value,
     milestonesCompleted: goal.milestones.filter((m) => m.completedAt).length,
     milestonesTotal: goal.milestones.length,
     revisions: goal.revisions,
-    completedAt: goal.completedAt,
+    completedAt: goal.status === 'completed' ? goal.completedAt : undefined,
     version: goal.version,
     ...(goal.templateId ? { templateId: goal.templateId } : {}),
   };
   if (audience === 'admin') return figures;
   return {
     ...figures,
-    description: goal.description,
-    milestones: goal.milestones.map((m) => ({ ...m, title: goal.milestoneTitles?.[m.milestoneId] })),
-    progressNotes: goal.progressNotes ?? [],
-    revisionHistory: goal.revisionHistory ?? [],
-    abandonReason: goal.abandonReason,
-    closedAt: goal.closedAt,
+    description: joined.description,
+    milestones: joined.milestones,
+    progressNotes: joined.progressNotes,
+    revisionHistory: joined.revisionHistory,
+    abandonReason: goal.status === 'abandoned' ? goal.abandonReason : undefined,
+    closedAt: goal.status === 'ended-with-relationship' ? goal.closedAt : undefined,
   };
 }

@@ -1,15 +1,39 @@
 import { Injectable } from '@nestjs/common';
-import { tenantScoped, type Principal, type TenantScopedCollection } from '@tandem/auth';
+import { tenantScoped, type Principal, type TenantOwned, type TenantScopedCollection } from '@tandem/auth';
+import type { ProjectedDocument } from '@tandem/messaging';
 import { MongoConnection } from '@tandem/runtime';
 import type { Collection, Document } from 'mongodb';
-import type { GoalTemplateView, GoalView, ProgramFactsView, RelationshipFactsView } from './views';
+import type {
+  GoalTemplateTextsView,
+  GoalTemplateView,
+  GoalTextsView,
+  GoalView,
+  ProgramFactsView,
+  RelationshipFactsView,
+} from './views';
 
-/** `_id` of a read-model document: tenant first, so ids can never collide across tenants. */
+/** `_id` of a document: tenant first, so ids can never collide across tenants. */
 export const documentId = (tenantId: string, id: string): string => `${tenantId}/${id}`;
 
-export type CollectionName = 'goals' | 'goal_templates' | 'relationship_facts' | 'program_facts';
+/**
+ * Collection names. The projected read models carry a version suffix: a projection whose logic
+ * changes writes to a new collection, rebuilt from the topic (STYLE.md, rebuildable projections).
+ */
+export const collections = {
+  goals: 'goals_v2',
+  goalTexts: 'goal_texts',
+  templates: 'goal_templates_v2',
+  templateTexts: 'goal_template_texts',
+  relationships: 'relationship_facts',
+  programs: 'program_facts',
+} as const;
 
-/** The service's read models; handlers reach them through `forTenant`, which scopes every query to one tenant. */
+type CollectionName = (typeof collections)[keyof typeof collections];
+
+export type StoredGoalView = ProjectedDocument<GoalView> & TenantOwned;
+export type StoredTemplateView = ProjectedDocument<GoalTemplateView> & TenantOwned;
+
+/** The service's collections; handlers reach them through `forTenant`, which scopes every query to one tenant. */
 @Injectable()
 export class ReadModels {
   constructor(private readonly mongo: MongoConnection) {}
@@ -20,21 +44,16 @@ export class ReadModels {
 
   forTenant(tenant: string | Principal) {
     const tenantId = typeof tenant === 'string' ? tenant : tenant.tenantId;
+    const scoped = <T extends TenantOwned>(name: CollectionName): TenantScopedCollection<T> =>
+      tenantScoped(this.raw<T>(name), tenantId);
     return {
       tenantId,
-      goals: tenantScoped(this.raw<GoalView>('goals'), tenantId) as TenantScopedCollection<GoalView>,
-      templates: tenantScoped(
-        this.raw<GoalTemplateView>('goal_templates'),
-        tenantId,
-      ) as TenantScopedCollection<GoalTemplateView>,
-      relationships: tenantScoped(
-        this.raw<RelationshipFactsView>('relationship_facts'),
-        tenantId,
-      ) as TenantScopedCollection<RelationshipFactsView>,
-      programs: tenantScoped(
-        this.raw<ProgramFactsView>('program_facts'),
-        tenantId,
-      ) as TenantScopedCollection<ProgramFactsView>,
+      goals: scoped<StoredGoalView>(collections.goals),
+      goalTexts: scoped<GoalTextsView>(collections.goalTexts),
+      templates: scoped<StoredTemplateView>(collections.templates),
+      templateTexts: scoped<GoalTemplateTextsView>(collections.templateTexts),
+      relationships: scoped<RelationshipFactsView>(collections.relationships),
+      programs: scoped<ProgramFactsView>(collections.programs),
     };
   }
 }

@@ -1,65 +1,77 @@
-import type { GoalHorizon, GoalMeasure, KnownRelationship, Milestone } from '@tandem/goals-domain';
+import type { ExistingGoal, GoalHorizon, GoalMeasure, KnownRelationship } from '@tandem/goals-domain';
 
-// Read-model documents. `version` is the aggregate's stream version; free text (titles,
-// descriptions, notes, revision comments) is kept here, never in events.
+// Documents of the service's collections, `_id` = `<tenant>/<id>`. Read models (`goals_v2`,
+// `goal_templates_v2`) are projected from events only; the free text people write (titles,
+// descriptions, notes, comments) lives in its own documents (`goal_texts`, `goal_template_texts`),
+// written before the event that points to it and joined by id when read.
 
-export interface ProgressNote {
+/** A progress record as `goals.goal.progress-recorded` told it. */
+export interface ProgressRecord {
   readonly recordedAt: string;
   readonly recordedBy: string;
   readonly progress: number;
   readonly value?: number;
-  readonly note?: string;
 }
 
-export interface RevisionEntry {
+/** A revision as `goals.goal.revised` told it; `changedFields` are the event's codes. */
+export interface RevisionRecord {
   readonly revisedAt: string;
   readonly revisedBy: string;
   readonly reason: string;
   readonly changedFields: readonly string[];
-  readonly comment?: string;
-  /** What the changed free-text fields said before, so no wording is lost. */
-  readonly previous: { readonly title?: string; readonly description?: string };
 }
 
-export interface GoalView {
+/** The goal read model: the folded goal, its stream version (the ETag) and its progress and revision records. */
+export type GoalView = ExistingGoal & {
+  readonly tenantId: string;
+  readonly version: number;
+  readonly progressRecords: readonly ProgressRecord[];
+  readonly revisionRecords: readonly RevisionRecord[];
+};
+
+/** A note or a revision's wording, keyed by the instant and the person its event names. */
+export interface ProgressNoteText {
+  readonly at: string;
+  readonly by: string;
+  readonly note: string;
+}
+
+export interface RevisionText {
+  readonly at: string;
+  readonly by: string;
+  readonly comment?: string;
+  readonly title?: string;
+  readonly description?: string;
+}
+
+/** A goal's free text: one document per goal, written before each event it belongs to. */
+export interface GoalTextsView {
   _id: string;
   tenantId: string;
   goalId: string;
-  version: number;
-  status: 'open' | 'completed' | 'abandoned' | 'ended-with-relationship';
-  relationshipId: string;
-  programId: string;
-  ownerId: string;
-  templateId?: string;
-  category?: string;
-  measure: GoalMeasure;
-  horizon: GoalHorizon;
-  targetDate: string;
-  setAt?: string;
-  milestones: Milestone[];
-  progress: number;
-  value?: number;
-  revisions: number;
-  completedAt?: string;
-  abandonReason?: string;
-  closedAt?: string;
-  // Free text, written by the handlers beside the snapshot.
-  title?: string;
+  title: string;
   description?: string;
-  milestoneTitles?: Record<string, string>;
-  progressNotes?: ProgressNote[];
-  revisionHistory?: RevisionEntry[];
+  milestoneTitles: Record<string, string>;
+  progressNotes: ProgressNoteText[];
+  revisionTexts: RevisionText[];
 }
 
+/** The template read model, from `goals.goal-template.published`. */
 export interface GoalTemplateView {
+  readonly tenantId: string;
+  readonly templateId: string;
+  readonly programId?: string;
+  readonly category: string;
+  readonly publishedBy: string;
+  readonly publishedAt: string;
+  readonly version: number;
+}
+
+/** What a template suggests beyond its event: its texts and the measure, horizon and milestones it proposes. */
+export interface GoalTemplateTextsView {
   _id: string;
   tenantId: string;
   templateId: string;
-  programId: string;
-  category: string;
-  version: number;
-  publishedBy: string;
-  publishedAt: string;
   title: string;
   description?: string;
   horizon?: GoalHorizon;

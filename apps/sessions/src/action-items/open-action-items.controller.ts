@@ -8,7 +8,7 @@ import {
   type Principal,
 } from '@tandem/auth';
 import type { z } from 'zod';
-import { ReadModels } from '../infrastructure/read-models';
+import { documentId, ReadModels } from '../infrastructure/read-models';
 import { RelationshipKnowledge } from '../relationships/relationship-knowledge';
 import { openActionItemsQuery } from '../sessions/session-schemas';
 
@@ -28,38 +28,49 @@ export class OpenActionItemsController {
   ) {
     const assigneeId = query.assigneeId ?? principal.userId;
     const models = this.readModels.forTenant(principal);
-    const items = (await models.actionItems.find({ assigneeId }).toArray()).filter(
-      (item) => !item.completedAt && item.text,
-    );
+    // One indexed query: sessions holding an action item of the assignee (multikey on actionItems.assigneeId).
+    const sessions = await models.sessions.find({ 'actionItems.assigneeId': assigneeId }).toArray();
     const visible =
       assigneeId === principal.userId || isPlatformAdmin(principal)
-        ? items
-        : await this.ofAdministeredPrograms(principal, items);
+        ? sessions
+        : await this.ofAdministeredPrograms(principal, sessions);
+    const items = visible.flatMap((session) =>
+      session.actionItems
+        .filter((item) => item.assigneeId === assigneeId && !item.completedAt)
+        .map((item) => ({ ...item, sessionId: session.sessionId, relationshipId: session.relationshipId })),
+    );
+    const texts = await models.actionItemTexts
+      .find({
+        _id: queryOperator({ $in: items.map((item) => documentId(principal.tenantId, item.actionItemId)) }),
+      })
+      .toArray();
+    const textOf = new Map(texts.map((t) => [t.actionItemId, t.text]));
     return {
-      items: visible
-        .map(({ actionItemId, sessionId, relationshipId, assigneeId: assignee, text, dueOn }) => ({
-          actionItemId,
-          sessionId,
-          relationshipId,
-          assigneeId: assignee,
-          text,
-          ...(dueOn ? { dueOn } : {}),
-        }))
+      items: items
+        .flatMap(({ actionItemId, sessionId, relationshipId, assigneeId: assignee, dueOn }) => {
+          const text = textOf.get(actionItemId);
+          return text
+            ? [
+                {
+                  actionItemId,
+                  sessionId,
+                  relationshipId,
+                  assigneeId: assignee,
+                  text,
+                  ...(dueOn ? { dueOn } : {}),
+                },
+              ]
+            : [];
+        })
         .sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999')),
     };
   }
 
-  private async ofAdministeredPrograms<T extends { sessionId: string }>(
+  private async ofAdministeredPrograms<T extends { programId: string }>(
     principal: Principal,
-    items: T[],
+    sessions: T[],
   ): Promise<T[]> {
-    const administered = await this.knowledge.administeredProgramIds(principal);
-    if (administered.length === 0) return [];
-    const sessions = await this.readModels
-      .forTenant(principal)
-      .sessions.find({ programId: queryOperator({ $in: administered }) })
-      .toArray();
-    const sessionIds = new Set(sessions.map((s) => s.sessionId));
-    return items.filter((item) => sessionIds.has(item.sessionId));
+    const administered = new Set(await this.knowledge.administeredProgramIds(principal));
+    return sessions.filter((session) => administered.has(session.programId));
   }
 }

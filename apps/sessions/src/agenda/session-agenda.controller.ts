@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Param, Post } from '@nestjs/common';
 import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
-import { SessionRuleViolation } from '@tandem/sessions-domain';
+import { DomainError } from '@tandem/kernel';
 import type { z } from 'zod';
 import { documentId, ReadModels } from '../infrastructure/read-models';
 import { requireOwnGoals } from '../sessions/agenda-goals';
@@ -26,7 +26,7 @@ export class SessionAgendaController {
   ) {
     const { session } = await this.access.visible(principal, sessionId);
     if (session.status !== 'scheduled')
-      throw new SessionRuleViolation(
+      throw new DomainError(
         'session-not-scheduled',
         `Cannot change the agenda of a session that is ${session.status}`,
       );

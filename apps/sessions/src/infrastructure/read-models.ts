@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { tenantScoped, type Principal, type TenantOwned } from '@tandem/auth';
+import type { ProjectedDocument } from '@tandem/messaging';
 import { MongoConnection } from '@tandem/runtime';
 import type { Collection, Document } from 'mongodb';
 import type {
@@ -15,20 +16,28 @@ import type {
   SessionView,
 } from './views';
 
-/** `_id` of a read-model document: tenant first, so ids can never collide across tenants. */
+/** `_id` of a document: tenant first, so ids can never collide across tenants. */
 export const documentId = (tenantId: string, id: string): string => `${tenantId}/${id}`;
 
+/**
+ * The projected session read model carries a version suffix: when its logic changes it is written to
+ * a new collection, rebuilt from the topic (STYLE.md, rebuildable projections).
+ */
+export const SESSIONS_VIEW = 'sessions_v2';
+
 type CollectionName =
-  | 'sessions'
+  | typeof SESSIONS_VIEW
   | 'session_details'
   | 'relationships'
   | 'programs'
   | 'goals'
   | 'notes'
-  | 'action_items'
+  | 'action_item_texts'
   | 'feedback'
   | 'calendar_feeds'
   | 'overdue_notices';
+
+export type StoredSessionView = ProjectedDocument<SessionView>;
 
 /** The service's collections; request handlers go through `forTenant`, which scopes every query to the caller's tenant. */
 @Injectable()
@@ -45,13 +54,13 @@ export class ReadModels {
       tenantScoped<T>(this.raw<T>(name), tenantId);
     return {
       tenantId,
-      sessions: scoped<SessionView>('sessions'),
+      sessions: scoped<StoredSessionView>(SESSIONS_VIEW),
       sessionDetails: scoped<SessionDetailsView>('session_details'),
       relationships: scoped<RelationshipFactsView>('relationships'),
       programs: scoped<ProgramFactsView>('programs'),
       goals: scoped<GoalView>('goals'),
       notes: scoped<NoteView>('notes'),
-      actionItems: scoped<ActionItemTextView>('action_items'),
+      actionItemTexts: scoped<ActionItemTextView>('action_item_texts'),
       feedback: scoped<FeedbackView>('feedback'),
       overdueNotices: scoped<OverdueNoticeView>('overdue_notices'),
       calendarFeeds: scoped<CalendarFeedView>('calendar_feeds'),

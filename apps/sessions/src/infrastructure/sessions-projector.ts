@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@tandem/events';
 import type { EventSubscriber } from '@tandem/runtime';
-import { SESSION_STREAM_PREFIX, SessionStore } from './session-store';
+import {
+  SESSION_STREAM_PREFIX,
+  SessionViewProjection,
+} from '../read-models/session-view/session-view-projection';
 
-/** Keeps session read models in step with the service's own topic (after crashes, in other replicas, on replays). */
+/** Keeps the session read model in step with the service's own topic (after crashes, in other replicas, on replays). */
 @Injectable()
 export class SessionsProjector implements EventSubscriber {
-  constructor(private readonly sessions: SessionStore) {}
+  constructor(private readonly sessions: SessionViewProjection) {}
 
   async handle(event: EventEnvelope): Promise<void> {
-    const { tenantId, streamId } = event.metadata;
-    if (!streamId.startsWith(SESSION_STREAM_PREFIX)) return;
-    await this.sessions.refresh(tenantId, streamId.slice(SESSION_STREAM_PREFIX.length));
+    if (event.metadata.streamId.startsWith(SESSION_STREAM_PREFIX)) await this.sessions.apply(event);
   }
 }

@@ -6,8 +6,10 @@ import type {
   SessionStatus,
 } from '@tandem/sessions-domain';
 
-// Read-model documents. `_id` = `${tenantId}/${id}`; free text and personal data (locations, agendas,
-// notes, comments, action item texts) live only here, never in events.
+// Documents of the service's collections, `_id` = `${tenantId}/${id}`. The session read model
+// (`sessions_v2`) is projected from events only; free text and personal data (locations, agendas,
+// notes, comments, action item texts) live in their own documents, never in events, written before
+// the event that points to them and joined by id when read.
 
 export type SessionFormat = 'video' | 'in-person' | 'call' | 'chat';
 
@@ -28,11 +30,13 @@ export interface SessionView {
   version: number;
   status: SessionStatus;
   kind: SessionKind;
+  /** From `sessions.session.scheduled` (absent on sessions scheduled before it was recorded). */
+  format?: SessionFormat;
   startsAt: string;
   durationMinutes: number;
   sequence: number;
   actionItems: ActionItemState[];
-  /** The relationship's mentors and mentees when the session was last projected (user ids). */
+  /** The relationship's mentors and mentees when the session's last event was applied (user ids). */
   memberIds: string[];
   cancelReason?: string;
   heldAt?: string;
@@ -43,14 +47,13 @@ export interface SessionView {
 }
 
 /**
- * What people write about a session, beside its snapshot rather than in it: snapshots are replaced
- * whole when a newer stream version arrives, so text kept in them could be lost to a race.
+ * What people write about a session, in its own document so the projection never touches it:
+ * written before `sessions.session.scheduled` (a crash in between leaves details no session shows).
  */
 export interface SessionDetailsView {
   _id: string;
   tenantId: string;
   sessionId: string;
-  format?: SessionFormat;
   location?: string;
   agenda?: AgendaItem[];
 }
@@ -91,16 +94,13 @@ export interface NoteView {
   createdAt: string;
 }
 
+/** An action item's text, written before `sessions.action-item.assigned`; the rest is in the session read model. */
 export interface ActionItemTextView {
   _id: string;
   tenantId: string;
   actionItemId: string;
   sessionId: string;
-  relationshipId: string;
-  assigneeId: string;
   text: string;
-  dueOn?: string;
-  completedAt?: string;
 }
 
 /** A feedback's free-text comment; the ratings are in `sessions.session.feedback-submitted`. */
@@ -110,6 +110,8 @@ export interface FeedbackView {
   sessionId: string;
   participantId: string;
   comment: string;
+  /** The request that wrote it, so a refused request takes back only its own comment. */
+  attemptId: string;
 }
 
 /**

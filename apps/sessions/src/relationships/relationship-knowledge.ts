@@ -28,8 +28,8 @@ const isDuplicateKey = (error: unknown) => (error as { code?: unknown }).code ==
 
 /**
  * What this service knows of matching's relationships and programs. Facts are written with
- * `$set` under their stream version: idempotent and commutative, so any order of delivery and any
- * redelivery converge without conditional updates (which the local engine does not make atomic).
+ * `$set` under their stream version and folded on read: idempotent and commutative, so any order
+ * of delivery and any redelivery converge (an end is final even when it arrives first).
  */
 @Injectable()
 export class RelationshipKnowledge {

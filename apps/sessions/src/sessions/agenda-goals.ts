@@ -1,5 +1,5 @@
 import { queryOperator } from '@tandem/auth';
-import { SessionRuleViolation } from '@tandem/sessions-domain';
+import { DomainError } from '@tandem/kernel';
 import type { TenantReadModels } from '../infrastructure/read-models';
 
 /** Agenda items may link goals, but only goals of the session's own relationship (known from goals events). */
@@ -15,9 +15,5 @@ export async function requireOwnGoals(
     relationshipId,
   });
   if (known !== goalIds.length)
-    throw new SessionRuleViolation(
-      'unknown-goal',
-      'Agenda items can only link goals of this relationship',
-      'invalid',
-    );
+    throw new DomainError('unknown-goal', 'Agenda items can only link goals of this relationship', 'invalid');
 }

@@ -1,11 +1,11 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { Principal } from '@tandem/auth';
-import { documentId, ReadModels } from '../infrastructure/read-models';
-import type { SessionView } from '../infrastructure/views';
+import { documentId, ReadModels, type StoredSessionView } from '../infrastructure/read-models';
+
 import { RelationshipKnowledge, type VisibleRelationship } from '../relationships/relationship-knowledge';
 
 export interface VisibleSession {
-  readonly session: SessionView;
+  readonly session: StoredSessionView;
   readonly relationship: VisibleRelationship;
 }
 

@@ -1,14 +1,13 @@
 import { queryOperator } from '@tandem/auth';
-import type { TenantReadModels } from '../infrastructure/read-models';
-import type { SessionDetailsView, SessionView } from '../infrastructure/views';
+import type { StoredSessionView, TenantReadModels } from '../infrastructure/read-models';
+import type { SessionDetailsView } from '../infrastructure/views';
 
-/** A session as the API shows it: the snapshot and its details, without storage fields. */
-export function sessionResponse(view: SessionView, details?: SessionDetailsView | null) {
-  const { _id, tenantId: _tenantId, ...fields } = view;
-  const { format, location, agenda } = details ?? {};
+/** A session as the API shows it: its read model joined with its details, without storage fields. */
+export function sessionResponse(view: StoredSessionView, details?: SessionDetailsView | null) {
+  const { _id, tenantId: _tenantId, _applied, _revision, ...fields } = view;
+  const { location, agenda } = details ?? {};
   return {
     ...fields,
-    ...(format ? { format } : {}),
     ...(location ? { location } : {}),
     agenda: agenda ?? [],
   };
@@ -19,7 +18,7 @@ export type SessionResponse = ReturnType<typeof sessionResponse>;
 /** Responses for many sessions, their details read in one query. */
 export async function sessionResponses(
   models: TenantReadModels,
-  views: readonly SessionView[],
+  views: readonly StoredSessionView[],
 ): Promise<SessionResponse[]> {
   if (views.length === 0) return [];
   const details = await models.sessionDetails

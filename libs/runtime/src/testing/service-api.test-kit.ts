@@ -57,7 +57,7 @@ export interface ServiceApiOptions {
   readonly consumeContexts?: readonly Context[];
 }
 
-/** Boots a service on the real local Kafka and FerretDB with a test token issuer, on its own topics and database. */
+/** Boots a service on the real local Kafka and MongoDB-compatible server with a test token issuer, on its own topics and database. */
 export async function startServiceApi(
   definition: ServiceDefinition,
   { env = {}, consumeContexts = [] }: ServiceApiOptions = {},

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { CurrentPrincipal, Roles, ValidatedQuery, type Principal } from '@tandem/auth';
+import { CurrentPrincipal, queryOperator, Roles, ValidatedQuery, type Principal } from '@tandem/auth';
 import { GoalAccess } from '../../goals/goal-access';
 import { ReadModels } from '../../infrastructure/read-model-collections';
 import { templateResponse } from '../template-response';
@@ -27,8 +27,14 @@ export class ListTemplatesController {
     const mayRead = member.some(Boolean) || (await this.access.manages(principal, query.programId));
     if (!mayRead) return { items: [] };
     const templates = await models.templates.find({ programId: query.programId }).toArray();
-    // Only templates whose texts are saved (written right after the append).
-    const items = templates.filter((t) => t.title).map(templateResponse);
+    const texts = await models.templateTexts
+      .find({ _id: queryOperator({ $in: templates.map((t) => t._id) }) })
+      .toArray();
+    const textsOf = new Map(texts.map((t) => [t._id, t]));
+    const items = templates.flatMap((t) => {
+      const text = textsOf.get(t._id);
+      return text ? [templateResponse(t, text)] : [];
+    });
     items.sort((a, b) => a.templateId.localeCompare(b.templateId));
     return { items };
   }

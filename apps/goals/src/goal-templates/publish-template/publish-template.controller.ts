@@ -1,10 +1,9 @@
 import { Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
-import type { GoalTemplateView } from '../../infrastructure/views';
 import { templateResponse } from '../template-response';
 import { publishTemplateBody, type PublishTemplateBody } from '../template-schemas';
-import { PublishTemplate } from './publish-template.handler';
+import { PublishTemplate, type PublishedTemplate } from './publish-template.handler';
 
 @Controller('goal-templates')
 export class PublishTemplateController {
@@ -16,8 +15,9 @@ export class PublishTemplateController {
     @CurrentPrincipal() principal: Principal,
     @ValidatedBody(publishTemplateBody) body: PublishTemplateBody,
   ) {
-    return templateResponse(
-      await this.commands.execute<PublishTemplate, GoalTemplateView>(new PublishTemplate(principal, body)),
+    const { template, texts } = await this.commands.execute<PublishTemplate, PublishedTemplate>(
+      new PublishTemplate(principal, body),
     );
+    return templateResponse(template, texts);
   }
 }

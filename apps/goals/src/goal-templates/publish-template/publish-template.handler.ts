@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { ForbiddenException, NotFoundException } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@tandem/auth';
-import { AggregateStore } from '../../infrastructure/aggregate-store';
-import { Clock } from '../../infrastructure/clock';
+import { EventStore, handleCommand } from '@tandem/eventstore';
+import { goalTemplateDecider, requireMeasurable } from '@tandem/goals-domain';
+import { DomainError } from '@tandem/kernel';
 import { documentId, ReadModels, written } from '../../infrastructure/read-model-collections';
-import type { GoalTemplateView } from '../../infrastructure/views';
+import { streams } from '../../infrastructure/streams';
+import { withTextFirst } from '../../infrastructure/text-first';
+import type { GoalTemplateTextsView, GoalTemplateView } from '../../infrastructure/views';
 import { GoalAccess } from '../../goals/goal-access';
+import { TemplateViewProjection } from '../../read-models/template-view/template-view-projection';
 import type { PublishTemplateBody } from '../template-schemas';
-import { requireMeasurable } from '@tandem/goals-domain';
 
 export class PublishTemplate {
   constructor(
@@ -17,51 +19,66 @@ export class PublishTemplate {
   ) {}
 }
 
-/** A program admin publishes a goal template for their program (known from matching's events). */
+export interface PublishedTemplate {
+  readonly template: GoalTemplateView;
+  readonly texts: Omit<GoalTemplateTextsView, '_id' | 'tenantId'>;
+}
+
+/**
+ * A program admin publishes a goal template for their program (known from matching's events). Its
+ * texts are saved under the new template's id before the event: a crash leaves only unseen texts.
+ */
 @CommandHandler(PublishTemplate)
-export class PublishTemplateHandler implements ICommandHandler<PublishTemplate, GoalTemplateView> {
+export class PublishTemplateHandler implements ICommandHandler<PublishTemplate, PublishedTemplate> {
   constructor(
-    private readonly aggregates: AggregateStore,
+    private readonly store: EventStore,
     private readonly readModels: ReadModels,
+    private readonly templates: TemplateViewProjection,
     private readonly access: GoalAccess,
-    private readonly clock: Clock,
   ) {}
 
-  async execute({ principal, body }: PublishTemplate): Promise<GoalTemplateView> {
+  async execute({ principal, body }: PublishTemplate): Promise<PublishedTemplate> {
+    const { tenantId } = principal;
     const models = this.readModels.forTenant(principal);
-    const program = await models.programs.findOne({ _id: documentId(principal.tenantId, body.programId) });
-    if (!program) throw new NotFoundException('Program not found');
+    const program = await models.programs.findOne({ _id: documentId(tenantId, body.programId) });
+    if (!program) throw new DomainError('program-not-found', 'Program not found', 'not-found');
     if (!(await this.access.manages(principal, body.programId)))
-      throw new ForbiddenException('Only an admin of this program can publish its goal templates');
+      throw new DomainError(
+        'not-a-program-admin',
+        'Only an admin of this program can publish its goal templates',
+        'forbidden',
+      );
     requireMeasurable(body.suggestedMeasure);
     const templateId = randomUUID();
-    await this.aggregates.execute('template', {
-      tenantId: principal.tenantId,
-      id: templateId,
-      command: {
-        type: 'publish',
-        templateId,
-        programId: body.programId,
-        category: body.competency,
-        by: principal.userId,
-      },
-    });
-    const _id = documentId(principal.tenantId, templateId);
+    const _id = documentId(tenantId, templateId);
     const { title, description, suggestedMeasure, horizon, milestones } = body;
-    await models.templates.updateOne(
-      { _id },
+    const texts = {
+      templateId,
+      title,
+      suggestedMeasure,
+      milestones,
+      ...(description ? { description } : {}),
+      ...(horizon ? { horizon } : {}),
+    };
+    const handled = await withTextFirst(
       {
-        $set: {
-          title,
-          suggestedMeasure,
-          milestones,
-          publishedBy: principal.userId,
-          publishedAt: this.clock.now(),
-          ...(description ? { description } : {}),
-          ...(horizon ? { horizon } : {}),
-        },
+        save: () => models.templateTexts.insertOne({ _id, ...texts }),
+        discard: () => models.templateTexts.deleteOne({ _id }),
       },
+      () =>
+        handleCommand(this.store, goalTemplateDecider, {
+          tenantId,
+          streamId: streams.template(templateId),
+          command: {
+            type: 'publish',
+            templateId,
+            programId: body.programId,
+            category: body.competency,
+            by: principal.userId,
+          },
+        }),
     );
-    return written(models.templates.findOne({ _id }));
+    for (const event of handled.events) await this.templates.apply(event);
+    return { template: await written(models.templates.findOne({ _id })), texts };
   }
 }

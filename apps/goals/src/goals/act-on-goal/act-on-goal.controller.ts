@@ -89,10 +89,10 @@ export class ActOnGoalController {
 
   private async act(principal: Principal, goalId: string, action: GoalAction, ifMatch?: string) {
     const expectedVersion = expectedVersionOf(ifMatch);
-    const { goal, visible } = await this.commands.execute<ActOnGoal, ActedGoal>(
+    const { goal, texts, visible } = await this.commands.execute<ActOnGoal, ActedGoal>(
       new ActOnGoal(principal, goalId, action, expectedVersion),
     );
-    return goalResponse(goal, 'party', {
+    return goalResponse(goal, texts, 'party', {
       now: this.clock.now(),
       relationshipPaused: visible.relationship?.status === 'paused',
     });

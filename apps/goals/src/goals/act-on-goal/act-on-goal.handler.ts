@@ -1,14 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@tandem/auth';
-import type { GoalCommand } from '@tandem/goals-domain';
-import { AggregateStore } from '../../infrastructure/aggregate-store';
+import { EventStore, handleCommand } from '@tandem/eventstore';
+import { goalDecider, type GoalCommand } from '@tandem/goals-domain';
 import { Clock } from '../../infrastructure/clock';
-import { documentId, ReadModels, written } from '../../infrastructure/read-model-collections';
-import type { GoalView } from '../../infrastructure/views';
+import {
+  documentId,
+  ReadModels,
+  written,
+  type StoredGoalView,
+} from '../../infrastructure/read-model-collections';
+import { streams } from '../../infrastructure/streams';
+import { withTextFirst } from '../../infrastructure/text-first';
+import type { GoalTextsView } from '../../infrastructure/views';
+import { GoalViewProjection } from '../../read-models/goal-view/goal-view-projection';
 import { GoalAccess, type VisibleGoal } from '../goal-access';
 import type { ReviseGoalBody } from '../goal-schemas';
-import { textsOf } from './goal-texts';
+import { textWriteOf } from './goal-texts';
 
 /** What a party asked for, already validated; the actor and the time come from the token and the clock. */
 export type GoalAction =
@@ -34,43 +42,44 @@ export class ActOnGoal {
 }
 
 export interface ActedGoal {
-  readonly goal: GoalView;
+  readonly goal: StoredGoalView;
+  readonly texts: GoalTextsView | null;
   readonly visible: VisibleGoal;
 }
 
+/** Runs a party's action on a goal: its text (if any) first, then the event, then the read model. */
 @CommandHandler(ActOnGoal)
 export class ActOnGoalHandler implements ICommandHandler<ActOnGoal, ActedGoal> {
   constructor(
-    private readonly aggregates: AggregateStore,
+    private readonly store: EventStore,
     private readonly readModels: ReadModels,
+    private readonly goals: GoalViewProjection,
     private readonly access: GoalAccess,
     private readonly clock: Clock,
   ) {}
 
   async execute({ principal, goalId, action, expectedVersion }: ActOnGoal): Promise<ActedGoal> {
     const visible = await this.access.writable(principal, goalId);
+    const { tenantId, userId } = principal;
+    const models = this.readModels.forTenant(principal);
+    const _id = documentId(tenantId, goalId);
     const now = this.clock.now();
     const milestoneId = action.type === 'add-milestone' ? randomUUID() : undefined;
-    const command = commandOf(action, principal.userId, now, milestoneId);
-    await this.aggregates.execute('goal', {
-      tenantId: principal.tenantId,
-      id: goalId,
-      command,
-      ...(expectedVersion === undefined ? {} : { expectedVersion }),
-    });
-    const goals = this.readModels.forTenant(principal).goals;
-    const _id = documentId(principal.tenantId, goalId);
-    const appended = await written(goals.findOne({ _id }));
-    // Free text never goes into events: it is kept beside the goal once the event is appended.
-    const texts = textsOf(action, {
-      before: visible.goal,
-      after: appended,
-      by: principal.userId,
-      now,
-      milestoneId,
-    });
-    if (texts) await goals.updateOne({ _id }, { $set: texts });
-    return { goal: texts ? await written(goals.findOne({ _id })) : appended, visible };
+    const text = textWriteOf(action, { models, documentId: _id, by: userId, now, milestoneId });
+    const handled = await withTextFirst(text, () =>
+      handleCommand(this.store, goalDecider, {
+        tenantId,
+        streamId: streams.goal(goalId),
+        command: commandOf(action, userId, now, milestoneId),
+        ...(expectedVersion === undefined ? {} : { expectedVersion }),
+      }),
+    );
+    await this.goals.applyAppended(tenantId, goalId, handled.events);
+    const [goal, texts] = await Promise.all([
+      written(models.goals.findOne({ _id })),
+      models.goalTexts.findOne({ _id }),
+    ]);
+    return { goal, texts, visible };
   }
 }
 

@@ -1,37 +1,49 @@
-import type { GoalView, ProgressNote, RevisionEntry } from '../../infrastructure/views';
-import type { ReviseGoalBody } from '../goal-schemas';
+import type { TenantReadModels } from '../../infrastructure/read-model-collections';
+import type { TextWrite } from '../../infrastructure/text-first';
 import type { GoalAction } from './act-on-goal.handler';
 
-// The free text an action keeps beside the goal (never in events).
+// The free text an action keeps beside the goal (never in events), keyed by what its event will
+// carry: the new milestone's id, or the instant and the person of a progress record or revision.
 
 export interface TextContext {
-  readonly before: GoalView;
-  readonly after: GoalView;
+  readonly models: TenantReadModels;
+  readonly documentId: string;
   readonly by: string;
   readonly now: string;
   readonly milestoneId?: string;
 }
 
-/** The free-text fields an action writes beside the goal, if any. */
-export function textsOf(
-  action: GoalAction,
-  { before, after, by, now, milestoneId }: TextContext,
-): Record<string, unknown> | undefined {
+/** How an action's text is saved before its event and taken back if the action is refused; undefined: none. */
+export function textWriteOf(action: GoalAction, context: TextContext): TextWrite | undefined {
+  const { models, documentId: _id, by, now: at, milestoneId } = context;
+  const update = (change: object) => () => models.goalTexts.updateOne({ _id }, change, { upsert: true });
   switch (action.type) {
-    case 'add-milestone':
-      return milestoneId ? { [`milestoneTitles.${milestoneId}`]: action.title } : undefined;
-    case 'record-progress': {
-      const note: ProgressNote = {
-        recordedAt: now,
-        recordedBy: by,
-        progress: after.progress,
-        ...(action.value === undefined ? {} : { value: action.value }),
-        ...(action.note ? { note: action.note } : {}),
+    case 'add-milestone': {
+      if (!milestoneId) return undefined;
+      const field = `milestoneTitles.${milestoneId}`;
+      return {
+        save: update({ $set: { [field]: action.title } }),
+        discard: update({ $unset: { [field]: '' } }),
       };
-      return { progressNotes: [...(before.progressNotes ?? []), note] };
     }
-    case 'revise':
-      return revisionTexts(action, before, by, now);
+    case 'record-progress':
+      if (!action.note) return undefined;
+      return {
+        save: update({ $push: { progressNotes: { at, by, note: action.note } } }),
+        discard: update({ $pull: { progressNotes: { at, by } } }),
+      };
+    case 'revise': {
+      const wording = {
+        ...(action.comment ? { comment: action.comment } : {}),
+        ...(action.title ? { title: action.title } : {}),
+        ...(action.description ? { description: action.description } : {}),
+      };
+      if (Object.keys(wording).length === 0) return undefined;
+      return {
+        save: update({ $push: { revisionTexts: { at, by, ...wording } } }),
+        discard: update({ $pull: { revisionTexts: { at, by } } }),
+      };
+    }
     case 'complete-milestone':
     case 'complete':
     case 'abandon':
@@ -42,33 +54,3 @@ export function textsOf(
     }
   }
 }
-
-/** The revision joins the history with the wording it replaced, so no text is lost. */
-function revisionTexts(
-  action: ReviseGoalBody,
-  before: GoalView,
-  by: string,
-  now: string,
-): Record<string, unknown> {
-  const entry: RevisionEntry = {
-    revisedAt: now,
-    revisedBy: by,
-    reason: action.reason,
-    changedFields: changedFieldsOf(action),
-    ...(action.comment ? { comment: action.comment } : {}),
-    previous: {
-      ...(action.title ? { title: before.title } : {}),
-      ...(action.description ? { description: before.description } : {}),
-    },
-  };
-  return {
-    revisionHistory: [...(before.revisionHistory ?? []), entry],
-    ...(action.title ? { title: action.title } : {}),
-    ...(action.description ? { description: action.description } : {}),
-  };
-}
-
-const changedFieldsOf = (action: ReviseGoalBody): string[] =>
-  (['title', 'description', 'measure', 'relevance', 'dueDate', 'horizon'] as const).filter(
-    (field) => action[field] !== undefined,
-  );

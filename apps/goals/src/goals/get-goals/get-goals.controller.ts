@@ -23,8 +23,8 @@ export class GetGoalsController {
 
   @Get(':goalId')
   async get(@CurrentPrincipal() principal: Principal, @Param('goalId') goalId: string) {
-    const { goal, relationship, audience } = await this.access.visible(principal, goalId);
-    return goalResponse(goal, audience, {
+    const { goal, texts, relationship, audience } = await this.access.visible(principal, goalId);
+    return goalResponse(goal, texts, audience, {
       now: this.clock.now(),
       relationshipPaused: relationship?.status === 'paused',
     });

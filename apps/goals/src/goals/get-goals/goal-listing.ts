@@ -1,9 +1,10 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { isPlatformAdmin, queryOperator, type Principal } from '@tandem/auth';
+import { DomainError } from '@tandem/kernel';
 import type { Filter } from 'mongodb';
 import { Clock } from '../../infrastructure/clock';
-import { documentId, ReadModels } from '../../infrastructure/read-model-collections';
-import type { GoalView, RelationshipFactsView } from '../../infrastructure/views';
+import { documentId, ReadModels, type StoredGoalView } from '../../infrastructure/read-model-collections';
+import type { GoalTextsView, RelationshipFactsView } from '../../infrastructure/views';
 import { GoalAccess, type GoalAudience } from '../goal-access';
 import type { ListGoalsQuery } from '../goal-schemas';
 import { goalResponse } from '../goal-response';
@@ -25,6 +26,10 @@ export class GoalListing {
       .find({ relationshipId: queryOperator({ $in: relationshipIds }) })
       .toArray();
     const byId = new Map<string, RelationshipFactsView>(relationships.map((r) => [r.relationshipId, r]));
+    const texts = await models.goalTexts
+      .find({ _id: queryOperator({ $in: candidates.map((g) => g._id) }) })
+      .toArray();
+    const textsOf = new Map<string, GoalTextsView>(texts.map((t) => [t._id, t]));
     const audiences = new Map<string, GoalAudience | undefined>();
     const now = this.clock.now();
     const items = [];
@@ -34,7 +39,7 @@ export class GoalListing {
         audiences.set(key, await this.access.audienceOf(principal, goal.relationshipId, goal.programId));
       const audience = audiences.get(key);
       if (!audience) continue;
-      const response = goalResponse(goal, audience, {
+      const response = goalResponse(goal, textsOf.get(goal._id), audience, {
         now,
         relationshipPaused: byId.get(goal.relationshipId)?.status === 'paused',
       });
@@ -45,14 +50,20 @@ export class GoalListing {
   }
 
   /** The goals the query names, before visibility; a program is for its admins only. */
-  private async candidates(principal: Principal, query: ListGoalsQuery): Promise<GoalView[]> {
+  private async candidates(principal: Principal, query: ListGoalsQuery): Promise<StoredGoalView[]> {
     const models = this.readModels.forTenant(principal);
-    const filter: Filter<GoalView> = {};
+    // Built up field by field from the query (the view's own fields are read-only).
+    const filter: Record<string, unknown> = {};
     if (query.programId) {
       const known = await models.programs.findOne({ _id: documentId(principal.tenantId, query.programId) });
-      if (!known && !isPlatformAdmin(principal)) throw new NotFoundException('Program not found');
+      if (!known && !isPlatformAdmin(principal))
+        throw new DomainError('program-not-found', 'Program not found', 'not-found');
       if (!(await this.access.manages(principal, query.programId)))
-        throw new ForbiddenException('Only an admin of this program can list its goals');
+        throw new DomainError(
+          'not-a-program-admin',
+          'Only an admin of this program can list its goals',
+          'forbidden',
+        );
       filter.programId = query.programId;
     }
     if (query.relationshipId) {
@@ -63,7 +74,7 @@ export class GoalListing {
         !relationship ||
         !(await this.access.audienceOf(principal, relationship.relationshipId, relationship.programId))
       ) {
-        throw new NotFoundException('Relationship not found');
+        throw new DomainError('relationship-not-found', 'Relationship not found', 'not-found');
       }
       filter.relationshipId = query.relationshipId;
     }
@@ -77,6 +88,6 @@ export class GoalListing {
       if (query.relationshipId && !ids.includes(query.relationshipId)) return [];
       if (!query.relationshipId) filter.relationshipId = queryOperator({ $in: ids });
     }
-    return models.goals.find(filter).toArray();
+    return models.goals.find(filter as Filter<StoredGoalView>).toArray();
   }
 }

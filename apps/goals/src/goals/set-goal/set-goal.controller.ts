@@ -2,10 +2,9 @@ import { Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
 import { Clock } from '../../infrastructure/clock';
-import type { GoalView } from '../../infrastructure/views';
 import { goalResponse } from '../goal-response';
 import { setGoalBody, type SetGoalBody } from '../goal-schemas';
-import { SetGoal } from './set-goal.handler';
+import { SetGoal, type SetGoalResult } from './set-goal.handler';
 
 @Controller('goals')
 export class SetGoalController {
@@ -22,10 +21,10 @@ export class SetGoalController {
     @ValidatedBody(setGoalBody) body: SetGoalBody,
     @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
   ) {
-    const goal = await this.commands.execute<SetGoal, GoalView>(new SetGoal(principal, body));
+    const { goal, texts } = await this.commands.execute<SetGoal, SetGoalResult>(new SetGoal(principal, body));
     response.setHeader('ETag', `"${goal.version}"`);
     response.setHeader('Location', `goals/${goal.goalId}`);
     // A goal just set is never overdue (its due day is today or later), so pausing cannot change its status yet.
-    return goalResponse(goal, 'party', { now: this.clock.now(), relationshipPaused: false });
+    return goalResponse(goal, texts, 'party', { now: this.clock.now(), relationshipPaused: false });
   }
 }

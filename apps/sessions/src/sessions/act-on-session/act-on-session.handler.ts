@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@tandem/auth';
-import type { SessionActor, SessionCommand } from '@tandem/sessions-domain';
+import { EventStore, handleCommand } from '@tandem/eventstore';
+import { sessionDecider, type SessionActor, type SessionCommand } from '@tandem/sessions-domain';
 import { Clock } from '../../infrastructure/clock';
-import { documentId, ReadModels } from '../../infrastructure/read-models';
-import { SessionStore } from '../../infrastructure/session-store';
+import { ReadModels } from '../../infrastructure/read-models';
+import { withTextFirst } from '../../infrastructure/text-first';
+import { sessionStream, SessionViewProjection } from '../../read-models/session-view/session-view-projection';
 import { SessionAccess, type VisibleSession } from '../session-access';
 import { writtenSession, type SessionResponse } from '../session-response';
+import { textWriteOf } from './session-texts';
 
 /** What the caller asked for, already validated; who acts comes from the token. */
 export type SessionAction =
@@ -42,10 +45,12 @@ export class ActOnSession {
   ) {}
 }
 
+/** Runs a member's action on a session: its text (if any) first, then the event, then the read model. */
 @CommandHandler(ActOnSession)
 export class ActOnSessionHandler implements ICommandHandler<ActOnSession, SessionResponse> {
   constructor(
-    private readonly sessions: SessionStore,
+    private readonly store: EventStore,
+    private readonly sessions: SessionViewProjection,
     private readonly access: SessionAccess,
     private readonly readModels: ReadModels,
     private readonly clock: Clock,
@@ -60,49 +65,22 @@ export class ActOnSessionHandler implements ICommandHandler<ActOnSession, Sessio
       now: this.clock.now().toISOString(),
     };
     const actionItemId = randomUUID();
-    await this.sessions.execute(
-      principal.tenantId,
-      sessionId,
-      commandOf(action, actor, actionItemId, visible),
-      expectedVersion,
+    const text = textWriteOf(action, {
+      models: this.readModels.forTenant(principal),
+      principal,
+      session: visible.session,
+      actionItemId,
+    });
+    const handled = await withTextFirst(text, () =>
+      handleCommand(this.store, sessionDecider, {
+        tenantId: principal.tenantId,
+        streamId: sessionStream(sessionId),
+        command: commandOf(action, actor, actionItemId, visible),
+        expectedVersion,
+      }),
     );
-    await this.saveTexts(principal, visible, action, actionItemId);
+    await this.sessions.applyAppended(principal.tenantId, sessionId, handled.events);
     return writtenSession(this.readModels.forTenant(principal), sessionId);
-  }
-
-  /** Free text is kept out of events: saved here, after the append succeeded. */
-  private async saveTexts(
-    principal: Principal,
-    { session }: VisibleSession,
-    action: SessionAction,
-    actionItemId: string,
-  ): Promise<void> {
-    const models = this.readModels.forTenant(principal);
-    const { tenantId, userId } = principal;
-    if (action.type === 'submit-feedback') {
-      if (!action.comment) return;
-      await models.feedback.insertOne({
-        _id: documentId(tenantId, `${session.sessionId}/${userId}`),
-        sessionId: session.sessionId,
-        participantId: userId,
-        comment: action.comment,
-      });
-    }
-    if (action.type === 'assign-action-item') {
-      await models.actionItems.updateOne(
-        { _id: documentId(tenantId, actionItemId) },
-        {
-          $set: {
-            actionItemId,
-            sessionId: session.sessionId,
-            relationshipId: session.relationshipId,
-            assigneeId: action.assigneeId,
-            text: action.text,
-          },
-        },
-        { upsert: true },
-      );
-    }
   }
 }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { isPlatformAdmin, queryOperator, type Principal } from '@tandem/auth';
 import type { Filter } from 'mongodb';
-import { ReadModels } from '../../infrastructure/read-models';
-import type { SessionView } from '../../infrastructure/views';
+import { ReadModels, type StoredSessionView } from '../../infrastructure/read-models';
+
 import { RelationshipKnowledge } from '../../relationships/relationship-knowledge';
 import type { ListSessionsQuery } from '../session-schemas';
 
@@ -14,10 +14,10 @@ export class SessionQueries {
     private readonly knowledge: RelationshipKnowledge,
   ) {}
 
-  async list(principal: Principal, query: ListSessionsQuery, now: Date): Promise<SessionView[]> {
+  async list(principal: Principal, query: ListSessionsQuery, now: Date): Promise<StoredSessionView[]> {
     const sessions = await this.visibleSessions(principal, query);
     const nowIso = now.toISOString();
-    const upcoming = (s: SessionView) => s.status === 'scheduled' && s.startsAt >= nowIso;
+    const upcoming = (s: StoredSessionView) => s.status === 'scheduled' && s.startsAt >= nowIso;
     // Upcoming: still to happen. Past: started before now, whatever became of it.
     const chosen = sessions.filter(
       (s) => query.when === 'all' || (query.when === 'upcoming' ? upcoming(s) : s.startsAt < nowIso),
@@ -28,9 +28,12 @@ export class SessionQueries {
     return chosen.slice(0, query.limit);
   }
 
-  private async visibleSessions(principal: Principal, query: ListSessionsQuery): Promise<SessionView[]> {
+  private async visibleSessions(
+    principal: Principal,
+    query: ListSessionsQuery,
+  ): Promise<StoredSessionView[]> {
     const sessions = this.readModels.forTenant(principal).sessions;
-    const filter: Filter<SessionView> = {};
+    const filter: Filter<StoredSessionView> = {};
     if (query.participantId) filter.memberIds = query.participantId;
     if (query.relationshipId) {
       await this.knowledge.visible(principal, query.relationshipId); // 404 for a foreign relationship

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@tandem/auth';
+import { EventStore, handleCommand } from '@tandem/eventstore';
+import { sessionDecider } from '@tandem/sessions-domain';
 import { Clock } from '../../infrastructure/clock';
 import { documentId, ReadModels } from '../../infrastructure/read-models';
-import { SessionStore } from '../../infrastructure/session-store';
+import { withTextFirst } from '../../infrastructure/text-first';
 import type { AgendaItem } from '../../infrastructure/views';
+import { sessionStream, SessionViewProjection } from '../../read-models/session-view/session-view-projection';
 import { RelationshipKnowledge } from '../../relationships/relationship-knowledge';
 import { requireOwnGoals } from '../agenda-goals';
 import { writtenSession, type SessionResponse } from '../session-response';
@@ -17,10 +20,16 @@ export class ScheduleSession {
   ) {}
 }
 
+/**
+ * Schedules a session. Its details (location, agenda) are saved first under the new session's id,
+ * then `sessions.session.scheduled` is appended: a crash in between leaves details that no session
+ * shows, never a session without its details. A refused schedule takes its details back.
+ */
 @CommandHandler(ScheduleSession)
 export class ScheduleSessionHandler implements ICommandHandler<ScheduleSession, SessionResponse> {
   constructor(
-    private readonly sessions: SessionStore,
+    private readonly store: EventStore,
+    private readonly sessions: SessionViewProjection,
     private readonly knowledge: RelationshipKnowledge,
     private readonly readModels: ReadModels,
     private readonly clock: Clock,
@@ -33,35 +42,42 @@ export class ScheduleSessionHandler implements ICommandHandler<ScheduleSession, 
     await requireOwnGoals(models, body.relationshipId, body.agenda);
     const sessionId = randomUUID();
     const { tenantId, userId } = principal;
-    await this.sessions.execute(tenantId, sessionId, {
-      type: 'schedule',
-      by: userId,
-      asAdmin: relationship.asAdmin,
-      members: relationship.members,
-      now: this.clock.now().toISOString(),
-      sessionId,
-      relationship: {
-        relationshipId: relationship.relationshipId,
-        programId: relationship.programId,
-        status: relationship.relationship.status,
-      },
-      kind: body.kind,
-      format: body.format,
-      startsAt: new Date(body.startsAt).toISOString(),
-      durationMinutes: body.durationMinutes,
-    });
+    const _id = documentId(tenantId, sessionId);
     const agenda: AgendaItem[] = body.agenda.map((item) => ({
       agendaItemId: randomUUID(),
       addedBy: userId,
       ...item,
     }));
-    await models.sessionDetails.insertOne({
-      _id: documentId(tenantId, sessionId),
-      sessionId,
-      format: body.format,
-      agenda,
-      ...(body.location ? { location: body.location } : {}),
-    });
+    const details = { _id, sessionId, agenda, ...(body.location ? { location: body.location } : {}) };
+    const handled = await withTextFirst(
+      {
+        save: () => models.sessionDetails.insertOne(details),
+        discard: () => models.sessionDetails.deleteOne({ _id }),
+      },
+      () =>
+        handleCommand(this.store, sessionDecider, {
+          tenantId,
+          streamId: sessionStream(sessionId),
+          command: {
+            type: 'schedule',
+            by: userId,
+            asAdmin: relationship.asAdmin,
+            members: relationship.members,
+            now: this.clock.now().toISOString(),
+            sessionId,
+            relationship: {
+              relationshipId: relationship.relationshipId,
+              programId: relationship.programId,
+              status: relationship.relationship.status,
+            },
+            kind: body.kind,
+            format: body.format,
+            startsAt: new Date(body.startsAt).toISOString(),
+            durationMinutes: body.durationMinutes,
+          },
+        }),
+    );
+    await this.sessions.applyAppended(tenantId, sessionId, handled.events);
     return writtenSession(models, sessionId);
   }
 }

@@ -1,5 +1,5 @@
 import { wholeDaysBetween } from '../shared/days';
-import { GoalRuleViolation } from '../shared/goal-rule-violation';
+import { DomainError, type Decider } from '@tandem/kernel';
 import type { GoalCommand, GoalRevision } from './goal-commands';
 import { evolveGoal, type GoalEvent } from './goal-evolve';
 import { requireFutureDate, requireMeasurable } from './goal-rules';
@@ -8,13 +8,13 @@ import { decideSet } from './set-goal';
 
 type Command<T extends GoalCommand['type']> = Extract<GoalCommand, { type: T }>;
 
-export const goalDecider = {
+export const goalDecider: Decider<GoalCommand, GoalEvent, GoalState> = {
   initialState: (): GoalState => ({ status: 'none' }),
   evolve: evolveGoal,
 
   decide(command: GoalCommand, state: GoalState): GoalEvent[] {
     if (command.type === 'set') return decideSet(command, state);
-    if (state.status === 'none') throw new GoalRuleViolation('goal-not-found', 'Goal not found', 'not-found');
+    if (state.status === 'none') throw new DomainError('goal-not-found', 'Goal not found', 'not-found');
     // Ending a relationship closes only what is still open; repeating it changes nothing.
     if (command.type === 'close-with-relationship') {
       return state.status === 'open'
@@ -27,14 +27,14 @@ export const goalDecider = {
         : [];
     }
     if (state.status !== 'open') {
-      throw new GoalRuleViolation('goal-not-open', `The goal is ${state.status}; it can no longer change`);
+      throw new DomainError('goal-not-open', `The goal is ${state.status}; it can no longer change`);
     }
     switch (command.type) {
       case 'revise':
         return [decideRevise(command, state)];
       case 'add-milestone':
         if (state.milestones.some((m) => m.milestoneId === command.milestoneId)) {
-          throw new GoalRuleViolation('milestone-exists', 'That milestone already exists');
+          throw new DomainError('milestone-exists', 'That milestone already exists');
         }
         return [
           {
@@ -77,7 +77,7 @@ function decideRevise(command: Command<'revise'>, state: OpenGoal): GoalEvent {
   const { changes } = command;
   const changedFields = changedFieldsOf(changes);
   if (changedFields.length === 0)
-    throw new GoalRuleViolation('nothing-to-revise', 'A revision must change something', 'invalid');
+    throw new DomainError('nothing-to-revise', 'A revision must change something', 'invalid');
   if (changes.targetDate) requireFutureDate(changes.targetDate, command.now);
   if (changes.measure) requireMeasurable(changes.measure);
   return {
@@ -111,9 +111,9 @@ function changedFieldsOf(changes: GoalRevision): string[] {
 
 function decideCompleteMilestone(command: Command<'complete-milestone'>, state: OpenGoal): GoalEvent {
   const milestone = state.milestones.find((m) => m.milestoneId === command.milestoneId);
-  if (!milestone) throw new GoalRuleViolation('milestone-not-found', 'Milestone not found', 'not-found');
+  if (!milestone) throw new DomainError('milestone-not-found', 'Milestone not found', 'not-found');
   if (milestone.completedAt)
-    throw new GoalRuleViolation('milestone-completed', 'That milestone is already completed');
+    throw new DomainError('milestone-completed', 'That milestone is already completed');
   return {
     type: 'goals.goal.milestone-completed',
     data: {
@@ -131,7 +131,7 @@ function decideProgress(command: Command<'record-progress'>, state: OpenGoal): G
   const base = { ...refOf(state), recordedBy: command.by, recordedAt: command.now };
   if (command.value !== undefined) {
     if (measure.kind !== 'metric') {
-      throw new GoalRuleViolation(
+      throw new DomainError(
         'value-needs-metric',
         'This goal is measured by milestones: record a percentage',
         'invalid',
@@ -142,7 +142,7 @@ function decideProgress(command: Command<'record-progress'>, state: OpenGoal): G
     return { type: 'goals.goal.progress-recorded', data: { ...base, progress, value: command.value } };
   }
   if (command.percent === undefined)
-    throw new GoalRuleViolation('progress-missing', 'Record a value or a percentage', 'invalid');
+    throw new DomainError('progress-missing', 'Record a value or a percentage', 'invalid');
   return { type: 'goals.goal.progress-recorded', data: { ...base, progress: command.percent } };
 }
 

@@ -1,4 +1,4 @@
-import { given } from '../shared/given-when-then';
+import { given } from '@tandem/kernel';
 import { goalDecider } from './goal-decider';
 import type { GoalEvent } from './goal-evolve';
 import type { ExistingGoal } from './goal-state';

@@ -1,4 +1,4 @@
-import { GoalRuleViolation } from '../shared/goal-rule-violation';
+import { DomainError } from '@tandem/kernel';
 import type { GoalCommand, KnownRelationship } from './goal-commands';
 import { requireFutureDate, requireMeasurable } from './goal-rules';
 import type { GoalEvent } from './goal-evolve';
@@ -8,8 +8,7 @@ type SetGoal = Extract<GoalCommand, { type: 'set' }>;
 
 /** A goal belongs to a live relationship the actor is a party of, and to one of its mentees. */
 export function decideSet(command: SetGoal, state: GoalState): GoalEvent[] {
-  if (state.status !== 'none')
-    throw new GoalRuleViolation('goal-exists', `Goal ${command.goalId} already exists`);
+  if (state.status !== 'none') throw new DomainError('goal-exists', `Goal ${command.goalId} already exists`);
   const relationship = requireLiveRelationship(command.relationship, command.by);
   const ownerId = ownerOf(command, relationship);
   requireFutureDate(command.targetDate, command.now);
@@ -43,11 +42,11 @@ function requireLiveRelationship(relationship: KnownRelationship | undefined, by
   // Unknown and foreign look the same, so nobody learns of relationships they are not in.
   const isParty = relationship && [...relationship.mentorIds, ...relationship.menteeIds].includes(by);
   if (!relationship || !isParty)
-    throw new GoalRuleViolation('relationship-not-found', 'Relationship not found', 'not-found');
+    throw new DomainError('relationship-not-found', 'Relationship not found', 'not-found');
   if (relationship.status === 'ended')
-    throw new GoalRuleViolation('relationship-ended', 'The relationship has ended: no new goals');
+    throw new DomainError('relationship-ended', 'The relationship has ended: no new goals');
   if (relationship.status !== 'active' && relationship.status !== 'paused') {
-    throw new GoalRuleViolation(
+    throw new DomainError(
       'relationship-not-active',
       `The relationship is ${relationship.status}, not active`,
     );
@@ -62,12 +61,8 @@ function ownerOf(command: SetGoal, relationship: KnownRelationship): string {
     command.ownerId ??
     (menteeIds.includes(command.by) ? command.by : menteeIds.length === 1 ? menteeIds[0] : undefined);
   if (!ownerId)
-    throw new GoalRuleViolation('owner-required', 'Name the mentee who owns the goal (ownerId)', 'invalid');
+    throw new DomainError('owner-required', 'Name the mentee who owns the goal (ownerId)', 'invalid');
   if (!menteeIds.includes(ownerId))
-    throw new GoalRuleViolation(
-      'owner-not-mentee',
-      'A goal is owned by a mentee of the relationship',
-      'invalid',
-    );
+    throw new DomainError('owner-not-mentee', 'A goal is owned by a mentee of the relationship', 'invalid');
   return ownerId;
 }

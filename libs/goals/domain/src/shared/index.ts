@@ -1,2 +1,1 @@
-export * from './goal-rule-violation';
 export * from './days';

@@ -1,4 +1,4 @@
-import { given } from '../shared/given-when-then';
+import { given } from '@tandem/kernel';
 import { goalTemplateDecider, type PublishTemplate } from './template-decider';
 
 const publish: PublishTemplate = {
@@ -18,7 +18,7 @@ describe('goal template decider', () => {
         data: { templateId: 't-1', programId: 'p-1', category: 'public-speaking', publishedBy: 'admin' },
       },
     ]);
-    expect(given(goalTemplateDecider, events).when(publish).thenRefuses()).toEqual({
+    expect(given(goalTemplateDecider, events).when(publish).thenRefuses()).toMatchObject({
       code: 'template-exists',
       kind: 'conflict',
     });

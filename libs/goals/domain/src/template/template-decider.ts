@@ -1,7 +1,7 @@
 import type { TandemEvent } from '@tandem/events';
-import { GoalRuleViolation } from '../shared/goal-rule-violation';
+import { DomainError, type Decider } from '@tandem/kernel';
 
-type TemplateEvent = Extract<TandemEvent, { type: 'goals.goal-template.published' }>;
+export type TemplateEvent = Extract<TandemEvent, { type: 'goals.goal-template.published' }>;
 
 /** A published template is immutable: a changed one is published under a new id. */
 export type GoalTemplateState =
@@ -22,7 +22,7 @@ export interface PublishTemplate {
   readonly by: string;
 }
 
-export const goalTemplateDecider = {
+export const goalTemplateDecider: Decider<PublishTemplate, TemplateEvent, GoalTemplateState> = {
   initialState: (): GoalTemplateState => ({ status: 'none' }),
 
   evolve(state: GoalTemplateState, event: TemplateEvent): GoalTemplateState {
@@ -34,7 +34,7 @@ export const goalTemplateDecider = {
 
   decide(command: PublishTemplate, state: GoalTemplateState): TemplateEvent[] {
     if (state.status !== 'none')
-      throw new GoalRuleViolation('template-exists', `Template ${command.templateId} already exists`);
+      throw new DomainError('template-exists', `Template ${command.templateId} already exists`);
     const { templateId, programId, category, by } = command;
     return [
       { type: 'goals.goal-template.published', data: { templateId, programId, category, publishedBy: by } },

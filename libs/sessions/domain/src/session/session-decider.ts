@@ -1,5 +1,5 @@
 import type { TandemEvent } from '@tandem/events';
-import { SessionRuleViolation } from '../shared/rule-violation';
+import { DomainError, type Decider } from '@tandem/kernel';
 import type { SessionCommand } from './session-commands';
 import { evolveSession } from './session-evolve';
 import {
@@ -17,14 +17,13 @@ export type SessionEvent = Extract<
 >;
 type Command<T extends SessionCommand['type']> = Extract<SessionCommand, { type: T }>;
 
-export const sessionDecider = {
+export const sessionDecider: Decider<SessionCommand, SessionEvent, SessionState> = {
   initialState: (): SessionState => ({ status: 'none' }),
   evolve: evolveSession,
 
   decide(command: SessionCommand, state: SessionState): SessionEvent[] {
     if (command.type === 'schedule') return decideSchedule(command, state);
-    if (state.status === 'none')
-      throw new SessionRuleViolation('session-not-found', 'Session not found', 'not-found');
+    if (state.status === 'none') throw new DomainError('session-not-found', 'Session not found', 'not-found');
     requireMemberOrAdmin(command);
     const ref = {
       sessionId: state.sessionId,
@@ -96,9 +95,9 @@ export const sessionDecider = {
 
 function decideSchedule(command: Command<'schedule'>, state: SessionState): SessionEvent[] {
   if (state.status !== 'none')
-    throw new SessionRuleViolation('session-exists', `Session ${command.sessionId} already exists`);
+    throw new DomainError('session-exists', `Session ${command.sessionId} already exists`);
   if (command.relationship.status !== 'active') {
-    throw new SessionRuleViolation(
+    throw new DomainError(
       'relationship-not-active',
       `Sessions can only be scheduled in an active relationship (this one is ${command.relationship.status})`,
     );
@@ -125,21 +124,18 @@ function decideSchedule(command: Command<'schedule'>, state: SessionState): Sess
 
 function decideFeedback(command: Command<'submit-feedback'>, state: ExistingSession): SessionEvent[] {
   if (state.status !== 'held')
-    throw new SessionRuleViolation('session-not-held', 'Feedback is given after a held session');
+    throw new DomainError('session-not-held', 'Feedback is given after a held session');
   if (!command.members.includes(command.by)) {
-    throw new SessionRuleViolation(
+    throw new DomainError(
       'not-a-participant',
       'Only the participants of a session give feedback on it',
       'forbidden',
     );
   }
   if (state.feedbackBy.includes(command.by))
-    throw new SessionRuleViolation(
-      'feedback-already-submitted',
-      'You have already given feedback on this session',
-    );
+    throw new DomainError('feedback-already-submitted', 'You have already given feedback on this session');
   if (command.mentorRating !== undefined && !command.menteeIds.includes(command.by)) {
-    throw new SessionRuleViolation('mentor-rating-by-mentee', 'Only a mentee rates their mentor', 'invalid');
+    throw new DomainError('mentor-rating-by-mentee', 'Only a mentee rates their mentor', 'invalid');
   }
   const { sessionId, relationshipId, programId } = state;
   const { rating, helpful, mentorRating } = command;
@@ -163,10 +159,7 @@ function decideAssign(command: Command<'assign-action-item'>, state: ExistingSes
   requireStatus(state, ['scheduled', 'held'], 'add an action item to');
   requireMembers([command.assigneeId], command.members, 'assignee');
   if (state.actionItems.some((item) => item.actionItemId === command.actionItemId)) {
-    throw new SessionRuleViolation(
-      'action-item-exists',
-      `Action item ${command.actionItemId} already exists`,
-    );
+    throw new DomainError('action-item-exists', `Action item ${command.actionItemId} already exists`);
   }
   const { sessionId, relationshipId, programId } = state;
   const { actionItemId, assigneeId, dueOn } = command;
@@ -180,9 +173,9 @@ function decideAssign(command: Command<'assign-action-item'>, state: ExistingSes
 
 function decideComplete(command: Command<'complete-action-item'>, state: ExistingSession): SessionEvent[] {
   const item = state.actionItems.find((candidate) => candidate.actionItemId === command.actionItemId);
-  if (!item) throw new SessionRuleViolation('action-item-not-found', 'Action item not found', 'not-found');
+  if (!item) throw new DomainError('action-item-not-found', 'Action item not found', 'not-found');
   if (item.completedAt)
-    throw new SessionRuleViolation('action-item-completed', 'This action item is already completed');
+    throw new DomainError('action-item-completed', 'This action item is already completed');
   const { sessionId, relationshipId, programId } = state;
   return [
     {

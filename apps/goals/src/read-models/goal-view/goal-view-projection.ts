@@ -1,0 +1,65 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { EventStore } from '@tandem/eventstore';
+import type { EventEnvelope } from '@tandem/events';
+import { applyOnce, type ProjectedDocument } from '@tandem/messaging';
+import { collections, documentId, ReadModels } from '../../infrastructure/read-model-collections';
+import { streams } from '../../infrastructure/streams';
+import type { GoalView } from '../../infrastructure/views';
+import { evolveGoalView } from './evolve-goal-view';
+
+/**
+ * Applies goal events to the goal read model once each (per-stream version guard, revision
+ * compare-and-set): from the goals topic, and from the handler right after its append so the
+ * caller reads its own write; whichever comes second finds it already applied.
+ */
+@Injectable()
+export class GoalViewProjection implements OnApplicationBootstrap {
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly store: EventStore,
+  ) {}
+
+  /** The listings' queries: by relationship and by program, within a tenant. */
+  onApplicationBootstrap(): void {
+    const views = this.readModels.raw(collections.goals);
+    Promise.all([
+      views.createIndex({ tenantId: 1, relationshipId: 1 }),
+      views.createIndex({ tenantId: 1, programId: 1 }),
+      this.readModels.raw(collections.templates).createIndex({ tenantId: 1, programId: 1 }),
+    ]).catch((error: Error) =>
+      new Logger('GoalViewProjection').warn(`indexes not created: ${error.message}`),
+    );
+  }
+
+  async apply(event: EventEnvelope): Promise<void> {
+    const { goalId } = event.data as { goalId: string };
+    await applyOnce(
+      this.readModels.raw<ProjectedDocument<GoalView>>(collections.goals),
+      documentId(event.metadata.tenantId, goalId),
+      event,
+      evolveGoalView,
+    );
+  }
+
+  /**
+   * After an append: the new events, preceded by any earlier ones of the stream the view has not
+   * applied yet (a previous command that crashed before projecting, whose delivery is still on
+   * its way), so no version is skipped.
+   */
+  async applyAppended(tenantId: string, goalId: string, appended: readonly EventEnvelope[]): Promise<void> {
+    const first = appended[0];
+    if (!first) return;
+    const view = await this.readModels
+      .forTenant(tenantId)
+      .goals.findOne({ _id: documentId(tenantId, goalId) });
+    const applied = view?.version ?? 0;
+    const missing =
+      first.metadata.streamVersion - 1 > applied
+        ? (await this.store.readStream(tenantId, streams.goal(goalId))).events.filter(
+            (e) =>
+              e.metadata.streamVersion > applied && e.metadata.streamVersion < first.metadata.streamVersion,
+          )
+        : [];
+    for (const event of [...missing, ...appended]) await this.apply(event);
+  }
+}
