@@ -17,9 +17,9 @@ export const mongoUp = (settings, say) => mongoEngine(settings).up(settings, say
 
 /** Stops whichever engine this data directory's pid file names (the engine may have been switched since). */
 export async function mongoDown(settings) {
-  let stopped = false;
-  for (const engine of Object.values(mongoEngines)) stopped = (await engine.down(settings)) || stopped;
-  return stopped;
+  // Asking an engine that is not the one running would clear the other's pid file as stale.
+  const running = Object.values(mongoEngines).find((engine) => engine.status(settings).running);
+  return (running ?? mongoEngine(settings)).down(settings);
 }
 
 export function mongoStatus(settings) {
