@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { portIsOpen, runningPid, runStep, startDetached, stopProcess, waitUntil } from './processes.mjs';
-import { requireCargo, requireCmake } from './toolchain.mjs';
+import { cargoCommand, requireCargo, requireCmake } from './toolchain.mjs';
 
 const require = createRequire(import.meta.url);
 const crate = 'secantus-mdb';
@@ -36,7 +36,7 @@ function ensureBinary(settings, say) {
   const { version } = settings.secantus;
   say(`mongo: building SecantusDB ${version} from crates.io into ${p.installRoot} (first run only, about 5 min)`);
   mkdirSync(p.installRoot, { recursive: true });
-  runStep('building SecantusDB with cargo', 'cargo', [
+  runStep('building SecantusDB with cargo', cargoCommand(), [
     'install', crate, '--version', version, '--locked', '--ignore-rust-version', '--root', p.installRoot,
   ], { env: { ...process.env, CARGO_TERM_COLOR: 'never' } });
   return p.binary;

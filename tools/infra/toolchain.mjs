@@ -1,6 +1,9 @@
 // Checks for the toolchains the local infrastructure is built and run with, and says how to get
 // a missing one instead of failing somewhere deep inside a build.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 const installHints = {
   java: 'Java 17 or newer runs the Kafka broker. Debian/Ubuntu: apt-get install openjdk-17-jre-headless; macOS: brew install openjdk@17.',
@@ -16,8 +19,8 @@ function versionOutput(command, args) {
   return `${result.stdout}${result.stderr}`;
 }
 
-function requireTool(name, args, minimum, parse) {
-  const output = versionOutput(name, args);
+function requireTool(command, args, minimum, parse, name = command) {
+  const output = versionOutput(command, args);
   if (output === undefined) throw new Error(`${name} was not found on PATH. ${installHints[name]}`);
   const found = parse(output);
   if (found !== undefined && compareVersions(found, minimum) < 0) {
@@ -47,8 +50,15 @@ export function requireGo() {
   requireTool('go', ['version'], [1, 22], (out) => numbers(out.match(/go(\d+)\.(\d+)/)));
 }
 
+/** cargo from PATH, else where rustup puts it (shells that did not source ~/.cargo/env lack it on PATH). */
+export function cargoCommand() {
+  if (versionOutput('cargo', ['--version']) !== undefined) return 'cargo';
+  const rustupCargo = path.join(process.env.CARGO_HOME ?? path.join(os.homedir(), '.cargo'), 'bin', 'cargo');
+  return existsSync(rustupCargo) ? rustupCargo : 'cargo';
+}
+
 export function requireCargo() {
-  requireTool('cargo', ['--version'], [1, 85], (out) => numbers(out.match(/cargo (\d+)\.(\d+)/)));
+  requireTool(cargoCommand(), ['--version'], [1, 85], (out) => numbers(out.match(/cargo (\d+)\.(\d+)/)), 'cargo');
 }
 
 export function requireCmake() {
