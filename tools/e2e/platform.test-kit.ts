@@ -24,18 +24,27 @@ export interface Platform {
   start(service: ServiceName): Promise<void>;
   /** What a service printed (for failure messages). */
   output(service: ServiceName): string;
+  /** The service's own database, for tests that check what it stored. */
+  mongoUri(service: ServiceName): string;
   stop(): Promise<void>;
 }
 
-/** Builds the services once and starts all four; resolves when every /health/ready answers 200. */
-export async function startPlatform(): Promise<Platform> {
+export interface PlatformOptions {
+  /** The services to run (default all four): a test of one service and its upstreams spares the machine. */
+  readonly services?: readonly ServiceName[];
+  /** Extra environment per service, e.g. a short `IDEMPOTENCY_LEASE_SECONDS`. */
+  readonly env?: Partial<Record<ServiceName, Record<string, string>>>;
+}
+
+/** Builds the services once and starts them (all four by default); resolves when every /health/ready answers 200. */
+export async function startPlatform({ services: chosen = serviceNames, env: extraEnv = {} }: PlatformOptions = {}): Promise<Platform> {
   const build = spawnSync(process.execPath, [path.join(workspaceRoot, 'tools/scripts/build.mjs')], { cwd: workspaceRoot, encoding: 'utf8' });
   if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
   const infra = testInfra();
   const issuer: TestIssuer = await createTestIssuer();
   const prefix = `${uniqueName('e2e')}.`;
   const services = new Map<ServiceName, RunningService>();
-  for (const name of serviceNames) {
+  for (const name of chosen) {
     const port = await freePort();
     const env = {
       ...process.env,
@@ -48,6 +57,7 @@ export async function startPlatform(): Promise<Platform> {
       KAFKA_TOPIC_PARTITIONS: '2',
       RATE_LIMIT_PER_MINUTE: '100000',
       LOG_LEVEL: 'warn',
+      ...extraEnv[name],
     };
     services.set(name, { env, url: `http://127.0.0.1:${port}`, output: '' });
   }
@@ -73,20 +83,22 @@ export async function startPlatform(): Promise<Platform> {
   };
   const stopOne = async (name: ServiceName, signal: NodeJS.Signals) => {
     const child = services.get(name)?.process;
-    if (!child || child.exitCode !== null) return;
+    // A process ended by a signal has a signalCode and no exitCode; waiting for its exit again would hang.
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill(signal);
     await exited;
   };
 
-  await Promise.all(serviceNames.map(start));
+  await Promise.all(chosen.map(start));
   return {
     client: (service, tenant, userId, roles) => createApiClient(services.get(service)!.url, service, userId, issuer.token({ tenant, sub: userId, roles })),
     kill: (name) => stopOne(name, 'SIGKILL'),
     start,
     output: (name) => services.get(name)!.output,
+    mongoUri: (name) => services.get(name)!.env['MONGODB_URI']!,
     async stop() {
-      await Promise.all(serviceNames.map((name) => stopOne(name, 'SIGTERM')));
+      await Promise.all(chosen.map((name) => stopOne(name, 'SIGTERM')));
     },
   };
 }

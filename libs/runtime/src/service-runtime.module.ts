@@ -7,7 +7,7 @@ import {
   type OnApplicationShutdown,
   type OnModuleInit,
 } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { APP_INTERCEPTOR, ModuleRef } from '@nestjs/core';
 import { AuthModule } from '@tandem/auth';
 import { EventStore } from '@tandem/eventstore';
 import { KafkaConnectivity } from '@tandem/messaging';
@@ -15,6 +15,9 @@ import type { ServiceConfig } from './config/service-config';
 import { EventBackbone } from './events/event-backbone';
 import { SnapshotAggregates } from './aggregates/snapshot-aggregates';
 import { HealthController } from './health/health.controller';
+import { IntentRecordingEventStore } from './idempotency/append-intents';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { IdempotencyRecords } from './idempotency/idempotency-records';
 import { MetricsController } from './observability/metrics.controller';
 import { ServiceMetrics } from './observability/service-metrics';
 import { currentTraceparent } from './observability/trace-context';
@@ -57,8 +60,8 @@ class ConnectionLifecycle implements OnModuleInit, OnApplicationShutdown {
 
 /**
  * What every Tandem service has: validated config, its MongoDB connection, its event store, the
- * outbox relay and event consumers, Kafka connectivity, the health endpoints, and the access guard
- * on every other route (bearer JWT, rate limit, `@Roles`). Global, so
+ * outbox relay and event consumers, Kafka connectivity, the health endpoints, the access guard
+ * on every other route (bearer JWT, rate limit, `@Roles`) and `Idempotency-Key` on every write route. Global, so
  * feature modules can inject these without importing it.
  */
 @Module({})
@@ -95,8 +98,9 @@ export class ServiceRuntimeModule {
         {
           provide: EventStore,
           inject: [MongoConnection],
+          // An EventStore that, inside a request holding an Idempotency-Key, records each append first.
           useFactory: (mongo: MongoConnection) =>
-            new EventStore(mongo.db, {
+            new IntentRecordingEventStore(mongo.db, {
               source: `/tandem/${config.service}`,
               defaultContext: () => withoutUndefined({ traceparent: currentTraceparent() }),
             }),
@@ -120,6 +124,12 @@ export class ServiceRuntimeModule {
           inject: [EventBackbone],
           useFactory: (backbone: EventBackbone) => new ServiceMetrics(config.service, backbone),
         },
+        {
+          provide: IdempotencyRecords,
+          inject: [MongoConnection],
+          useFactory: (mongo: MongoConnection) => new IdempotencyRecords(mongo.db, config.idempotencyLeaseMs),
+        },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         SnapshotAggregates,
         ConnectionLifecycle,
       ],

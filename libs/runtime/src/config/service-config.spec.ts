@@ -39,6 +39,7 @@ describe('loadServiceConfig', () => {
         clockSkewSeconds: 30,
       },
       limits: { jsonBodyBytes: 256 * 1024, csvBodyBytes: 5 * 1024 * 1024, requestsPerMinute: 600 },
+      idempotencyLeaseMs: 30_000,
     });
   });
 
@@ -57,6 +58,15 @@ describe('loadServiceConfig', () => {
     expect(problemsOf({ ...valid, BODY_LIMIT: 'huge', RATE_LIMIT_PER_MINUTE: '0' })).toEqual([
       'BODY_LIMIT must be a size such as 262144, 256kb or 5mb',
       'RATE_LIMIT_PER_MINUTE must be between 1 and 1000000',
+    ]);
+  });
+
+  it('reads the Idempotency-Key lease', () => {
+    expect(
+      loadServiceConfig('goals', 3002, { ...valid, IDEMPOTENCY_LEASE_SECONDS: '5' }).idempotencyLeaseMs,
+    ).toBe(5000);
+    expect(problemsOf({ ...valid, IDEMPOTENCY_LEASE_SECONDS: '0' })).toEqual([
+      'IDEMPOTENCY_LEASE_SECONDS must be between 1 and 3600',
     ]);
   });
 

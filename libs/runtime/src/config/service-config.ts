@@ -26,6 +26,8 @@ export interface ServiceConfig {
   /** Bearer token verification (AUTH_*); required, the service never runs open. */
   readonly auth: AuthConfig;
   readonly limits: HttpLimits;
+  /** How long a request holding an `Idempotency-Key` keeps it without renewing (a dead process's claim lapses after it). */
+  readonly idempotencyLeaseMs: number;
 }
 
 /** Thrown when the environment cannot configure the service; the message names every bad variable. */
@@ -97,6 +99,12 @@ const environmentSchema = z.object({
     .min(1, 'must be between 1 and 1000000')
     .max(1_000_000, 'must be between 1 and 1000000')
     .default(600),
+  IDEMPOTENCY_LEASE_SECONDS: z.coerce
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 3600')
+    .max(3600, 'must be between 1 and 3600')
+    .default(30),
 });
 
 export function loadServiceConfig(
@@ -133,5 +141,6 @@ export function loadServiceConfig(
       csvBodyBytes: values.CSV_BODY_LIMIT,
       requestsPerMinute: values.RATE_LIMIT_PER_MINUTE,
     },
+    idempotencyLeaseMs: values.IDEMPOTENCY_LEASE_SECONDS * 1000,
   };
 }

@@ -1,12 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { documentIdempotencyKey } from '../idempotency/idempotency-openapi';
 
 /**
  * OpenAPI of the service at /api/<service>/docs (UI) and /api/<service>/docs/openapi.json, built from its
  * controllers' routes. Public: it describes the API, it serves no data.
  */
 export function serveApiDocs(app: INestApplication, service: string): void {
-  const document = SwaggerModule.createDocument(
+  const generated = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle(`Tandem ${service} API`)
@@ -17,6 +18,7 @@ export function serveApiDocs(app: INestApplication, service: string): void {
       .addBearerAuth()
       .build(),
   );
+  const document = documentIdempotencyKey(generated);
   SwaggerModule.setup(`api/${service}/docs`, app, document, {
     jsonDocumentUrl: `api/${service}/docs/openapi.json`,
   });
