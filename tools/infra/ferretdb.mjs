@@ -2,12 +2,11 @@
 // Kept as an option (TANDEM_MONGO_ENGINE=ferretdb) to show where it breaks the conformance suite;
 // it is not the default: docs/adr/0001-local-mongodb-engine.md.
 import { chmodSync, cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { portIsOpen, runningPid, runStep, startDetached, stopProcess, waitUntil } from './processes.mjs';
+import { mongoEngineProcess } from './mongo-engine.mjs';
+import { runStep } from './processes.mjs';
 import { requireGo } from './toolchain.mjs';
 
-const require = createRequire(import.meta.url);
 const modulePath = 'github.com/FerretDB/FerretDB';
 
 function paths(settings) {
@@ -48,36 +47,14 @@ function ensureBinary(settings, say) {
   return p.binary;
 }
 
-async function answersPing(settings) {
-  const { MongoClient } = require('mongodb');
-  const client = new MongoClient(`mongodb://${settings.host}:${settings.mongo.port}/?directConnection=true`, {
-    serverSelectionTimeoutMS: 1000,
-  });
-  try {
-    await client.db('admin').command({ ping: 1 });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.close();
-  }
-}
-
-export const ferretdb = {
+export const ferretdb = mongoEngineProcess({
   name: 'ferretdb',
+  label: 'FerretDB',
   version: (settings) => settings.ferretdb.version,
-
-  async up(settings, say) {
-    const p = paths(settings);
-    const running = runningPid(p.pidFile, p.binary);
-    if (running !== undefined) {
-      say(`ferretdb: already running (pid ${running}) on ${settings.host}:${settings.mongo.port}`);
-      return { started: false, pid: running };
-    }
-    const binary = ensureBinary(settings, say);
-    if (await portIsOpen(settings.host, settings.mongo.port)) {
-      throw new Error(`ferretdb: port ${settings.mongo.port} is taken by another process; set TANDEM_MONGO_PORT`);
-    }
+  paths,
+  ensureBinary,
+  readyTimeoutMs: 30_000,
+  launch(settings, p) {
     mkdirSync(p.sqliteDir, { recursive: true });
     mkdirSync(p.stateDir, { recursive: true });
     const args = [
@@ -89,20 +66,6 @@ export const ferretdb = {
       '--telemetry=disable',
       '--log-level=warn',
     ];
-    const pid = startDetached({ command: binary, args, cwd: p.stateDir, env: process.env, logFile: p.logFile, pidFile: p.pidFile });
-    say(`ferretdb: starting FerretDB ${settings.ferretdb.version} (pid ${pid}), log ${p.logFile}`);
-    await waitUntil('ferretdb', () => answersPing(settings), { timeoutMs: 30_000, pid, logFile: p.logFile });
-    return { started: true, pid };
+    return { args, cwd: p.stateDir };
   },
-
-  down(settings) {
-    const p = paths(settings);
-    return stopProcess(p.pidFile, p.binary);
-  },
-
-  status(settings) {
-    const p = paths(settings);
-    const pid = runningPid(p.pidFile, p.binary);
-    return { running: pid !== undefined, pid, cached: existsSync(p.binary), log: p.logFile, binary: p.binary };
-  },
-};
+});

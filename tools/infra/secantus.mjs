@@ -1,12 +1,11 @@
 // SecantusDB (MongoDB wire protocol on WiredTiger, single node) built from its crate on crates.io
 // and run on loopback. The default local engine: see docs/adr/0001-local-mongodb-engine.md.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { portIsOpen, runningPid, runStep, startDetached, stopProcess, waitUntil } from './processes.mjs';
+import { mongoEngineProcess } from './mongo-engine.mjs';
+import { runStep } from './processes.mjs';
 import { cargoCommand, requireCargo, requireCmake } from './toolchain.mjs';
 
-const require = createRequire(import.meta.url);
 const crate = 'secantus-mdb';
 
 function paths(settings) {
@@ -42,36 +41,14 @@ function ensureBinary(settings, say) {
   return p.binary;
 }
 
-async function answersPing(settings) {
-  const { MongoClient } = require('mongodb');
-  const client = new MongoClient(`mongodb://${settings.host}:${settings.mongo.port}/?directConnection=true`, {
-    serverSelectionTimeoutMS: 1000,
-  });
-  try {
-    await client.db('admin').command({ ping: 1 });
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.close();
-  }
-}
-
-export const secantus = {
+export const secantus = mongoEngineProcess({
   name: 'secantus',
+  label: 'SecantusDB',
   version: (settings) => settings.secantus.version,
-
-  async up(settings, say) {
-    const p = paths(settings);
-    const running = runningPid(p.pidFile, p.binary);
-    if (running !== undefined) {
-      say(`mongo: SecantusDB already running (pid ${running}) on ${settings.host}:${settings.mongo.port}`);
-      return { started: false, pid: running };
-    }
-    const binary = ensureBinary(settings, say);
-    if (await portIsOpen(settings.host, settings.mongo.port)) {
-      throw new Error(`mongo: port ${settings.mongo.port} is taken by another process; set TANDEM_MONGO_PORT`);
-    }
+  paths,
+  ensureBinary,
+  readyTimeoutMs: 60_000,
+  launch(settings, p) {
     mkdirSync(p.storage, { recursive: true });
     // An explicit (empty) config file: otherwise the server would pick up a secantusd.toml from
     // the working directory, ~/.secantus or /etc/secantus. Everything it needs is on the command line.
@@ -85,20 +62,6 @@ export const secantus = {
       '--cache-size', settings.secantus.cacheSize,
       '--log-level', 'WARNING',
     ];
-    const pid = startDetached({ command: binary, args, cwd: p.storage, env: process.env, logFile: p.logFile, pidFile: p.pidFile });
-    say(`mongo: starting SecantusDB ${settings.secantus.version} (pid ${pid}), log ${p.logFile}`);
-    await waitUntil('secantus', () => answersPing(settings), { timeoutMs: 60_000, pid, logFile: p.logFile });
-    return { started: true, pid };
+    return { args, cwd: p.storage };
   },
-
-  down(settings) {
-    const p = paths(settings);
-    return stopProcess(p.pidFile, p.binary);
-  },
-
-  status(settings) {
-    const p = paths(settings);
-    const pid = runningPid(p.pidFile, p.binary);
-    return { running: pid !== undefined, pid, cached: existsSync(p.binary), log: p.logFile, binary: p.binary };
-  },
-};
+});

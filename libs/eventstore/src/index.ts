@@ -17,3 +17,4 @@ export {
 } from './outbox-relay';
 export { Lease } from './lease';
 export type { CommitDocument, StoredEvent } from './storage';
+export { withTextFirst, type TextWrite } from './text-first';

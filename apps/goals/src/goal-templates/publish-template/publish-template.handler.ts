@@ -6,7 +6,7 @@ import { goalTemplateDecider, requireMeasurable } from '@tandem/goals-domain';
 import { DomainError } from '@tandem/kernel';
 import { documentId, ReadModels, written } from '../../infrastructure/read-model-collections';
 import { streams } from '../../infrastructure/streams';
-import { withTextFirst } from '../../infrastructure/text-first';
+import { withTextFirst } from '@tandem/eventstore';
 import type { GoalTemplateTextsView, GoalTemplateView } from '../../infrastructure/views';
 import { GoalAccess } from '../../goals/goal-access';
 import { TemplateViewProjection } from '../../read-models/template-view/template-view-projection';

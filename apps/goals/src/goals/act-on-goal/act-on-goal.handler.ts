@@ -11,7 +11,7 @@ import {
   type StoredGoalView,
 } from '../../infrastructure/read-model-collections';
 import { streams } from '../../infrastructure/streams';
-import { withTextFirst } from '../../infrastructure/text-first';
+import { withTextFirst } from '@tandem/eventstore';
 import type { GoalTextsView } from '../../infrastructure/views';
 import { GoalViewProjection } from '../../read-models/goal-view/goal-view-projection';
 import { GoalAccess, type VisibleGoal } from '../goal-access';

@@ -1,5 +1,5 @@
 import type { TenantReadModels } from '../../infrastructure/read-model-collections';
-import type { TextWrite } from '../../infrastructure/text-first';
+import type { TextWrite } from '@tandem/eventstore';
 import type { GoalAction } from './act-on-goal.handler';
 
 // The free text an action keeps beside the goal (never in events), keyed by what its event will

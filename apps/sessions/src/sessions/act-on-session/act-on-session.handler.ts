@@ -5,7 +5,7 @@ import { EventStore, handleCommand } from '@tandem/eventstore';
 import { sessionDecider, type SessionActor, type SessionCommand } from '@tandem/sessions-domain';
 import { Clock } from '../../infrastructure/clock';
 import { ReadModels } from '../../infrastructure/read-models';
-import { withTextFirst } from '../../infrastructure/text-first';
+import { withTextFirst } from '@tandem/eventstore';
 import { sessionStream, SessionViewProjection } from '../../read-models/session-view/session-view-projection';
 import { SessionAccess, type VisibleSession } from '../session-access';
 import { writtenSession, type SessionResponse } from '../session-response';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@tandem/auth';
 import { documentId, type StoredSessionView, type TenantReadModels } from '../../infrastructure/read-models';
-import type { TextWrite } from '../../infrastructure/text-first';
+import type { TextWrite } from '@tandem/eventstore';
 import type { SessionAction } from './act-on-session.handler';
 
 // The free text an action keeps beside the session (never in events), keyed by what its event will

@@ -5,7 +5,7 @@ import { EventStore, handleCommand } from '@tandem/eventstore';
 import { sessionDecider } from '@tandem/sessions-domain';
 import { Clock } from '../../infrastructure/clock';
 import { documentId, ReadModels } from '../../infrastructure/read-models';
-import { withTextFirst } from '../../infrastructure/text-first';
+import { withTextFirst } from '@tandem/eventstore';
 import type { AgendaItem } from '../../infrastructure/views';
 import { sessionStream, SessionViewProjection } from '../../read-models/session-view/session-view-projection';
 import { RelationshipKnowledge } from '../../relationships/relationship-knowledge';

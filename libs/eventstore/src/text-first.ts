@@ -1,4 +1,4 @@
-import { ConcurrencyError, InvalidEventError } from '@tandem/eventstore';
+import { ConcurrencyError, InvalidEventError } from './errors';
 import { isDomainError } from '@tandem/kernel';
 
 /** The free text a command keeps outside its events: written before the append, taken back if nothing was appended. */
