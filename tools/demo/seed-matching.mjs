@@ -34,6 +34,20 @@ export const demoPrograms = [
   },
 ];
 
+/** Sends the file (202: a background job), then polls the job until it has completed. */
+async function importCsv(api, programId, csv) {
+  const accepted = await api.call('matching', 'POST', `/programs/${programId}/participants/import`, { ...admin, body: csv, contentType: 'text/csv', expect: [202] });
+  const path = `/programs/${programId}/participant-imports/${accepted.body.jobId}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const job = (await api.call('matching', 'GET', path, admin)).body;
+    if (job.status === 'completed') return job;
+    if (job.status !== 'queued' && job.status !== 'running') throw new Error(`[demo] the CSV import ${job.status}: ${job.error ?? ''}`);
+    if (Date.now() > deadline) throw new Error('[demo] the CSV import did not complete in 2 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export async function seedMatching(api, people, random) {
   const split = Math.round(people.length * 0.75);
   const cohorts = [people.slice(0, split), people.slice(split)];
@@ -46,8 +60,8 @@ export async function seedMatching(api, people, random) {
       const role = program.roleOf(person);
       return { ...person, role, capacity: role === 'mentor' ? program.capacityOf(person) : undefined };
     });
-    const imported = await api.call('matching', 'POST', `/programs/${programId}/participants/import`, { ...admin, body: participantsCsv(rows), contentType: 'text/csv' });
-    console.log(`[demo] "${program.body.name}": ${imported.body.enrolled} enrolled from CSV, ${imported.body.rejected.length} rows rejected`);
+    const imported = await importCsv(api, programId, participantsCsv(rows));
+    console.log(`[demo] "${program.body.name}": ${imported.progress.enrolled} enrolled from CSV, ${imported.rejected.length} rows rejected`);
     await api.call('matching', 'POST', `/programs/${programId}/close-enrolment`, admin);
     const run = await api.call('matching', 'POST', `/programs/${programId}/match-runs`, { ...admin, body: {} });
     const { matched, unmatched, meanScore } = run.body.report;

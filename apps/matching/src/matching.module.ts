@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { ServiceDefinition } from '@tandem/runtime';
-import { AggregateStore } from './infrastructure/aggregate-store';
-import { MatchingProjector } from './infrastructure/matching-projector';
 import { MentorCapacity } from './infrastructure/mentor-capacity';
 import { ReadModels } from './infrastructure/read-model-collections';
 import { GetMatchRunController } from './match-runs/get-match-run/get-match-run.controller';
 import { ProgramRosters } from './match-runs/program-roster';
 import { PublishMatchRunController } from './match-runs/publish-match-run/publish-match-run.controller';
+import { MatchRunPublication } from './match-runs/publish-match-run/match-run-publication';
 import { PublishMatchRunHandler } from './match-runs/publish-match-run/publish-match-run.handler';
 import { RunMatchingController } from './match-runs/run-matching/run-matching.controller';
 import { RunMatchingHandler } from './match-runs/run-matching/run-matching.handler';
@@ -16,9 +15,18 @@ import { EnrolParticipantController } from './participants/enrol-participant/enr
 import { EnrolParticipantHandler } from './participants/enrol-participant/enrol-participant.handler';
 import { ImportParticipantsController } from './participants/import-participants/import-participants.controller';
 import { ImportParticipantsHandler } from './participants/import-participants/import-participants.handler';
+import { CancelParticipantImportController } from './participants/cancel-participant-import/cancel-participant-import.controller';
+import { CancelParticipantImportHandler } from './participants/cancel-participant-import/cancel-participant-import.handler';
+import { GetParticipantImportController } from './participants/get-participant-import/get-participant-import.controller';
+import { GetParticipantImportHandler } from './participants/get-participant-import/get-participant-import.handler';
+import { ParticipantImportChunks } from './participants/participant-imports/enrol-chunk';
+import { ParticipantImportRunner } from './participants/participant-imports/import-job-runner';
+import { ParticipantImportJobs } from './participants/participant-imports/import-jobs';
 import { ListParticipantsController } from './participants/list-participants/list-participants.controller';
 import { UpdateProfileController } from './participants/update-profile/update-profile.controller';
+import { UpdateProfileHandler } from './participants/update-profile/update-profile.handler';
 import { WithdrawParticipantController } from './participants/withdraw-participant/withdraw-participant.controller';
+import { WithdrawParticipantHandler } from './participants/withdraw-participant/withdraw-participant.handler';
 import { ChangeProgramStatusController } from './programs/change-program-status/change-program-status.controller';
 import { ChangeProgramStatusHandler } from './programs/change-program-status/change-program-status.handler';
 import { CreateProgramController } from './programs/create-program/create-program.controller';
@@ -27,14 +35,28 @@ import { GetProgramsController } from './programs/get-programs/get-programs.cont
 import { ProgramAccess } from './programs/program-access';
 import { UpdateProgramController } from './programs/update-program/update-program.controller';
 import { UpdateProgramHandler } from './programs/update-program/update-program.handler';
-import { ActOnRelationshipController } from './relationships/act-on-relationship/act-on-relationship.controller';
-import { ActOnRelationshipHandler } from './relationships/act-on-relationship/act-on-relationship.handler';
+import { ReadModelProjection } from './read-models/read-model-projection';
+import { AcceptRelationshipController } from './relationships/accept-relationship/accept-relationship.controller';
+import { AcceptRelationshipHandler } from './relationships/accept-relationship/accept-relationship.handler';
+import { CapacityLimits } from './relationships/capacity-limits';
+import { DeclineRelationshipController } from './relationships/decline-relationship/decline-relationship.controller';
+import { DeclineRelationshipHandler } from './relationships/decline-relationship/decline-relationship.handler';
+import { EndRelationshipController } from './relationships/end-relationship/end-relationship.controller';
+import { EndRelationshipHandler } from './relationships/end-relationship/end-relationship.handler';
 import { ProposalExpiry } from './relationships/expire-proposals/proposal-expiry';
 import { GetRelationshipsController } from './relationships/get-relationships/get-relationships.controller';
+import { MentorCapacityPolicy } from './relationships/mentor-capacity-policy/mentor-capacity-policy';
+import { PauseRelationshipController } from './relationships/pause-relationship/pause-relationship.controller';
+import { PauseRelationshipHandler } from './relationships/pause-relationship/pause-relationship.handler';
 import { ProposeRelationshipController } from './relationships/propose-relationship/propose-relationship.controller';
 import { ProposeRelationshipHandler } from './relationships/propose-relationship/propose-relationship.handler';
+import { RecordAgreementController } from './relationships/record-agreement/record-agreement.controller';
+import { RecordAgreementHandler } from './relationships/record-agreement/record-agreement.handler';
 import { RelationshipAccess } from './relationships/relationship-access';
-import { RelationshipProposals } from './relationships/relationship-proposals';
+import { ResumeRelationshipController } from './relationships/resume-relationship/resume-relationship.controller';
+import { ResumeRelationshipHandler } from './relationships/resume-relationship/resume-relationship.handler';
+import { SubmitReflectionController } from './relationships/submit-reflection/submit-reflection.controller';
+import { SubmitReflectionHandler } from './relationships/submit-reflection/submit-reflection.handler';
 
 /** Programs, enrolment, matching and relationships: one slice per use case. */
 @Module({
@@ -42,6 +64,8 @@ import { RelationshipProposals } from './relationships/relationship-proposals';
   controllers: [
     // Routes with a fixed segment before ones with a parameter at the same place.
     ImportParticipantsController,
+    GetParticipantImportController,
+    CancelParticipantImportController,
     CreateProgramController,
     GetProgramsController,
     UpdateProgramController,
@@ -56,27 +80,47 @@ import { RelationshipProposals } from './relationships/relationship-proposals';
     SuggestMentorsController,
     ProposeRelationshipController,
     GetRelationshipsController,
-    ActOnRelationshipController,
+    AcceptRelationshipController,
+    DeclineRelationshipController,
+    RecordAgreementController,
+    PauseRelationshipController,
+    ResumeRelationshipController,
+    EndRelationshipController,
+    SubmitReflectionController,
   ],
   providers: [
     ReadModels,
-    AggregateStore,
+    ReadModelProjection,
     MentorCapacity,
-    MatchingProjector,
+    MentorCapacityPolicy,
+    CapacityLimits,
+    MatchRunPublication,
     ProgramAccess,
     ProgramRosters,
     RelationshipAccess,
-    RelationshipProposals,
     ProposalExpiry,
     CreateProgramHandler,
     UpdateProgramHandler,
     ChangeProgramStatusHandler,
     EnrolParticipantHandler,
+    UpdateProfileHandler,
+    WithdrawParticipantHandler,
     ImportParticipantsHandler,
+    GetParticipantImportHandler,
+    CancelParticipantImportHandler,
+    ParticipantImportJobs,
+    ParticipantImportChunks,
+    ParticipantImportRunner,
     RunMatchingHandler,
     PublishMatchRunHandler,
     ProposeRelationshipHandler,
-    ActOnRelationshipHandler,
+    AcceptRelationshipHandler,
+    DeclineRelationshipHandler,
+    RecordAgreementHandler,
+    PauseRelationshipHandler,
+    ResumeRelationshipHandler,
+    EndRelationshipHandler,
+    SubmitReflectionHandler,
   ],
 })
 export class MatchingModule {}
@@ -86,6 +130,12 @@ export const matchingService: ServiceDefinition = {
   defaultPort: 3001,
   module: MatchingModule,
   publishes: 'matching',
-  // Own events back from Kafka: read models converge even if a write crashed before projecting.
-  subscriptions: [{ name: 'read-models', contexts: ['matching'], subscriber: MatchingProjector }],
+  // Own events back from Kafka, each consumer group on its own so one failing cannot hold up another:
+  // read models converge even if a write crashed before applying its events; capacity holds and
+  // a published run's proposals complete even if the request that started them died.
+  subscriptions: [
+    { name: 'read-models', contexts: ['matching'], subscriber: ReadModelProjection },
+    { name: 'mentor-capacity', contexts: ['matching'], subscriber: MentorCapacityPolicy },
+    { name: 'match-run-publication', contexts: ['matching'], subscriber: MatchRunPublication },
+  ],
 };

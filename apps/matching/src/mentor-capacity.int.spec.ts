@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { EventStore } from '@tandem/eventstore';
+import { MentorCapacity } from './infrastructure/mentor-capacity';
 import { startMatchingApi, type ApiClient, type MatchingApi } from './matching-api.test-kit';
+import { MentorCapacityPolicy } from './relationships/mentor-capacity-policy/mentor-capacity-policy';
 
-describe('mentor capacity and bulk enrolment', () => {
+describe('mentor capacity', () => {
   let api: MatchingApi;
   let admin: ApiClient;
   const tenant = `acme-${randomUUID().slice(0, 8)}`;
@@ -11,46 +14,46 @@ describe('mentor capacity and bulk enrolment', () => {
   });
   afterAll(() => api.close());
 
-  async function openProgram(settings: Record<string, unknown> = {}): Promise<string> {
+  /** An admin-approval program with one mentor of the given capacity and that many admin proposals. */
+  async function proposals(capacity: number, count: number) {
     const program = await admin.post('/programs', {
       name: 'Capacity',
       type: 'one-to-one',
-      settings: { acceptance: 'admin-approval', ...settings },
+      settings: { acceptance: 'admin-approval' },
     });
-    await admin.post(`/programs/${program.body.programId}/open-enrolment`);
-    return program.body.programId;
-  }
-
-  it('never lets a mentor exceed capacity, however many acceptances race', async () => {
-    const programId = await openProgram();
+    const programId = program.body.programId as string;
+    await admin.post(`/programs/${programId}/open-enrolment`);
     const mentor = await admin.post(`/programs/${programId}/participants`, {
       userId: 'mentor-1',
       roles: ['mentor'],
-      capacity: 2,
+      capacity,
     });
-    const mentees = Array.from({ length: 6 }, (_, i) => `mentee-${i}`);
-    for (const userId of mentees)
-      await admin.post(`/programs/${programId}/participants`, { userId, roles: ['mentee'] });
-    const participants = (await admin.get(`/programs/${programId}/participants?role=mentee`)).body.items as {
-      participantId: string;
-    }[];
-    // Six admin proposals while capacity is still free (proposals do not hold capacity)...
-    const proposals = [];
-    for (const mentee of participants) {
-      proposals.push(
-        (
-          await admin.post('/relationships', {
-            programId,
-            mentorId: mentor.body.participantId,
-            menteeIds: [mentee.participantId],
-          })
-        ).body,
-      );
+    const proposed: { relationshipId: string; status: string }[] = [];
+    // Admin proposals while capacity is still free (proposals do not hold capacity).
+    for (let i = 0; i < count; i += 1) {
+      const mentee = await admin.post(`/programs/${programId}/participants`, {
+        userId: `mentee-${i}`,
+        roles: ['mentee'],
+      });
+      const proposal = await admin.post('/relationships', {
+        programId,
+        mentorId: mentor.body.participantId,
+        menteeIds: [mentee.body.participantId],
+      });
+      proposed.push(proposal.body);
     }
-    expect(proposals.every((p) => p.status === 'proposed')).toBe(true);
-    // ...then all approved at once: exactly two start.
+    expect(proposed.every((p) => p.status === 'proposed')).toBe(true);
+    return { programId, proposed, scopeId: `${tenant}/program/${programId}/mentor-1` };
+  }
+
+  const scope = (scopeId: string) =>
+    api.app.get(MentorCapacity).scopes.findOne({ _id: scopeId, tenantId: tenant });
+
+  it('never lets a mentor exceed capacity, however many acceptances race', async () => {
+    const { programId, proposed, scopeId } = await proposals(2, 6);
+    // All approved at once: exactly two start.
     const answers = await Promise.all(
-      proposals.map((p) => admin.post(`/relationships/${p.relationshipId}/accept`)),
+      proposed.map((p) => admin.post(`/relationships/${p.relationshipId}/accept`)),
     );
     expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 409, 409, 409, 409]);
     expect(answers.filter((a) => a.status === 409).every((a) => a.body.code === 'mentor-at-capacity')).toBe(
@@ -58,56 +61,75 @@ describe('mentor capacity and bulk enrolment', () => {
     );
     const active = (await admin.get(`/relationships?programId=${programId}&status=active`)).body.items;
     expect(active).toHaveLength(2);
+    // One document for the scope, holding exactly the two that started, confirmed.
+    const held = await scope(scopeId);
+    expect(held).toMatchObject({ capacity: 2, used: 2 });
+    expect(held?.holders.map((h) => h.relationshipId).sort()).toEqual(
+      active.map((a: { relationshipId: string }) => a.relationshipId).sort(),
+    );
+    expect(held?.holders.every((h) => h.started)).toBe(true);
 
-    // Ending one frees its slot for a waiting proposal.
+    // Ending one frees exactly its slot for a waiting proposal.
     await admin.post(`/relationships/${active[0].relationshipId}/end`, { reason: 'goals-achieved' });
-    const waiting = proposals.filter(
+    expect(await scope(scopeId)).toMatchObject({ used: 1 });
+    const waiting = proposed.filter(
       (p) => !active.some((a: { relationshipId: string }) => a.relationshipId === p.relationshipId),
     );
-    expect((await admin.post(`/relationships/${waiting[0].relationshipId}/accept`)).body.status).toBe(
+    expect((await admin.post(`/relationships/${waiting[0]!.relationshipId}/accept`)).body.status).toBe(
       'active',
     );
-    expect((await admin.post(`/relationships/${waiting[1].relationshipId}/accept`)).status).toBe(409);
+    expect((await admin.post(`/relationships/${waiting[1]!.relationshipId}/accept`)).status).toBe(409);
+    expect(await scope(scopeId)).toMatchObject({ used: 2 });
   });
 
-  it('enrols a CSV export row by row, reporting rejected rows, and refuses a malformed file whole', async () => {
-    const programId = await openProgram();
-    const csv = [
-      'userId,roles,capacity,department,level,languages,skillsOffered,skillsSought',
-      'u-1,mentor,3,Engineering,7,en;fr,"negotiation;public speaking",',
-      'u-2,mentee,,Sales,2,en,,negotiation',
-      'u-3,boss,,Sales,2,en,,',
-      'u-4,mentee,,Sales,high,en,,',
-      'u-2,mentee,,Sales,2,en,,',
-    ].join('\n');
-    const imported = await admin.send('POST', `/programs/${programId}/participants/import`, csv, 'text/csv');
-    expect(imported.status).toBe(200);
-    expect(imported.body).toMatchObject({ rows: 5, enrolled: 2, dryRun: false });
-    expect(imported.body.rejected).toEqual([
-      { line: 4, userId: 'u-3', problems: [expect.objectContaining({ field: 'roles' })] },
-      { line: 5, userId: 'u-4', problems: [expect.objectContaining({ field: 'level' })] },
-      { line: 6, userId: 'u-2', problems: [{ field: 'userId', message: 'appears on an earlier row' }] },
-    ]);
-    const enrolled = (await admin.get(`/programs/${programId}/participants`)).body.items;
-    expect(enrolled.map((p: { userId: string }) => p.userId).sort()).toEqual(['u-1', 'u-2']);
-    expect(enrolled.find((p: { userId: string }) => p.userId === 'u-1').profile.skillsOffered).toEqual([
-      'negotiation',
-      'public speaking',
-    ]);
+  it('releases a claim whose request died before its append, once the claim timeout has passed', async () => {
+    const { proposed, scopeId, programId } = await proposals(1, 2);
+    const [crashed, other] = proposed as [(typeof proposed)[number], (typeof proposed)[number]];
+    const capacity = api.app.get(MentorCapacity);
+    const limits = [{ scope: `program/${programId}/mentor-1`, capacity: 1, units: 1 }];
+    // The request that claimed for `crashed` died before appending `started`; its retry claimed again.
+    await capacity.claim(tenant, crashed.relationshipId, limits);
+    await capacity.claim(tenant, crashed.relationshipId, limits);
+    expect(await scope(scopeId)).toMatchObject({
+      used: 1,
+      holders: [expect.objectContaining({ started: false })],
+    });
+    expect((await admin.post(`/relationships/${other.relationshipId}/accept`)).body.code).toBe(
+      'mentor-at-capacity',
+    );
 
-    for (const malformed of [
-      'userId,roles\nu-9,mentee\nu-10,"mentee\n',
-      'userId,roles,shoeSize\nu-9,mentee,44\n',
-      'userId\nu-9\n',
-    ]) {
-      const refused = await admin.send(
-        'POST',
-        `/programs/${programId}/participants/import`,
-        malformed,
-        'text/csv',
-      );
-      expect(refused.status).toBe(400);
+    const policy = api.app.get(MentorCapacityPolicy);
+    expect(await policy.sweep(new Date())).toBe(0); // a request may still be under way
+    expect(await policy.sweep(new Date(Date.now() + 11 * 60_000))).toBe(1);
+    expect(await scope(scopeId)).toMatchObject({ used: 0, holders: [] });
+    expect((await admin.post(`/relationships/${other.relationshipId}/accept`)).body.status).toBe('active');
+    expect(await policy.sweep(new Date(Date.now() + 11 * 60_000))).toBe(0); // a started hold stays
+    expect(await scope(scopeId)).toMatchObject({
+      used: 1,
+      holders: [expect.objectContaining({ relationshipId: other.relationshipId, started: true })],
+    });
+  });
+
+  it('confirms and releases from redelivered relationship events exactly once, and rebuilds lost holds', async () => {
+    const { proposed, scopeId } = await proposals(3, 2);
+    for (const p of proposed) await admin.post(`/relationships/${p.relationshipId}/accept`);
+    const [ended] = proposed;
+    await admin.post(`/relationships/${ended!.relationshipId}/end`, { reason: 'other' });
+    const stream = await api.app.get(EventStore).readStream(tenant, `relationship-${ended!.relationshipId}`);
+    const policy = api.app.get(MentorCapacityPolicy);
+    // The topic delivers what the requests already did, twice: nothing changes.
+    for (let delivery = 0; delivery < 2; delivery += 1)
+      for (const event of stream.events) await policy.handle(event);
+    const running = [expect.objectContaining({ relationshipId: proposed[1]!.relationshipId, started: true })];
+    expect(await scope(scopeId)).toMatchObject({ used: 1, holders: running });
+
+    // Holds lost (or kept before this collection existed): a replay of the topic holds the running one again.
+    await api.app.get(MentorCapacity).scopes.deleteOne({ _id: scopeId, tenantId: tenant });
+    for (const { relationshipId } of proposed) {
+      const events = (await api.app.get(EventStore).readStream(tenant, `relationship-${relationshipId}`))
+        .events;
+      for (const event of events) await policy.handle(event);
     }
-    expect((await admin.get(`/programs/${programId}/participants`)).body.total).toBe(2);
+    expect(await scope(scopeId)).toMatchObject({ used: 1, holders: running });
   });
 });

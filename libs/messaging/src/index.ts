@@ -15,4 +15,3 @@ export {
   type Evolve,
   type ApplyOutcome,
 } from './projection';
-export { saveSnapshotIfNewer } from './snapshot';

@@ -17,6 +17,5 @@ export { createServiceApp, runService } from './service-app';
 export type { ServiceDefinition } from './service-definition';
 export { EventBackbone } from './events/event-backbone';
 export { PeriodicTask } from './jobs/periodic-task';
-export { SnapshotAggregates, type SnapshotAggregate, type AggregateCommand, type AppendHooks } from './aggregates/snapshot-aggregates';
 export type { EventSubscriber, EventSubscription } from './events/event-subscription';
 export { expectedVersionOf } from './http/if-match';

@@ -13,7 +13,6 @@ import { EventStore } from '@tandem/eventstore';
 import { KafkaConnectivity } from '@tandem/messaging';
 import type { ServiceConfig } from './config/service-config';
 import { EventBackbone } from './events/event-backbone';
-import { SnapshotAggregates } from './aggregates/snapshot-aggregates';
 import { HealthController } from './health/health.controller';
 import { IntentRecordingEventStore } from './idempotency/append-intents';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
@@ -130,7 +129,6 @@ export class ServiceRuntimeModule {
           useFactory: (mongo: MongoConnection) => new IdempotencyRecords(mongo.db, config.idempotencyLeaseMs),
         },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-        SnapshotAggregates,
         ConnectionLifecycle,
       ],
       exports: [
@@ -140,7 +138,6 @@ export class ServiceRuntimeModule {
         EventStore,
         EventBackbone,
         ServiceMetrics,
-        SnapshotAggregates,
       ],
     };
   }

@@ -26,8 +26,11 @@ function freePort(): Promise<number> {
 const withDatabase = (uri: string, database: string) =>
   uri.replace(/^(mongodb(?:\+srv)?:\/\/[^/?]+)(?:\/[^?]*)?/, `$1/${database}`);
 
-/** The four built services on their own databases and topics, trusting a key made for this run. */
-export async function startBenchPlatform(root = findWorkspaceRoot()): Promise<BenchPlatform> {
+/** The built services (default: all four) on their own databases and topics, trusting a key made for this run. */
+export async function startBenchPlatform(
+  root = findWorkspaceRoot(),
+  only: readonly Service[] = services,
+): Promise<BenchPlatform> {
   const build = spawnSync(process.execPath, [path.join(root, 'tools/scripts/build.mjs')], {
     cwd: root,
     encoding: 'utf8',
@@ -37,7 +40,7 @@ export async function startBenchPlatform(root = findWorkspaceRoot()): Promise<Be
   const run = randomUUID().slice(0, 8);
   const children: ChildProcess[] = [];
   const urls = {} as Record<Service, string>;
-  for (const service of services) {
+  for (const service of only) {
     const port = await freePort();
     urls[service] = `http://127.0.0.1:${port}`;
     const child = spawn(process.execPath, [path.join(root, `dist/apps/${service}/src/main.js`)], {
@@ -58,7 +61,7 @@ export async function startBenchPlatform(root = findWorkspaceRoot()): Promise<Be
     });
     children.push(child);
   }
-  for (const service of services) await waitReady(`${urls[service]}/health/ready`);
+  for (const service of only) await waitReady(`${urls[service]}/health/ready`);
   return {
     urls,
     token: (tenant, sub, roles) => sign(privateKey, { tenant_id: tenant, roles, sub }),

@@ -115,7 +115,7 @@ async function setUp(platform: BenchPlatform): Promise<World> {
   const rows = ['userId,roles,capacity,skillsOffered,skillsSought'];
   for (let i = 0; i < mentors; i += 1) rows.push(`mentor-${i},mentor,2,coaching;negotiation,`);
   for (let i = 0; i < mentors * 2; i += 1) rows.push(`mentee-${i},mentee,,,coaching`);
-  await call(
+  const accepted = await call(
     platform,
     'matching',
     'POST',
@@ -124,6 +124,15 @@ async function setUp(platform: BenchPlatform): Promise<World> {
     rows.join('\n'),
     'text/csv',
   );
+  // The import is a background job (202): wait until it has enrolled everyone.
+  const jobPath = `/programs/${programId}/participant-imports/${accepted.body.jobId}`;
+  for (const deadline = Date.now() + 120_000; ;) {
+    const job = await call(platform, 'matching', 'GET', jobPath, admin);
+    if (job.body.status === 'completed') break;
+    if (!['queued', 'running'].includes(job.body.status) || Date.now() > deadline)
+      throw new Error(`the participant import is ${job.body.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   await call(platform, 'matching', 'POST', `/programs/${programId}/close-enrolment`, admin);
   const run = await call(platform, 'matching', 'POST', `/programs/${programId}/match-runs`, admin, {});
   await call(
@@ -169,7 +178,8 @@ async function retry(send: () => Promise<{ status: number; body: { goalId: strin
     const response = await send();
     if (response.status === 201) return response;
     const unknownYet = response.status === 404 || response.status === 409;
-    if (!unknownYet || Date.now() > deadline) throw new Error(`setting a goal answered ${response.status}: ${JSON.stringify(response.body)}`);
+    if (!unknownYet || Date.now() > deadline)
+      throw new Error(`setting a goal answered ${response.status}: ${JSON.stringify(response.body)}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { tenantScoped, type Principal, type TenantScopedCollection } from '@tandem/auth';
 import { MongoConnection } from '@tandem/runtime';
 import type { Collection, Document } from 'mongodb';
-import type { MatchRunView, MentorSlot, ParticipantView, ProgramView, RelationshipView } from './views';
+import type { MatchRunView, ParticipantView, ProgramView, RelationshipView } from './views';
 
 /** `_id` of a read-model document: tenant first, so ids can never collide across tenants. */
 export const documentId = (tenantId: string, id: string): string => `${tenantId}/${id}`;
+
+export type ReadModelName = 'programs' | 'participants' | 'relationships' | 'match_runs';
 
 /**
  * The service's read models. Handlers reach them through `forTenant`, which scopes every query
@@ -15,9 +17,7 @@ export const documentId = (tenantId: string, id: string): string => `${tenantId}
 export class ReadModels {
   constructor(private readonly mongo: MongoConnection) {}
 
-  raw<T extends Document>(
-    name: 'programs' | 'participants' | 'relationships' | 'match_runs' | 'mentor_slots',
-  ): Collection<T> {
+  raw<T extends Document>(name: ReadModelName): Collection<T> {
     return this.mongo.db.collection<T>(name);
   }
 
@@ -41,10 +41,6 @@ export class ReadModels {
         this.raw<MatchRunView>('match_runs'),
         tenantId,
       ) as TenantScopedCollection<MatchRunView>,
-      mentorSlots: tenantScoped(
-        this.raw<MentorSlot>('mentor_slots'),
-        tenantId,
-      ) as TenantScopedCollection<MentorSlot>,
     };
   }
 }
@@ -57,3 +53,6 @@ export async function written<T>(read: Promise<T | null>): Promise<T> {
   if (document === null) throw new Error('a read model document written by this request is missing');
   return document;
 }
+
+/** Fresh projection fields for a document written before its first event (its free text). */
+export const unprojected = { version: 0, _applied: {}, _revision: 0 } as const;

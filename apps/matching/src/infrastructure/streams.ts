@@ -1,4 +1,4 @@
-/** Stream ids per aggregate; the prefix tells the projector which decider folds a stream. */
+/** Stream ids per aggregate; the prefix tells which read model (and process manager) an event is for. */
 export const streams = {
   program: (programId: string) => `program-${programId}`,
   participant: (participantId: string) => `participant-${participantId}`,

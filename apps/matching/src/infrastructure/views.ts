@@ -8,10 +8,18 @@ import type {
   RelationshipStatus,
 } from '@tandem/matching-domain';
 
-// Read-model documents. `version` is the aggregate's stream version (0 = written before its first
-// event, not visible yet); free text and personal data kept out of events live only here.
+// Read-model documents, one per aggregate, each kept by its own evolve (src/read-models). `version` is
+// the aggregate's stream version applied last (0 = written before its first event, not visible yet);
+// free text and personal data kept out of events live only here.
 
-export interface ProgramView {
+/** What `applyOnce` keeps on each document: the stream version applied per stream, and a revision. */
+export interface Projected {
+  _applied: Record<string, number>;
+  /** Bumped by every write, also of free text, so a concurrent apply retries on the fresh document. */
+  _revision: number;
+}
+
+export interface ProgramView extends Projected {
   _id: string;
   tenantId: string;
   programId: string;
@@ -29,7 +37,7 @@ export type ParticipantProfile = Omit<MatchingProfile, 'participantId' | 'userId
   overallCapacity?: number;
 };
 
-export interface ParticipantView {
+export interface ParticipantView extends Projected {
   _id: string;
   tenantId: string;
   participantId: string;
@@ -39,11 +47,12 @@ export interface ParticipantView {
   status?: 'enrolled' | 'withdrawn';
   roles?: ('mentor' | 'mentee')[];
   capacity?: number;
+  facets?: Record<string, string>;
   profile: ParticipantProfile;
   enrolledAt: string;
 }
 
-export interface RelationshipView {
+export interface RelationshipView extends Projected {
   _id: string;
   tenantId: string;
   relationshipId: string;
@@ -55,6 +64,7 @@ export interface RelationshipView {
   score: number;
   source: string;
   expiresAt: string;
+  runId?: string;
   acceptedBy?: string[];
   startedAt?: string;
   agreedBy?: string[];
@@ -75,7 +85,7 @@ export interface RelationshipView {
   reflectionComments?: Record<string, string>;
 }
 
-export interface MatchRunView {
+export interface MatchRunView extends Projected {
   _id: string;
   tenantId: string;
   runId: string;
@@ -94,13 +104,4 @@ export interface MatchRunView {
   optimal: boolean;
   certificateViolations: string[];
   relationshipIds?: string[];
-}
-
-/** One unit of a mentor's capacity, held by one relationship; `_id` uniqueness makes claims race-free. */
-export interface MentorSlot {
-  _id: string;
-  tenantId: string;
-  relationshipId: string;
-  mentorUserId: string;
-  claimedAt: string;
 }

@@ -8,6 +8,16 @@ export function checkAnswers(
   questions: ProgramSettings['questions'],
   fieldPrefix = 'profile.answers',
 ): void {
+  const problems = answerProblems(answers, questions, fieldPrefix);
+  if (problems.length > 0) throw invalidRequest('body', problems);
+}
+
+/** The answers that do not fit the program's questions, one problem each (none: all fit). */
+export function answerProblems(
+  answers: ProfileInput['answers'],
+  questions: ProgramSettings['questions'],
+  fieldPrefix = 'profile.answers',
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   for (const [id, answer] of Object.entries(answers)) {
     const field = `${fieldPrefix}.${id}`;
@@ -36,5 +46,5 @@ export function checkAnswers(
       }
     }
   }
-  if (problems.length > 0) throw invalidRequest('body', problems);
+  return problems;
 }

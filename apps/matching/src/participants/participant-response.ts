@@ -2,7 +2,7 @@ import type { ParticipantView } from '../infrastructure/views';
 
 /** Demographic attributes never leave the service one person at a time: they feed aggregates only. */
 export function participantResponse(view: ParticipantView) {
-  const { _id: _storageId, tenantId: _tenantId, profile, ...participant } = view;
+  const { _id: _storageId, tenantId: _tenantId, _applied, _revision, profile, ...participant } = view;
   const {
     demographics: _demographics,
     demographicsConsent: _consent,

@@ -49,6 +49,7 @@ export const agreementBody = z.strictObject({
   }),
   agreedUntil: z.iso.date().optional(),
 });
+export type AgreementBody = z.infer<typeof agreementBody>;
 
 export const reflectionBody = z.strictObject({
   rating: z.number().int().min(1).max(5),
@@ -57,3 +58,4 @@ export const reflectionBody = z.strictObject({
   wouldRecommend: z.boolean(),
   comment: z.string().max(4000).optional(),
 });
+export type ReflectionBody = z.infer<typeof reflectionBody>;

@@ -1,6 +1,5 @@
 // Pure business rules of the matching service (deciders, commands, state, algorithms).
 // No I/O and no framework: lint bans @nestjs/*, mongoose, mongodb and kafkajs here.
-export * from './shared';
 export * from './program';
 export * from './participant';
 export * from './relationship';

@@ -1,16 +1,17 @@
-import { NotFoundException } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@tandem/auth';
-import { RuleViolationError } from '@tandem/matching-domain';
-import { AggregateStore } from '../../infrastructure/aggregate-store';
+import type { EventEnvelope } from '@tandem/events';
+import { EventStore, handleCommand } from '@tandem/eventstore';
+import { DomainError } from '@tandem/kernel';
+import { matchRunDecider } from '@tandem/matching-domain';
 import { documentId, ReadModels, written } from '../../infrastructure/read-model-collections';
-import type { MatchRunView, ParticipantView } from '../../infrastructure/views';
-import { ProgramAccess, type VisibleProgram } from '../../programs/program-access';
-import {
-  relationshipIdOf,
-  RelationshipProposals,
-  type Proposal,
-} from '../../relationships/relationship-proposals';
+import { streams } from '../../infrastructure/streams';
+import type { MatchRunView } from '../../infrastructure/views';
+import { ProgramAccess } from '../../programs/program-access';
+import { ReadModelProjection } from '../../read-models/read-model-projection';
+import { MatchRunPublication } from './match-run-publication';
+import { proposalsOf } from './run-proposals';
 
 export class PublishMatchRun {
   constructor(
@@ -21,17 +22,20 @@ export class PublishMatchRun {
 }
 
 /**
- * Publishing a draft turns its pairs into proposed relationships (a group program: one
- * relationship per mentor and their mentees). The run's published event is the decision; the
- * proposals follow with derived ids, so a retry after a crash completes them without duplicates.
+ * Publishing a draft is one event, `match-run.published`, naming the relationships it proposes.
+ * The proposals follow from that event (MatchRunPublication): made here at once so the answer
+ * shows them, and from the topic if this process dies first. Publishing twice is a 409.
  */
 @CommandHandler(PublishMatchRun)
 export class PublishMatchRunHandler implements ICommandHandler<PublishMatchRun, MatchRunView> {
+  private readonly logger = new Logger('PublishMatchRun');
+
   constructor(
-    private readonly aggregates: AggregateStore,
+    private readonly store: EventStore,
+    private readonly projection: ReadModelProjection,
     private readonly readModels: ReadModels,
     private readonly access: ProgramAccess,
-    private readonly proposals: RelationshipProposals,
+    private readonly publication: MatchRunPublication,
   ) {}
 
   async execute({ principal, programId, runId }: PublishMatchRun): Promise<MatchRunView> {
@@ -39,72 +43,29 @@ export class PublishMatchRunHandler implements ICommandHandler<PublishMatchRun, 
     const models = this.readModels.forTenant(principal);
     const _id = documentId(principal.tenantId, runId);
     const run = await models.matchRuns.findOne({ _id, programId });
-    if (!run || run.version === 0) throw new NotFoundException('Match run not found');
+    if (!run || run.version === 0) throw new DomainError('run-not-found', 'Match run not found', 'not-found');
     const participants = await models.participants.find({ programId }).toArray();
-    const proposals = proposalsOf(run, program, new Map(participants.map((p) => [p.participantId, p])));
-    try {
-      await this.aggregates.execute('matchRun', {
-        tenantId: principal.tenantId,
-        id: runId,
-        command: {
-          type: 'publish-run',
-          by: principal.userId,
-          relationshipIds: proposals.map((p) => p.relationshipId),
-          programStatus: program.status,
-        },
-      });
-    } catch (error) {
-      // Published before: finish any proposals a crash left unmade, then report the conflict.
-      if (error instanceof RuleViolationError && error.code === 'run-published')
-        await this.proposeAll(principal.tenantId, proposals);
-      throw error;
-    }
-    await this.proposeAll(principal.tenantId, proposals);
-    await models.matchRuns.updateOne(
-      { _id },
-      { $set: { relationshipIds: proposals.map((p) => p.relationshipId) } },
-    );
+    const handled = await handleCommand(this.store, matchRunDecider, {
+      tenantId: principal.tenantId,
+      streamId: streams.matchRun(runId),
+      command: {
+        type: 'publish-run',
+        by: principal.userId,
+        relationshipIds: proposalsOf(run, program, participants).map((p) => p.relationshipId),
+        programStatus: program.status,
+      },
+    });
+    await this.projection.applyAppended(handled.events);
+    await this.proposeNow(handled.events);
     return await written(models.matchRuns.findOne({ _id }));
   }
 
-  private async proposeAll(tenantId: string, proposals: readonly Proposal[]): Promise<void> {
-    const now = new Date();
-    for (const proposal of proposals) await this.proposals.proposeOnce(tenantId, proposal, now);
+  /** The decision is appended: a failure here leaves the proposals to the topic, not to the client. */
+  private async proposeNow(events: readonly EventEnvelope[]): Promise<void> {
+    for (const event of events) {
+      await this.publication
+        .handle(event)
+        .catch((error: Error) => this.logger.warn(`proposals follow from the topic: ${error.message}`));
+    }
   }
-}
-
-function proposalsOf(
-  run: MatchRunView,
-  program: VisibleProgram,
-  participants: Map<string, ParticipantView>,
-): Proposal[] {
-  const userOf = (participantId: string) => participants.get(participantId)?.userId ?? participantId;
-  const base = {
-    programId: program.programId,
-    source: 'match-run' as const,
-    runId: run.runId,
-    proposalTtlDays: program.settings.proposalTtlDays,
-  };
-  if (program.programType !== 'group') {
-    return run.pairs.map((pair) => ({
-      ...base,
-      relationshipId: relationshipIdOf(run.runId, pair.mentorId, [pair.menteeId]),
-      mentorIds: [userOf(pair.mentorId)],
-      menteeIds: [userOf(pair.menteeId)],
-      score: pair.score,
-    }));
-  }
-  const groups = new Map<string, typeof run.pairs>();
-  for (const pair of run.pairs) groups.set(pair.mentorId, [...(groups.get(pair.mentorId) ?? []), pair]);
-  return [...groups].map(([mentorId, pairs]) => ({
-    ...base,
-    relationshipId: relationshipIdOf(
-      run.runId,
-      mentorId,
-      pairs.map((p) => p.menteeId),
-    ),
-    mentorIds: [userOf(mentorId)],
-    menteeIds: pairs.map((p) => userOf(p.menteeId)),
-    score: pairs.reduce((sum, p) => sum + p.score, 0) / pairs.length,
-  }));
 }

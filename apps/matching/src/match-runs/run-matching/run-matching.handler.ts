@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@tandem/auth';
-import { compileRules, RuleViolationError, runMatching } from '@tandem/matching-domain';
-import { AggregateStore } from '../../infrastructure/aggregate-store';
-import { documentId, ReadModels, written } from '../../infrastructure/read-model-collections';
+import { EventStore, handleCommand } from '@tandem/eventstore';
+import { DomainError } from '@tandem/kernel';
+import { compileRules, matchRunDecider, runMatching } from '@tandem/matching-domain';
+import { documentId, ReadModels, unprojected, written } from '../../infrastructure/read-model-collections';
+import { streams } from '../../infrastructure/streams';
 import type { MatchRunView } from '../../infrastructure/views';
 import { ProgramAccess } from '../../programs/program-access';
+import { ReadModelProjection } from '../../read-models/read-model-projection';
 import type { RunMatchingBody } from '../match-run-schemas';
 import { matchingProfileOf, matchingRulesOf, ProgramRosters, scoringContextOf } from '../program-roster';
 
@@ -27,7 +30,8 @@ export class RunMatchingHandler implements ICommandHandler<RunMatching, MatchRun
   private readonly logger = new Logger('RunMatching');
 
   constructor(
-    private readonly aggregates: AggregateStore,
+    private readonly store: EventStore,
+    private readonly projection: ReadModelProjection,
     private readonly readModels: ReadModels,
     private readonly access: ProgramAccess,
     private readonly rosters: ProgramRosters,
@@ -36,10 +40,7 @@ export class RunMatchingHandler implements ICommandHandler<RunMatching, MatchRun
   async execute({ principal, programId, overrides }: RunMatching): Promise<MatchRunView> {
     const program = await this.access.managed(principal, programId);
     if (program.status === 'draft' || program.status === 'closed') {
-      throw new RuleViolationError(
-        'program-not-matching',
-        `A program that is ${program.status} cannot be matched`,
-      );
+      throw new DomainError('program-not-matching', `A program that is ${program.status} cannot be matched`);
     }
     const rules = matchingRulesOf(program, overrides);
     compileRules(rules); // refuses unknown criteria or questions with a 400 before any work
@@ -65,11 +66,12 @@ export class RunMatchingHandler implements ICommandHandler<RunMatching, MatchRun
     const runId = randomUUID();
     const runs = this.readModels.forTenant(principal).matchRuns;
     const _id = documentId(principal.tenantId, runId);
+    // Pairs and report are too large for an event: written first, shown once the run's event is applied.
     await runs.insertOne({
       _id,
       runId,
       programId,
-      version: 0,
+      ...unprojected,
       createdAt: now.toISOString(),
       createdBy: principal.userId,
       settingsUsed: {
@@ -82,10 +84,11 @@ export class RunMatchingHandler implements ICommandHandler<RunMatching, MatchRun
       optimal: result.optimal,
       certificateViolations: [...result.certificateViolations],
     });
+    let handled;
     try {
-      await this.aggregates.execute('matchRun', {
+      handled = await handleCommand(this.store, matchRunDecider, {
         tenantId: principal.tenantId,
-        id: runId,
+        streamId: streams.matchRun(runId),
         command: {
           type: 'complete-run',
           summary: {
@@ -99,9 +102,11 @@ export class RunMatchingHandler implements ICommandHandler<RunMatching, MatchRun
         },
       });
     } catch (error) {
+      // Refused: the run's document was never shown, and goes.
       await runs.deleteOne({ _id });
       throw error;
     }
+    await this.projection.applyAppended(handled.events);
     return await written(runs.findOne({ _id }));
   }
 }

@@ -1,12 +1,16 @@
-import { ForbiddenException } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@tandem/auth';
-import { AggregateStore } from '../../infrastructure/aggregate-store';
-import { documentId, ReadModels, written } from '../../infrastructure/read-model-collections';
+import { EventStore, handleCommand, type HandledCommand } from '@tandem/eventstore';
+import { DomainError } from '@tandem/kernel';
+import { participantDecider, type ParticipantState } from '@tandem/matching-domain';
+import { documentId, ReadModels, unprojected, written } from '../../infrastructure/read-model-collections';
+import { streams } from '../../infrastructure/streams';
 import type { ParticipantView } from '../../infrastructure/views';
 import { ProgramAccess, type VisibleProgram } from '../../programs/program-access';
+import { ReadModelProjection } from '../../read-models/read-model-projection';
 import { checkAnswers } from '../answers-check';
-import { facetCode, participantIdOf } from '../participant-identity';
+import { enrolCommandOf, profileOf } from '../enrol-command';
+import { participantIdOf } from '../participant-identity';
 import type { EnrolBody } from '../participant-schemas';
 
 export class EnrolParticipant {
@@ -22,7 +26,8 @@ export class EnrolParticipant {
 @CommandHandler(EnrolParticipant)
 export class EnrolParticipantHandler implements ICommandHandler<EnrolParticipant, ParticipantView> {
   constructor(
-    private readonly aggregates: AggregateStore,
+    private readonly store: EventStore,
+    private readonly projection: ReadModelProjection,
     private readonly readModels: ReadModels,
     private readonly access: ProgramAccess,
   ) {}
@@ -37,81 +42,50 @@ export class EnrolParticipantHandler implements ICommandHandler<EnrolParticipant
     const byProgramAdmin = this.access.canManage(principal, program);
     const userId = body.userId ?? principal.userId;
     if (userId !== principal.userId && !byProgramAdmin)
-      throw new ForbiddenException('Only a program admin can enrol someone else');
+      throw new DomainError('admin-only', 'Only a program admin can enrol someone else', 'forbidden');
     checkAnswers(body.profile.answers, program.settings.questions);
 
     const participantId = participantIdOf(programId, userId);
     const participants = this.readModels.forTenant(principal).participants;
     const _id = documentId(principal.tenantId, participantId);
     const before = await participants.findOne({ _id });
-    const { demographicsConsent, ...profileFields } = body.profile;
-    const profile = {
-      ...profileFields,
-      ...(demographicsConsent ? {} : { demographics: undefined }),
-      ...(body.overallCapacity ? { overallCapacity: body.overallCapacity } : {}),
-    };
-    // The profile is personal data, kept out of events; written first, shown once enrolled.
-    if (before) {
-      if (before.status === 'enrolled')
-        return this.enrol(principal, program, participantId, userId, body, byProgramAdmin);
-      await participants.updateOne({ _id }, { $set: { profile } });
-    } else {
-      await participants.insertOne({
-        _id,
-        participantId,
-        programId,
-        userId,
-        version: 0,
-        profile,
-        enrolledAt: new Date().toISOString(),
+    const enrol = () =>
+      handleCommand(this.store, participantDecider, {
+        tenantId: principal.tenantId,
+        streamId: streams.participant(participantId),
+        command: enrolCommandOf(program, participantId, userId, body, byProgramAdmin),
       });
+    let handled: HandledCommand<ParticipantState>;
+    if (before?.status === 'enrolled') {
+      handled = await enrol(); // refused as already enrolled; the profile stays as it is
+    } else {
+      // The profile is personal data, kept out of events: written first, shown once enrolled.
+      const profile = profileOf(body);
+      if (before) await participants.updateOne({ _id }, { $set: { profile }, $inc: { _revision: 1 } });
+      else
+        await participants.insertOne({
+          _id,
+          participantId,
+          programId,
+          userId,
+          ...unprojected,
+          profile,
+          enrolledAt: new Date().toISOString(),
+        });
+      try {
+        handled = await enrol();
+      } catch (error) {
+        // Only a document no event has reached yet: a concurrent enrolment of the same person may have won.
+        if (before)
+          await participants.updateOne(
+            { _id, version: 0 },
+            { $set: { profile: before.profile }, $inc: { _revision: 1 } },
+          );
+        else await participants.deleteOne({ _id, version: 0 });
+        throw error;
+      }
     }
-    try {
-      return await this.enrol(principal, program, participantId, userId, body, byProgramAdmin);
-    } catch (error) {
-      if (before) await participants.updateOne({ _id }, { $set: { profile: before.profile } });
-      else await participants.deleteOne({ _id });
-      throw error;
-    }
-  }
-
-  private async enrol(
-    principal: Principal,
-    program: VisibleProgram,
-    participantId: string,
-    userId: string,
-    body: EnrolBody,
-    byProgramAdmin: boolean,
-  ) {
-    const { department, level, location } = body.profile;
-    const facets = {
-      ...(facetCode(department) ? { department: facetCode(department) } : {}),
-      ...(level === undefined ? {} : { level: String(level) }),
-      ...(facetCode(location) ? { location: facetCode(location) } : {}),
-    };
-    await this.aggregates.execute('participant', {
-      tenantId: principal.tenantId,
-      id: participantId,
-      command: {
-        type: 'enrol',
-        participantId,
-        programId: program.programId,
-        userId,
-        roles: body.roles,
-        ...(body.capacity === undefined ? {} : { capacity: body.capacity }),
-        facets,
-        program: {
-          status: program.status,
-          programType: program.programType,
-          defaultMentorCapacity: program.settings.maxGroupSize ?? program.settings.defaultMentorCapacity,
-        },
-        byProgramAdmin,
-      },
-    });
-    return await written(
-      this.readModels
-        .forTenant(principal)
-        .participants.findOne({ _id: documentId(principal.tenantId, participantId) }),
-    );
+    await this.projection.applyAppended(handled.events);
+    return await written(participants.findOne({ _id }));
   }
 }

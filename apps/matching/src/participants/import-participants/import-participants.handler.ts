@@ -1,11 +1,14 @@
-import { HttpException, Logger } from '@nestjs/common';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { invalidRequest, type FieldProblem, type Principal } from '@tandem/auth';
-import { ProgramAccess } from '../../programs/program-access';
-import { checkAnswers } from '../answers-check';
-import { EnrolParticipant } from '../enrol-participant/enrol-participant.handler';
+import { randomUUID } from 'node:crypto';
+import { PayloadTooLargeException } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { invalidRequest, type Principal } from '@tandem/auth';
+import { ProgramAccess, type VisibleProgram } from '../../programs/program-access';
+import { ParticipantImportRunner } from '../participant-imports/import-job-runner';
+import { ParticipantImportJobs, type ImportJobDocument } from '../participant-imports/import-jobs';
+import { importSettings } from '../participant-imports/import-settings';
+import { decideRows } from './decide-rows';
 import { parseCsv } from './parse-csv';
-import { enrolmentOfRow, headerProblems } from './participant-rows';
+import { headerProblems, markDuplicates, type CsvRow, type RejectedRow } from './participant-rows';
 
 export class ImportParticipants {
   constructor(
@@ -16,31 +19,41 @@ export class ImportParticipants {
   ) {}
 }
 
-export interface ImportReport {
+/** A dry run's answer: what an import of the file would reject, with nothing written. */
+export interface DryRunReport {
   readonly rows: number;
-  readonly enrolled: number;
-  readonly dryRun: boolean;
-  readonly rejected: readonly {
-    readonly line: number;
-    readonly userId: string;
-    readonly problems: readonly FieldProblem[];
-  }[];
+  readonly enrolled: 0;
+  readonly dryRun: true;
+  readonly rejected: readonly RejectedRow[];
 }
 
+export type ImportAccepted = { readonly dryRun: false; readonly job: ImportJobDocument };
+
 /**
- * Bulk enrolment from an HR export. A malformed file (structure, header) is refused whole with a
- * 400; otherwise each row is validated on its own and the report lists every rejected row and why.
+ * Bulk enrolment from an HR export. The file is checked as a whole first — structure, header, at
+ * most IMPORT_MAX_ROWS rows — and refused whole (400, 413) with nothing written; otherwise its rows
+ * are stored as a job that enrols them in the background (ParticipantImportRunner), each row
+ * checked on its own and every rejected row reported. A dry run checks the rows at once instead.
  */
 @CommandHandler(ImportParticipants)
-export class ImportParticipantsHandler implements ICommandHandler<ImportParticipants, ImportReport> {
-  private readonly logger = new Logger('ImportParticipants');
+export class ImportParticipantsHandler implements ICommandHandler<
+  ImportParticipants,
+  DryRunReport | ImportAccepted
+> {
+  private readonly settings = importSettings();
 
   constructor(
-    private readonly commands: CommandBus,
     private readonly access: ProgramAccess,
+    private readonly jobs: ParticipantImportJobs,
+    private readonly runner: ParticipantImportRunner,
   ) {}
 
-  async execute({ principal, programId, csv, dryRun }: ImportParticipants): Promise<ImportReport> {
+  async execute({
+    principal,
+    programId,
+    csv,
+    dryRun,
+  }: ImportParticipants): Promise<DryRunReport | ImportAccepted> {
     const program = await this.access.managed(principal, programId);
     const parsed = parseCsv(csv);
     if (!parsed.ok) throw invalidRequest('body', [{ field: `line ${parsed.line}`, message: parsed.message }]);
@@ -50,54 +63,37 @@ export class ImportParticipantsHandler implements ICommandHandler<ImportParticip
         'body',
         problems.map((message) => ({ field: 'header', message })),
       );
+    if (parsed.rows.length > this.settings.maxRows)
+      throw tooManyRows(parsed.rows.length, this.settings.maxRows);
+    const rows = markDuplicates(parsed.header, parsed.rows);
+    if (dryRun) return dryRunReport(principal, program, parsed.header, rows);
 
-    const rejected: { line: number; userId: string; problems: FieldProblem[] }[] = [];
-    const seen = new Set<string>();
-    let enrolled = 0;
-    for (const [index, row] of parsed.rows.entries()) {
-      const userId = row.cells[parsed.header.indexOf('userId')]?.trim() ?? '';
-      const result = enrolmentOfRow(parsed.header, row.cells, program.settings.questions);
-      const rowProblems =
-        'problems' in result
-          ? result.problems
-          : answerProblems(result.body.profile.answers, program.settings.questions);
-      if (seen.has(userId)) rowProblems.push({ field: 'userId', message: 'appears on an earlier row' });
-      seen.add(userId);
-      if (rowProblems.length > 0 || !('body' in result)) {
-        rejected.push({ line: row.line, userId, problems: rowProblems });
-        continue;
-      }
-      if (dryRun) continue;
-      try {
-        await this.commands.execute(new EnrolParticipant(principal, programId, result.body, program));
-        enrolled += 1;
-      } catch (error) {
-        rejected.push({ line: row.line, userId, problems: [{ field: '(row)', message: messageOf(error) }] });
-      }
-      if ((index + 1) % 500 === 0)
-        this.logger.log(`import into ${programId}: ${index + 1}/${parsed.rows.length} rows`);
-    }
-    return { rows: parsed.rows.length, enrolled, dryRun, rejected };
+    const chunks: CsvRow[][] = [];
+    for (let at = 0; at < rows.length; at += this.settings.chunkRows)
+      chunks.push(rows.slice(at, at + this.settings.chunkRows));
+    const job = await this.jobs.create(principal, programId, randomUUID(), parsed.header, chunks, new Date());
+    void this.runner.wake();
+    return { dryRun: false, job };
   }
 }
 
-function answerProblems(
-  answers: Record<string, unknown>,
-  questions: Parameters<typeof checkAnswers>[1],
-): FieldProblem[] {
-  try {
-    checkAnswers(answers as never, questions);
-    return [];
-  } catch (error) {
-    const body = (error as HttpException).getResponse() as { fields: FieldProblem[] };
-    return body.fields.map((p) => ({ ...p, field: p.field.replace('profile.answers.', 'answer:') }));
-  }
+function tooManyRows(rows: number, maxRows: number): PayloadTooLargeException {
+  return new PayloadTooLargeException({
+    statusCode: 413,
+    error: 'Payload Too Large',
+    code: 'too-many-rows',
+    message: `The file has ${rows} rows; an import takes at most ${maxRows} (IMPORT_MAX_ROWS): split it`,
+    limit: maxRows,
+  });
 }
 
-function messageOf(error: unknown): string {
-  if (error instanceof HttpException) {
-    const body = error.getResponse();
-    return typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? error.message);
-  }
-  return error instanceof Error && 'kind' in error ? error.message : 'could not be enrolled';
+/** Every row's checks and the decider's verdict for a new participant, without writing anything. */
+function dryRunReport(
+  principal: Principal,
+  program: VisibleProgram,
+  header: readonly string[],
+  rows: readonly CsvRow[],
+): DryRunReport {
+  const { rejected } = decideRows(header, rows, program, principal);
+  return { rows: rows.length, enrolled: 0, dryRun: true, rejected };
 }

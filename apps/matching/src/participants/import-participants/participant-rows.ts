@@ -1,6 +1,28 @@
 import type { FieldProblem } from '@tandem/auth';
 import type { ProgramSettings } from '@tandem/matching-domain';
+import { answerProblems } from '../answers-check';
 import { enrolBody, type EnrolBody } from '../participant-schemas';
+
+/** A data row of the file: its line in the file (for the report) and its cells. */
+export interface CsvRow {
+  readonly line: number;
+  readonly cells: readonly string[];
+  /** Its userId appears on an earlier row: only the first is enrolled. */
+  readonly duplicate?: boolean;
+}
+
+/** Why a cell (or, with field "(row)", the whole row) was not enrolled; `code` is stable. */
+export interface RowProblem {
+  readonly field: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface RejectedRow {
+  readonly line: number;
+  readonly userId: string;
+  readonly problems: readonly RowProblem[];
+}
 
 const listColumns = ['languages', 'skillsOffered', 'skillsSought', 'focusAreas'] as const;
 const textColumns = ['department', 'managerId', 'location', 'timezone'] as const;
@@ -73,4 +95,41 @@ function columnOf(path: readonly PropertyKey[]): string {
   if (first === 'profile' && second === 'answers') return `answer:${third}`;
   if (first === 'profile') return second ?? 'profile';
   return first ?? '(row)';
+}
+
+/** Marks each row whose userId appears on an earlier row (the whole file is needed for that). */
+export function markDuplicates(header: readonly string[], rows: readonly CsvRow[]): CsvRow[] {
+  const column = header.indexOf('userId');
+  const seen = new Set<string>();
+  return rows.map((row) => {
+    const userId = row.cells[column]?.trim() ?? '';
+    const duplicate = seen.has(userId);
+    seen.add(userId);
+    return duplicate ? { ...row, duplicate } : { line: row.line, cells: row.cells };
+  });
+}
+
+/**
+ * One row checked as the JSON route checks a body (fields, then answers against the program's
+ * questions), plus the file's own rule: a userId only once.
+ */
+export function checkRow(
+  header: readonly string[],
+  row: CsvRow,
+  questions: ProgramSettings['questions'],
+): { readonly userId: string; readonly body: EnrolBody } | RejectedRow {
+  const userId = row.cells[header.indexOf('userId')]?.trim() ?? '';
+  const result = enrolmentOfRow(header, row.cells, questions);
+  const problems: RowProblem[] =
+    'problems' in result
+      ? result.problems.map((p) => ({ ...p, code: 'invalid' }))
+      : answerProblems(result.body.profile.answers, questions, 'answer').map((p) => ({
+          field: p.field.replace('answer.', 'answer:'),
+          code: 'invalid-answer',
+          message: p.message,
+        }));
+  if (row.duplicate)
+    problems.push({ field: 'userId', code: 'duplicate-row', message: 'appears on an earlier row' });
+  if (problems.length > 0 || !('body' in result)) return { line: row.line, userId, problems };
+  return { userId: result.body.userId ?? userId, body: result.body };
 }

@@ -1,9 +1,11 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@tandem/auth';
-import type { ProgramCommand } from '@tandem/matching-domain';
-import { AggregateStore } from '../../infrastructure/aggregate-store';
+import { EventStore, handleCommand } from '@tandem/eventstore';
+import { programDecider, type ProgramCommand } from '@tandem/matching-domain';
 import { documentId, ReadModels, written } from '../../infrastructure/read-model-collections';
+import { streams } from '../../infrastructure/streams';
 import type { ProgramView } from '../../infrastructure/views';
+import { ReadModelProjection } from '../../read-models/read-model-projection';
 import { ProgramAccess } from '../program-access';
 
 export type ProgramTransition = Extract<
@@ -22,18 +24,20 @@ export class ChangeProgramStatus {
 @CommandHandler(ChangeProgramStatus)
 export class ChangeProgramStatusHandler implements ICommandHandler<ChangeProgramStatus, ProgramView> {
   constructor(
-    private readonly aggregates: AggregateStore,
+    private readonly store: EventStore,
+    private readonly projection: ReadModelProjection,
     private readonly readModels: ReadModels,
     private readonly access: ProgramAccess,
   ) {}
 
   async execute({ principal, programId, transition }: ChangeProgramStatus): Promise<ProgramView> {
     await this.access.managed(principal, programId);
-    await this.aggregates.execute('program', {
+    const handled = await handleCommand(this.store, programDecider, {
       tenantId: principal.tenantId,
-      id: programId,
+      streamId: streams.program(programId),
       command: { type: transition, by: principal.userId },
     });
+    await this.projection.applyAppended(handled.events);
     return await written(
       this.readModels
         .forTenant(principal)

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@tandem/auth';
-import type { ProgramSettings } from '@tandem/matching-domain';
-import { AggregateStore } from '../../infrastructure/aggregate-store';
-import { documentId, ReadModels, written } from '../../infrastructure/read-model-collections';
+import { EventStore, handleCommand, type HandledCommand } from '@tandem/eventstore';
+import { programDecider, type ProgramSettings, type ProgramState } from '@tandem/matching-domain';
+import { documentId, ReadModels, unprojected, written } from '../../infrastructure/read-model-collections';
+import { streams } from '../../infrastructure/streams';
 import type { ProgramView } from '../../infrastructure/views';
+import { ReadModelProjection } from '../../read-models/read-model-projection';
 import { defaultSettings, type CreateProgramBody } from '../program-schemas';
 import { splitQuestionLabels } from '../question-labels';
 
@@ -18,7 +20,8 @@ export class CreateProgram {
 @CommandHandler(CreateProgram)
 export class CreateProgramHandler implements ICommandHandler<CreateProgram, ProgramView> {
   constructor(
-    private readonly aggregates: AggregateStore,
+    private readonly store: EventStore,
+    private readonly projection: ReadModelProjection,
     private readonly readModels: ReadModels,
   ) {}
 
@@ -37,16 +40,17 @@ export class CreateProgramHandler implements ICommandHandler<CreateProgram, Prog
     await programs.insertOne({
       _id: documentId(principal.tenantId, programId),
       programId,
-      version: 0,
+      ...unprojected,
       name: texts.name,
       ...(texts.description === undefined ? {} : { description: texts.description }),
       questionLabels,
       createdAt: new Date().toISOString(),
     });
+    let handled: HandledCommand<ProgramState>;
     try {
-      await this.aggregates.execute('program', {
+      handled = await handleCommand(this.store, programDecider, {
         tenantId: principal.tenantId,
-        id: programId,
+        streamId: streams.program(programId),
         command: {
           type: 'create-program',
           programId,
@@ -56,9 +60,11 @@ export class CreateProgramHandler implements ICommandHandler<CreateProgram, Prog
         },
       });
     } catch (error) {
+      // Refused: the texts were never shown, and go.
       await programs.deleteOne({ _id: documentId(principal.tenantId, programId) });
       throw error;
     }
+    await this.projection.applyAppended(handled.events);
     return await written(programs.findOne({ _id: documentId(principal.tenantId, programId) }));
   }
 }

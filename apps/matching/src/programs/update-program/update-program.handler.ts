@@ -1,9 +1,11 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@tandem/auth';
-import type { ProgramSettings } from '@tandem/matching-domain';
-import { AggregateStore } from '../../infrastructure/aggregate-store';
+import { EventStore, handleCommand } from '@tandem/eventstore';
+import { programDecider, type ProgramSettings } from '@tandem/matching-domain';
 import { documentId, ReadModels, written } from '../../infrastructure/read-model-collections';
+import { streams } from '../../infrastructure/streams';
 import type { ProgramView } from '../../infrastructure/views';
+import { ReadModelProjection } from '../../read-models/read-model-projection';
 import { ProgramAccess } from '../program-access';
 import type { UpdateProgramBody } from '../program-schemas';
 import { splitQuestionLabels } from '../question-labels';
@@ -20,7 +22,8 @@ export class UpdateProgram {
 @CommandHandler(UpdateProgram)
 export class UpdateProgramHandler implements ICommandHandler<UpdateProgram, ProgramView> {
   constructor(
-    private readonly aggregates: AggregateStore,
+    private readonly store: EventStore,
+    private readonly projection: ReadModelProjection,
     private readonly readModels: ReadModels,
     private readonly access: ProgramAccess,
   ) {}
@@ -35,12 +38,13 @@ export class UpdateProgramHandler implements ICommandHandler<UpdateProgram, Prog
     if (changes.adminIds)
       changes.adminIds = [...new Set([...program.settings.adminIds.slice(0, 1), ...changes.adminIds])];
     // The settings (the audited part) go first: if they are refused, the texts stay as they were.
-    await this.aggregates.execute('program', {
+    const handled = await handleCommand(this.store, programDecider, {
       tenantId: principal.tenantId,
-      id: programId,
+      streamId: streams.program(programId),
       command: { type: 'update-program-settings', by: principal.userId, changes },
       expectedVersion,
     });
+    await this.projection.applyAppended(handled.events);
     const texts = {
       ...(body.name === undefined ? {} : { name: body.name }),
       ...(body.description === undefined ? {} : { description: body.description }),
@@ -48,7 +52,9 @@ export class UpdateProgramHandler implements ICommandHandler<UpdateProgram, Prog
     };
     const programs = this.readModels.forTenant(principal).programs;
     const id = documentId(principal.tenantId, programId);
-    if (Object.keys(texts).length > 0) await programs.updateOne({ _id: id }, { $set: texts });
+    // The revision moves too, so a projection applying an event concurrently retries on these texts.
+    if (Object.keys(texts).length > 0)
+      await programs.updateOne({ _id: id }, { $set: texts, $inc: { _revision: 1 } });
     return await written(programs.findOne({ _id: id }));
   }
 }

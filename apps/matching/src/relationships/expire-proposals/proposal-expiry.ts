@@ -1,10 +1,12 @@
 import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ConcurrencyError, EventStore, handleCommand } from '@tandem/eventstore';
+import { relationshipDecider } from '@tandem/matching-domain';
 import { PeriodicTask } from '@tandem/runtime';
-import { ConcurrencyError } from '@tandem/eventstore';
-import { AggregateStore } from '../../infrastructure/aggregate-store';
 import { MentorCapacity } from '../../infrastructure/mentor-capacity';
 import { ReadModels } from '../../infrastructure/read-model-collections';
+import { streams } from '../../infrastructure/streams';
 import type { RelationshipView } from '../../infrastructure/views';
+import { ReadModelProjection } from '../../read-models/read-model-projection';
 
 /**
  * Expires proposals nobody answered in time, every PROPOSAL_EXPIRY_INTERVAL_MS (default a minute).
@@ -17,7 +19,8 @@ export class ProposalExpiry implements OnApplicationBootstrap, OnApplicationShut
 
   constructor(
     private readonly readModels: ReadModels,
-    private readonly aggregates: AggregateStore,
+    private readonly store: EventStore,
+    private readonly projection: ReadModelProjection,
     private readonly capacity: MentorCapacity,
   ) {}
 
@@ -30,11 +33,7 @@ export class ProposalExpiry implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /** Expires every proposal past its expiry at `now`; returns how many it expired. */
-  sweep(now = new Date()): Promise<number> {
-    return this.expireDue(now);
-  }
-
-  private async expireDue(now: Date): Promise<number> {
+  async sweep(now = new Date()): Promise<number> {
     // A system job across tenants: each proposal is then handled in its own tenant's scope.
     const due = await this.readModels
       .raw<RelationshipView>('relationships')
@@ -44,15 +43,15 @@ export class ProposalExpiry implements OnApplicationBootstrap, OnApplicationShut
     let expired = 0;
     for (const { tenantId, relationshipId } of due) {
       try {
-        const handled = await this.aggregates.execute('relationship', {
+        const handled = await handleCommand(this.store, relationshipDecider, {
           tenantId,
-          id: relationshipId,
+          streamId: streams.relationship(relationshipId),
           command: { type: 'expire', now: now.toISOString() },
         });
-        if (handled.events.length > 0) {
-          expired += 1;
-          await this.capacity.release(tenantId, relationshipId);
-        }
+        if (handled.events.length === 0) continue;
+        expired += 1;
+        await this.projection.applyAppended(handled.events);
+        await this.capacity.release(tenantId, relationshipId);
       } catch (error) {
         if (!(error instanceof ConcurrencyError)) throw error;
       }

@@ -1,5 +1,5 @@
 import type { EventData, TandemEvent } from '@tandem/events';
-import { RuleViolationError } from '../shared/rule-violation-error';
+import { DomainError, type Decider } from '@tandem/kernel';
 
 type MatchRunEvent = Extract<TandemEvent, { type: `matching.match-run.${string}` }>;
 type RunSummary = EventData<'matching.match-run.completed'>;
@@ -11,29 +11,51 @@ export type MatchRunState =
 
 export type MatchRunCommand =
   | { readonly type: 'complete-run'; readonly summary: RunSummary }
-  | { readonly type: 'publish-run'; readonly by: string; readonly relationshipIds: readonly string[]; readonly programStatus: string };
+  | {
+      readonly type: 'publish-run';
+      readonly by: string;
+      readonly relationshipIds: readonly string[];
+      readonly programStatus: string;
+    };
 
-export const matchRunDecider = {
+export const matchRunDecider: Decider<MatchRunCommand, TandemEvent, MatchRunState> = {
   initialState: (): MatchRunState => ({ status: 'none' }),
 
   evolve(state: MatchRunState, event: TandemEvent): MatchRunState {
-    if (event.type === 'matching.match-run.completed') return { status: 'draft', runId: event.data.runId, programId: event.data.programId };
-    if (event.type === 'matching.match-run.published' && state.status !== 'none') return { ...state, status: 'published' };
+    if (event.type === 'matching.match-run.completed')
+      return { status: 'draft', runId: event.data.runId, programId: event.data.programId };
+    if (event.type === 'matching.match-run.published' && state.status !== 'none')
+      return { ...state, status: 'published' };
     return state;
   },
 
   decide(command: MatchRunCommand, state: MatchRunState): MatchRunEvent[] {
     switch (command.type) {
       case 'complete-run':
-        if (state.status !== 'none') throw new RuleViolationError('run-exists', 'This match run already exists');
+        if (state.status !== 'none') throw new DomainError('run-exists', 'This match run already exists');
         return [{ type: 'matching.match-run.completed', data: command.summary }];
       case 'publish-run':
-        if (state.status === 'none') throw new RuleViolationError('run-not-found', 'Match run not found', 'not-found');
-        if (state.status === 'published') throw new RuleViolationError('run-published', 'This match run has already been published');
+        if (state.status === 'none')
+          throw new DomainError('run-not-found', 'Match run not found', 'not-found');
+        if (state.status === 'published')
+          throw new DomainError('run-published', 'This match run has already been published');
         if (command.programStatus === 'closed' || command.programStatus === 'draft') {
-          throw new RuleViolationError('program-not-matching', `Matches cannot be published while the program is ${command.programStatus}`);
+          throw new DomainError(
+            'program-not-matching',
+            `Matches cannot be published while the program is ${command.programStatus}`,
+          );
         }
-        return [{ type: 'matching.match-run.published', data: { programId: state.programId, runId: state.runId, by: command.by, relationshipIds: [...command.relationshipIds] } }];
+        return [
+          {
+            type: 'matching.match-run.published',
+            data: {
+              programId: state.programId,
+              runId: state.runId,
+              by: command.by,
+              relationshipIds: [...command.relationshipIds],
+            },
+          },
+        ];
       default: {
         const exhaustive: never = command;
         return exhaustive;

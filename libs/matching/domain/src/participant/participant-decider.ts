@@ -1,6 +1,6 @@
 import type { TandemEvent } from '@tandem/events';
 import type { ProgramStatus, ProgramType } from '../program/program-state';
-import { RuleViolationError } from '../shared/rule-violation-error';
+import { DomainError, type Decider } from '@tandem/kernel';
 import type { Facets, ParticipantRole, ParticipantState } from './participant-state';
 
 type ParticipantEvent = Extract<TandemEvent, { type: `matching.participant.${string}` }>;
@@ -28,7 +28,7 @@ export type ParticipantCommand =
   | { readonly type: 'update-profile'; readonly changedFields: readonly string[]; readonly facets: Facets }
   | { readonly type: 'withdraw'; readonly reason: string };
 
-export const participantDecider = {
+export const participantDecider: Decider<ParticipantCommand, TandemEvent, ParticipantState> = {
   initialState: (): ParticipantState => ({ status: 'none' }),
 
   evolve(state: ParticipantState, event: TandemEvent): ParticipantState {
@@ -53,10 +53,25 @@ export const participantDecider = {
       case 'update-profile':
         if (state.status !== 'enrolled') throw notEnrolled(state);
         if (command.changedFields.length === 0) return [];
-        return [{ type: 'matching.participant.profile-updated', data: { programId: state.programId, participantId: state.participantId, changedFields: [...command.changedFields], facets: command.facets } }];
+        return [
+          {
+            type: 'matching.participant.profile-updated',
+            data: {
+              programId: state.programId,
+              participantId: state.participantId,
+              changedFields: [...command.changedFields],
+              facets: command.facets,
+            },
+          },
+        ];
       case 'withdraw':
         if (state.status !== 'enrolled') throw notEnrolled(state);
-        return [{ type: 'matching.participant.withdrew', data: { programId: state.programId, participantId: state.participantId, reason: command.reason } }];
+        return [
+          {
+            type: 'matching.participant.withdrew',
+            data: { programId: state.programId, participantId: state.participantId, reason: command.reason },
+          },
+        ];
       default: {
         const exhaustive: never = command;
         return exhaustive;
@@ -65,28 +80,44 @@ export const participantDecider = {
   },
 };
 
-function decideEnrol(command: Extract<ParticipantCommand, { type: 'enrol' }>, state: ParticipantState): ParticipantEvent[] {
-  if (state.status === 'enrolled') throw new RuleViolationError('already-enrolled', 'This person is already enrolled in the program');
+function decideEnrol(
+  command: Extract<ParticipantCommand, { type: 'enrol' }>,
+  state: ParticipantState,
+): ParticipantEvent[] {
+  if (state.status === 'enrolled')
+    throw new DomainError('already-enrolled', 'This person is already enrolled in the program');
   const { program } = command;
-  const windowOpen = program.status === 'enrolment-open' || (command.byProgramAdmin && program.status !== 'closed');
+  const windowOpen =
+    program.status === 'enrolment-open' || (command.byProgramAdmin && program.status !== 'closed');
   if (!windowOpen) {
-    throw new RuleViolationError('enrolment-not-open', `Enrolment is not open: the program is ${program.status}`);
+    throw new DomainError('enrolment-not-open', `Enrolment is not open: the program is ${program.status}`);
   }
   const roles = [...new Set(command.roles)].sort();
   if (roles.length > 1 && program.programType !== 'peer') {
-    throw new RuleViolationError('one-role-only', 'Only peer programs enrol someone as both mentor and mentee', 'invalid');
+    throw new DomainError(
+      'one-role-only',
+      'Only peer programs enrol someone as both mentor and mentee',
+      'invalid',
+    );
   }
   const capacity = roles.includes('mentor') ? (command.capacity ?? program.defaultMentorCapacity) : undefined;
   return [
     {
       type: 'matching.participant.enrolled',
-      data: { programId: command.programId, participantId: command.participantId, userId: command.userId, roles, capacity, facets: command.facets },
+      data: {
+        programId: command.programId,
+        participantId: command.participantId,
+        userId: command.userId,
+        roles,
+        capacity,
+        facets: command.facets,
+      },
     },
   ];
 }
 
-function notEnrolled(state: ParticipantState): RuleViolationError {
+function notEnrolled(state: ParticipantState): DomainError {
   return state.status === 'none'
-    ? new RuleViolationError('participant-not-found', 'Participant not found', 'not-found')
-    : new RuleViolationError('participant-withdrawn', 'The participant has withdrawn');
+    ? new DomainError('participant-not-found', 'Participant not found', 'not-found')
+    : new DomainError('participant-withdrawn', 'The participant has withdrawn');
 }

@@ -23,13 +23,28 @@ export type RelationshipCommand =
       /** A mentee's own request counts as their acceptance. */
       readonly acceptedBy?: string;
     }
-  | (Actor & { readonly type: 'accept'; readonly acceptance: 'both-parties' | 'admin-approval'; readonly now: string })
+  | (Actor & {
+      readonly type: 'accept';
+      readonly acceptance: 'both-parties' | 'admin-approval';
+      readonly now: string;
+      /** The mentors' capacity is claimed for this relationship: without it, an acceptance that would start it is refused. */
+      readonly capacityHeld: boolean;
+    })
   | (Actor & { readonly type: 'decline'; readonly reason: string })
   | { readonly type: 'expire'; readonly now: string }
-  | (Actor & { readonly type: 'record-agreement'; readonly sessionsPerMonth: number; readonly agreedUntil?: string })
+  | (Actor & {
+      readonly type: 'record-agreement';
+      readonly sessionsPerMonth: number;
+      readonly agreedUntil?: string;
+    })
   | (Actor & { readonly type: 'pause'; readonly reason: string })
   | (Actor & { readonly type: 'resume' })
-  | (Actor & { readonly type: 'end'; readonly reason: EndReason; readonly requestRematch: boolean; readonly now: string })
+  | (Actor & {
+      readonly type: 'end';
+      readonly reason: EndReason;
+      readonly requestRematch: boolean;
+      readonly now: string;
+    })
   | (Actor & {
       readonly type: 'submit-reflection';
       readonly rating: number;

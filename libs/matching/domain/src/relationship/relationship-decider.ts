@@ -1,5 +1,5 @@
 import type { TandemEvent } from '@tandem/events';
-import { RuleViolationError } from '../shared/rule-violation-error';
+import { DomainError, type Decider } from '@tandem/kernel';
 import type { RelationshipCommand } from './relationship-commands';
 import { evolveRelationship } from './relationship-evolve';
 import { partiesOf, type ExistingRelationship, type RelationshipState } from './relationship-state';
@@ -7,13 +7,14 @@ import { partiesOf, type ExistingRelationship, type RelationshipState } from './
 type RelationshipEvent = Extract<TandemEvent, { type: `matching.relationship.${string}` }>;
 type Command<T extends RelationshipCommand['type']> = Extract<RelationshipCommand, { type: T }>;
 
-export const relationshipDecider = {
+export const relationshipDecider: Decider<RelationshipCommand, TandemEvent, RelationshipState> = {
   initialState: (): RelationshipState => ({ status: 'none' }),
   evolve: evolveRelationship,
 
   decide(command: RelationshipCommand, state: RelationshipState): RelationshipEvent[] {
     if (command.type === 'propose') return decidePropose(command, state);
-    if (state.status === 'none') throw new RuleViolationError('relationship-not-found', 'Relationship not found', 'not-found');
+    if (state.status === 'none')
+      throw new DomainError('relationship-not-found', 'Relationship not found', 'not-found');
     const ref = { relationshipId: state.relationshipId, programId: state.programId };
     switch (command.type) {
       case 'accept':
@@ -21,22 +22,36 @@ export const relationshipDecider = {
       case 'decline':
         requireStatus(state, ['proposed'], 'decline');
         requireActor(command, state);
-        return [{ type: 'matching.relationship.declined', data: { ...ref, participantId: command.by, reason: command.reason } }];
+        return [
+          {
+            type: 'matching.relationship.declined',
+            data: { ...ref, participantId: command.by, reason: command.reason },
+          },
+        ];
       case 'expire':
-        return state.status === 'proposed' && command.now >= state.expiresAt ? [{ type: 'matching.relationship.expired', data: ref }] : [];
+        return state.status === 'proposed' && command.now >= state.expiresAt
+          ? [{ type: 'matching.relationship.expired', data: ref }]
+          : [];
       case 'record-agreement':
         requireStatus(state, ['active', 'paused'], 'record an agreement for');
         requireParty(command.by, state);
         return [
           {
             type: 'matching.relationship.agreement-recorded',
-            data: { ...ref, by: command.by, sessionsPerMonth: command.sessionsPerMonth, ...(command.agreedUntil ? { agreedUntil: command.agreedUntil } : {}) },
+            data: {
+              ...ref,
+              by: command.by,
+              sessionsPerMonth: command.sessionsPerMonth,
+              ...(command.agreedUntil ? { agreedUntil: command.agreedUntil } : {}),
+            },
           },
         ];
       case 'pause':
         requireStatus(state, ['active'], 'pause');
         requireActor(command, state);
-        return [{ type: 'matching.relationship.paused', data: { ...ref, by: command.by, reason: command.reason } }];
+        return [
+          { type: 'matching.relationship.paused', data: { ...ref, by: command.by, reason: command.reason } },
+        ];
       case 'resume':
         requireStatus(state, ['paused'], 'resume');
         requireActor(command, state);
@@ -54,16 +69,32 @@ export const relationshipDecider = {
 };
 
 function decidePropose(command: Command<'propose'>, state: RelationshipState): RelationshipEvent[] {
-  if (state.status !== 'none') throw new RuleViolationError('relationship-exists', `Relationship ${command.relationshipId} already exists`);
+  if (state.status !== 'none')
+    throw new DomainError('relationship-exists', `Relationship ${command.relationshipId} already exists`);
   const overlap = command.mentorIds.filter((id) => command.menteeIds.includes(id));
-  if (overlap.length > 0) throw new RuleViolationError('self-pairing', 'Nobody can mentor themselves', 'invalid');
+  if (overlap.length > 0) throw new DomainError('self-pairing', 'Nobody can mentor themselves', 'invalid');
   const { relationshipId, programId, mentorIds, menteeIds, score, source, runId, expiresAt } = command;
   const proposed: RelationshipEvent = {
     type: 'matching.relationship.proposed',
-    data: { relationshipId, programId, mentorIds: [...mentorIds], menteeIds: [...menteeIds], score, source, ...(runId ? { runId } : {}), expiresAt },
+    data: {
+      relationshipId,
+      programId,
+      mentorIds: [...mentorIds],
+      menteeIds: [...menteeIds],
+      score,
+      source,
+      ...(runId ? { runId } : {}),
+      expiresAt,
+    },
   };
   if (!command.acceptedBy) return [proposed];
-  return [proposed, { type: 'matching.relationship.accepted', data: { relationshipId, programId, participantId: command.acceptedBy } }];
+  return [
+    proposed,
+    {
+      type: 'matching.relationship.accepted',
+      data: { relationshipId, programId, participantId: command.acceptedBy },
+    },
+  ];
 }
 
 function decideAccept(command: Command<'accept'>, state: ExistingRelationship): RelationshipEvent[] {
@@ -74,19 +105,44 @@ function decideAccept(command: Command<'accept'>, state: ExistingRelationship): 
   if (command.now >= state.expiresAt) return [{ type: 'matching.relationship.expired', data: ref }];
   const isParty = partiesOf(state).includes(command.by);
   if (command.acceptance === 'admin-approval' && !command.asAdmin) {
-    throw new RuleViolationError('admin-approval-required', 'In this program a program admin approves proposed matches', 'forbidden');
+    throw new DomainError(
+      'admin-approval-required',
+      'In this program a program admin approves proposed matches',
+      'forbidden',
+    );
   }
   if (command.acceptance === 'both-parties' && !isParty) {
-    throw new RuleViolationError('parties-accept', 'In this program both parties accept a proposed match themselves', 'forbidden');
+    throw new DomainError(
+      'parties-accept',
+      'In this program both parties accept a proposed match themselves',
+      'forbidden',
+    );
   }
-  if (state.acceptedBy.includes(command.by)) throw new RuleViolationError('already-accepted', 'You have already accepted this proposal');
-  const accepted: RelationshipEvent = { type: 'matching.relationship.accepted', data: { ...ref, participantId: command.by } };
+  if (state.acceptedBy.includes(command.by))
+    throw new DomainError('already-accepted', 'You have already accepted this proposal');
+  const accepted: RelationshipEvent = {
+    type: 'matching.relationship.accepted',
+    data: { ...ref, participantId: command.by },
+  };
   const acceptedBy = [...state.acceptedBy, command.by];
-  const complete = command.acceptance === 'admin-approval' || partiesOf(state).every((party) => acceptedBy.includes(party));
+  const complete =
+    command.acceptance === 'admin-approval' || partiesOf(state).every((party) => acceptedBy.includes(party));
   if (!complete) return [accepted];
+  // A relationship takes its mentors' capacity when it starts; the caller claims it first (an atomic
+  // write outside the stream) and retries with it held, so no start is ever appended without it.
+  if (!command.capacityHeld)
+    throw new DomainError('capacity-not-held', "Starting needs the mentors' capacity claimed first");
   return [
     accepted,
-    { type: 'matching.relationship.started', data: { ...ref, mentorIds: [...state.mentorIds], menteeIds: [...state.menteeIds], startedAt: command.now } },
+    {
+      type: 'matching.relationship.started',
+      data: {
+        ...ref,
+        mentorIds: [...state.mentorIds],
+        menteeIds: [...state.menteeIds],
+        startedAt: command.now,
+      },
+    },
   ];
 }
 
@@ -94,19 +150,35 @@ function decideEnd(command: Command<'end'>, state: ExistingRelationship): Relati
   requireStatus(state, ['active', 'paused'], 'end');
   requireActor(command, state);
   const ref = { relationshipId: state.relationshipId, programId: state.programId };
-  const ended: RelationshipEvent = { type: 'matching.relationship.ended', data: { ...ref, by: command.by, reason: command.reason } };
+  const ended: RelationshipEvent = {
+    type: 'matching.relationship.ended',
+    data: { ...ref, by: command.by, reason: command.reason },
+  };
   if (!command.requestRematch) return [ended];
   if (command.reason !== 'mismatch') {
-    throw new RuleViolationError('rematch-needs-mismatch', 'A re-match can only be requested when ending for "not a good fit"', 'invalid');
+    throw new DomainError(
+      'rematch-needs-mismatch',
+      'A re-match can only be requested when ending for "not a good fit"',
+      'invalid',
+    );
   }
-  return [ended, { type: 'matching.relationship.rematch-requested', data: { ...ref, by: command.by, reason: 'not-a-good-fit' } }];
+  return [
+    ended,
+    {
+      type: 'matching.relationship.rematch-requested',
+      data: { ...ref, by: command.by, reason: 'not-a-good-fit' },
+    },
+  ];
 }
 
-function decideReflection(command: Command<'submit-reflection'>, state: ExistingRelationship): RelationshipEvent[] {
+function decideReflection(
+  command: Command<'submit-reflection'>,
+  state: ExistingRelationship,
+): RelationshipEvent[] {
   requireStatus(state, ['ended'], 'reflect on');
   requireParty(command.by, state);
   if (state.status === 'ended' && state.reflectedBy.includes(command.by)) {
-    throw new RuleViolationError('already-reflected', 'You have already submitted a closing reflection');
+    throw new DomainError('already-reflected', 'You have already submitted a closing reflection');
   }
   const { rating, goalsAchieved, skillsGained, wouldRecommend } = command;
   return [
@@ -125,9 +197,16 @@ function decideReflection(command: Command<'submit-reflection'>, state: Existing
   ];
 }
 
-function requireStatus(state: ExistingRelationship, allowed: readonly ExistingRelationship['status'][], action: string): void {
+function requireStatus(
+  state: ExistingRelationship,
+  allowed: readonly ExistingRelationship['status'][],
+  action: string,
+): void {
   if (!allowed.includes(state.status)) {
-    throw new RuleViolationError('transition-not-allowed', `Cannot ${action} a relationship that is ${state.status}`);
+    throw new DomainError(
+      'transition-not-allowed',
+      `Cannot ${action} a relationship that is ${state.status}`,
+    );
   }
 }
 
@@ -137,6 +216,10 @@ function requireActor(command: { by: string; asAdmin: boolean }, state: Existing
 
 function requireParty(userId: string, state: ExistingRelationship): void {
   if (!partiesOf(state).includes(userId)) {
-    throw new RuleViolationError('not-a-party', 'Only the mentor and mentee of this relationship can do this', 'forbidden');
+    throw new DomainError(
+      'not-a-party',
+      'Only the mentor and mentee of this relationship can do this',
+      'forbidden',
+    );
   }
 }

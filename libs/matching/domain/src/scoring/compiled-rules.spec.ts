@@ -1,4 +1,4 @@
-import { RuleViolationError } from '../shared/rule-violation-error';
+import { DomainError } from '@tandem/kernel';
 import { compileRules } from './compiled-rules';
 import { someRules } from './scoring.test-kit';
 
@@ -20,7 +20,7 @@ describe('compileRules', () => {
     [{ skills: -1 }, 'invalid-weight'],
   ])('refuses %j with %s', (criteriaWeights, code) => {
     const compile = () => compileRules(someRules({ criteriaWeights }));
-    expect(compile).toThrow(RuleViolationError);
+    expect(compile).toThrow(DomainError);
     expect(compile).toThrow(expect.objectContaining({ code, kind: 'invalid' }));
   });
 });

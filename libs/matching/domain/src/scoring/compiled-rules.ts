@@ -1,4 +1,4 @@
-import { RuleViolationError } from '../shared/rule-violation-error';
+import { DomainError } from '@tandem/kernel';
 import type { CustomQuestion, MatchingRules } from './matching-profile';
 
 export const builtInCriteria = [
@@ -79,7 +79,7 @@ export function compileRules(rules: MatchingRules): CompiledRules {
       };
     const question = rules.questions.find((q) => q.id === code.slice(questionPrefix.length));
     if (!question)
-      throw new RuleViolationError(
+      throw new DomainError(
         'unknown-question',
         `criteriaWeights names a question that does not exist: ${code}`,
         'invalid',
@@ -100,7 +100,7 @@ export function compileRules(rules: MatchingRules): CompiledRules {
 
 function checkWeight(code: string, weight: number): number {
   if (!Number.isFinite(weight) || weight < 0) {
-    throw new RuleViolationError(
+    throw new DomainError(
       'invalid-weight',
       `criteriaWeights.${code} must be a finite number ≥ 0, got ${weight}`,
       'invalid',
@@ -112,7 +112,7 @@ function checkWeight(code: string, weight: number): number {
 function builtInKind(code: string): BuiltInCriterion {
   const kind = builtInCriteria.find((known) => known === code);
   if (!kind) {
-    throw new RuleViolationError(
+    throw new DomainError(
       'unknown-criterion',
       `Unknown matching criterion "${code}" (known: ${builtInCriteria.join(', ')}, question:<id>)`,
       'invalid',

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { EventEnvelope } from '@tandem/events';
+import { EventStore } from '@tandem/eventstore';
+import { waitFor } from '@tandem/testing';
+import { startMatchingApi, type ApiClient, type MatchingApi } from '../../matching-api.test-kit';
+import { relationshipIdOf } from '../../relationships/relationship-proposals';
+import { MatchRunPublication } from './match-run-publication';
+
+const profile = { languages: ['en'], skillsOffered: [], skillsSought: [], focusAreas: [] };
+
+describe('publishing a match run', () => {
+  let api: MatchingApi;
+  let admin: ApiClient;
+  const tenant = `acme-${randomUUID().slice(0, 8)}`;
+  beforeAll(async () => {
+    api = await startMatchingApi();
+    admin = api.as(tenant, 'admin-1', ['program-admin']);
+  });
+  afterAll(() => api.close());
+
+  /** A program with three pairs to make and a draft run proposing them. */
+  async function draftRun() {
+    const program = await admin.post('/programs', {
+      name: 'Publication',
+      type: 'one-to-one',
+      settings: { minimumScore: 0, defaultMentorCapacity: 1 },
+    });
+    const programId = program.body.programId as string;
+    await admin.post(`/programs/${programId}/open-enrolment`);
+    for (let i = 0; i < 3; i += 1) {
+      for (const [userId, role] of [
+        [`mentor-${i}`, 'mentor'],
+        [`mentee-${i}`, 'mentee'],
+      ] as const)
+        await admin.post(`/programs/${programId}/participants`, { userId, roles: [role], profile });
+    }
+    await admin.post(`/programs/${programId}/close-enrolment`);
+    const run = await admin.post(`/programs/${programId}/match-runs`, {});
+    expect(run.body.pairs).toHaveLength(3);
+    return { programId, run: run.body as { runId: string; pairs: { mentorId: string; menteeId: string }[] } };
+  }
+
+  const relationshipsOf = async (programId: string) =>
+    (await admin.get(`/relationships?programId=${programId}`)).body.items as { relationshipId: string }[];
+
+  it('answers with the run published and its proposals made, once', async () => {
+    const { programId, run } = await draftRun();
+    const published = await admin.post(`/programs/${programId}/match-runs/${run.runId}/publish`);
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({ status: 'published', version: 2 });
+    expect(published.body.relationshipIds).toHaveLength(3);
+    expect((await relationshipsOf(programId)).map((r) => r.relationshipId).sort()).toEqual(
+      [...published.body.relationshipIds].sort(),
+    );
+    const again = await admin.post(`/programs/${programId}/match-runs/${run.runId}/publish`);
+    expect(again).toMatchObject({ status: 409, body: { code: 'run-published' } });
+  });
+
+  it('makes the proposals from the topic when the request died after appending the published event', async () => {
+    const { programId, run } = await draftRun();
+    const relationshipIds = run.pairs.map((p) => relationshipIdOf(run.runId, p.mentorId, [p.menteeId]));
+    const store = api.app.get(EventStore);
+    // What the publish handler appends, without the proposals it would then make at once.
+    const [event] = await store.append(tenant, `match-run-${run.runId}`, 1, [
+      {
+        type: 'matching.match-run.published',
+        data: { programId, runId: run.runId, by: 'admin-1', relationshipIds },
+      },
+    ]);
+    const proposed = await waitFor(
+      async () => {
+        const items = await relationshipsOf(programId);
+        return items.length === 3 && items;
+      },
+      { description: 'the proposals of the published run, made from the topic' },
+    );
+    expect(proposed.map((r) => r.relationshipId).sort()).toEqual([...relationshipIds].sort());
+    await waitFor(
+      async () =>
+        (await admin.get(`/programs/${programId}/match-runs/${run.runId}`)).body.status === 'published',
+      { description: 'the run shown as published' },
+    );
+
+    // Delivered again (a redelivery, a second replica): nothing is appended twice.
+    const publication = api.app.get(MatchRunPublication);
+    expect(
+      await publication.proposeAll(event as Extract<EventEnvelope, { type: 'matching.match-run.published' }>),
+    ).toBe(0);
+    for (const relationshipId of relationshipIds) {
+      const stream = await store.readStream(tenant, `relationship-${relationshipId}`);
+      expect(stream.events.map((e) => e.type)).toEqual(['matching.relationship.proposed']);
+    }
+  });
+});

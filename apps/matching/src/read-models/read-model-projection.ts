@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import type { EventEnvelope } from '@tandem/events';
+import { EventStore } from '@tandem/eventstore';
+import { applyOnce, type Evolve, type ProjectedDocument } from '@tandem/messaging';
+import type { EventSubscriber } from '@tandem/runtime';
+import type { Collection, Document } from 'mongodb';
+import { documentId, ReadModels, type ReadModelName } from '../infrastructure/read-model-collections';
+import { parseStreamId, type AggregateKind } from '../infrastructure/streams';
+import { evolveMatchRunView } from './match-run-view';
+import { evolveParticipantView } from './participant-view';
+import { evolveProgramView } from './program-view';
+import { evolveRelationshipView } from './relationship-view';
+
+/** Each aggregate's read model: one document per aggregate, kept by its own evolve. */
+const readModelOf: Record<AggregateKind, { name: ReadModelName; evolve: Evolve<Document> }> = {
+  program: { name: 'programs', evolve: evolveProgramView as Evolve<Document> },
+  participant: { name: 'participants', evolve: evolveParticipantView as Evolve<Document> },
+  relationship: { name: 'relationships', evolve: evolveRelationshipView as Evolve<Document> },
+  matchRun: { name: 'match_runs', evolve: evolveMatchRunView as Evolve<Document> },
+};
+
+/**
+ * Applies the service's own events to its read models with `applyOnce` (a per-stream applied
+ * version and a revision compare-and-set), from the topic and, for read-your-writes, from the
+ * handler that has just appended them. Whichever comes second finds the events applied.
+ */
+@Injectable()
+export class ReadModelProjection implements EventSubscriber {
+  constructor(
+    private readonly readModels: ReadModels,
+    private readonly store: EventStore,
+  ) {}
+
+  /** From the topic: in stream order, so every earlier event of the stream was handled before. */
+  async handle(event: EventEnvelope): Promise<void> {
+    const target = this.targetOf(event);
+    if (target) await applyOnce(target.collection, target.documentId, event, target.evolve);
+  }
+
+  /**
+   * Events a handler has just appended. `applyOnce` skips what is older than the applied version,
+   * so events are applied only after all their predecessors: if another request's events are not
+   * applied yet (it is still running, or died after its append), they are read and applied first.
+   */
+  async applyAppended(events: readonly EventEnvelope[]): Promise<void> {
+    const [first] = events;
+    const target = first && this.targetOf(first);
+    if (!first || !target) return;
+    const { tenantId, streamId, streamVersion } = first.metadata;
+    const document = await target.collection.findOne({ _id: target.documentId, tenantId } as never);
+    const applied = typeof document?.['version'] === 'number' ? (document['version'] as number) : 0;
+    const earlier =
+      applied >= streamVersion - 1
+        ? []
+        : (await this.store.readStream(tenantId, streamId)).events.filter(
+            (e) => e.metadata.streamVersion > applied && e.metadata.streamVersion < streamVersion,
+          );
+    for (const event of [...earlier, ...events]) await this.handle(event);
+  }
+
+  private targetOf(event: EventEnvelope) {
+    const aggregate = parseStreamId(event.metadata.streamId);
+    if (!aggregate) return undefined;
+    const { name, evolve } = readModelOf[aggregate.kind];
+    return {
+      collection: this.readModels.raw<ProjectedDocument<Document>>(name) as Collection<
+        ProjectedDocument<Document>
+      >,
+      documentId: documentId(event.metadata.tenantId, aggregate.id),
+      evolve,
+    };
+  }
+}

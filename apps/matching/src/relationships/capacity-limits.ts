@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { ReadModels } from '../infrastructure/read-model-collections';
+import type { CapacityLimit } from '../infrastructure/mentor-capacity';
+import type { RelationshipView } from '../infrastructure/views';
+import type { VisibleProgram } from '../programs/program-access';
+
+/**
+ * What starting a relationship takes from its mentors: per mentor, a unit per mentee of a group
+ * in the program (one for a pair), and one of their `overallCapacity` across programs if set.
+ */
+@Injectable()
+export class CapacityLimits {
+  constructor(private readonly readModels: ReadModels) {}
+
+  async of(
+    tenantId: string,
+    relationship: Pick<RelationshipView, 'mentorIds' | 'menteeIds'>,
+    program: Pick<VisibleProgram, 'programId' | 'programType'>,
+  ): Promise<CapacityLimit[]> {
+    const participants = await this.readModels
+      .forTenant(tenantId)
+      .participants.find({ programId: program.programId })
+      .toArray();
+    const units = program.programType === 'group' ? relationship.menteeIds.length : 1;
+    return relationship.mentorIds.flatMap((mentorUserId) => {
+      const mentor = participants.find((p) => p.userId === mentorUserId && p.roles?.includes('mentor'));
+      const overall = mentor?.profile.overallCapacity;
+      return [
+        { scope: `program/${program.programId}/${mentorUserId}`, capacity: mentor?.capacity ?? 0, units },
+        ...(overall === undefined ? [] : [{ scope: `user/${mentorUserId}`, capacity: overall, units: 1 }]),
+      ];
+    });
+  }
+}

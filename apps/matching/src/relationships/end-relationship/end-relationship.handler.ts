@@ -1,0 +1,60 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Principal } from '@tandem/auth';
+import { EventStore, handleCommand } from '@tandem/eventstore';
+import { relationshipDecider, type EndReason } from '@tandem/matching-domain';
+import { MentorCapacity } from '../../infrastructure/mentor-capacity';
+import { documentId, ReadModels, written } from '../../infrastructure/read-model-collections';
+import { streams } from '../../infrastructure/streams';
+import type { RelationshipView } from '../../infrastructure/views';
+import { ReadModelProjection } from '../../read-models/read-model-projection';
+import { RelationshipAccess } from '../relationship-access';
+
+export class EndRelationship {
+  constructor(
+    readonly principal: Principal,
+    readonly relationshipId: string,
+    readonly reason: EndReason,
+    readonly requestRematch: boolean,
+  ) {}
+}
+
+/** A party (or an admin) ends a running or paused relationship, which frees its mentor's capacity. */
+@CommandHandler(EndRelationship)
+export class EndRelationshipHandler implements ICommandHandler<EndRelationship, RelationshipView> {
+  constructor(
+    private readonly store: EventStore,
+    private readonly projection: ReadModelProjection,
+    private readonly readModels: ReadModels,
+    private readonly access: RelationshipAccess,
+    private readonly capacity: MentorCapacity,
+  ) {}
+
+  async execute({
+    principal,
+    relationshipId,
+    reason,
+    requestRematch,
+  }: EndRelationship): Promise<RelationshipView> {
+    const { asAdmin } = await this.access.visible(principal, relationshipId);
+    const handled = await handleCommand(this.store, relationshipDecider, {
+      tenantId: principal.tenantId,
+      streamId: streams.relationship(relationshipId),
+      command: {
+        type: 'end',
+        by: principal.userId,
+        asAdmin,
+        reason,
+        requestRematch,
+        now: new Date().toISOString(),
+      },
+    });
+    await this.projection.applyAppended(handled.events);
+    // The mentor capacity policy frees it from the topic too; at once here, for the next request.
+    await this.capacity.release(principal.tenantId, relationshipId);
+    return await written(
+      this.readModels
+        .forTenant(principal)
+        .relationships.findOne({ _id: documentId(principal.tenantId, relationshipId) }),
+    );
+  }
+}

@@ -1,0 +1,27 @@
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import type { RelationshipView } from '../../infrastructure/views';
+import { relationshipResponse } from '../relationship-response';
+import { agreementBody, type AgreementBody } from '../relationship-schemas';
+import { RecordAgreement } from './record-agreement.handler';
+
+@Controller('relationships/:relationshipId/agreement')
+@Roles('program-admin', 'participant')
+export class RecordAgreementController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @HttpCode(200)
+  async agreement(
+    @CurrentPrincipal() principal: Principal,
+    @Param('relationshipId') relationshipId: string,
+    @ValidatedBody(agreementBody) body: AgreementBody,
+  ) {
+    return relationshipResponse(
+      await this.commands.execute<RecordAgreement, RelationshipView>(
+        new RecordAgreement(principal, relationshipId, body),
+      ),
+    );
+  }
+}

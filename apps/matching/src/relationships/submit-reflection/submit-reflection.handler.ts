@@ -1,0 +1,49 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Principal } from '@tandem/auth';
+import { EventStore, handleCommand } from '@tandem/eventstore';
+import { relationshipDecider } from '@tandem/matching-domain';
+import { documentId, ReadModels, written } from '../../infrastructure/read-model-collections';
+import { streams } from '../../infrastructure/streams';
+import type { RelationshipView } from '../../infrastructure/views';
+import { ReadModelProjection } from '../../read-models/read-model-projection';
+import { RelationshipAccess } from '../relationship-access';
+import type { ReflectionBody } from '../relationship-schemas';
+
+export class SubmitReflection {
+  constructor(
+    readonly principal: Principal,
+    readonly relationshipId: string,
+    readonly reflection: ReflectionBody,
+  ) {}
+}
+
+/** A party's closing reflection: the ratings in the event, the free-text comment kept beside it. */
+@CommandHandler(SubmitReflection)
+export class SubmitReflectionHandler implements ICommandHandler<SubmitReflection, RelationshipView> {
+  constructor(
+    private readonly store: EventStore,
+    private readonly projection: ReadModelProjection,
+    private readonly readModels: ReadModels,
+    private readonly access: RelationshipAccess,
+  ) {}
+
+  async execute({ principal, relationshipId, reflection }: SubmitReflection): Promise<RelationshipView> {
+    const { asAdmin } = await this.access.visible(principal, relationshipId);
+    const { comment, ...measured } = reflection;
+    const handled = await handleCommand(this.store, relationshipDecider, {
+      tenantId: principal.tenantId,
+      streamId: streams.relationship(relationshipId),
+      command: { type: 'submit-reflection', by: principal.userId, asAdmin, ...measured },
+    });
+    await this.projection.applyAppended(handled.events);
+    const relationships = this.readModels.forTenant(principal).relationships;
+    const _id = documentId(principal.tenantId, relationshipId);
+    // The revision moves too, so a projection applying an event concurrently retries on this text.
+    if (comment)
+      await relationships.updateOne(
+        { _id },
+        { $set: { [`reflectionComments.${principal.userId}`]: comment }, $inc: { _revision: 1 } },
+      );
+    return await written(relationships.findOne({ _id }));
+  }
+}
