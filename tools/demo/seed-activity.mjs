@@ -22,7 +22,7 @@ async function once(send, what) {
 
 export async function seedActivity(api, programs, random) {
   const relationships = programs.flatMap((program) => program.relationships.map((relationship) => ({ ...relationship, sessionsPerMonth: program.sessionsPerMonth })));
-  await forEachWithProgress(`goals, sessions and feedback for ${relationships.length} relationships`, relationships, 4, async (relationship) => {
+  await forEachWithProgress(`goals, sessions and feedback for ${relationships.length} relationships`, relationships, 12, async (relationship) => {
     const mentee = relationship.menteeIds[0];
     const mentor = relationship.mentorIds[0];
     const everyone = [...relationship.menteeIds, ...relationship.mentorIds];

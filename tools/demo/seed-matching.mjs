@@ -69,7 +69,7 @@ export async function seedMatching(api, people, random) {
     await api.call('matching', 'POST', `/programs/${programId}/match-runs/${run.body.runId}/publish`, admin);
     await api.call('matching', 'POST', `/programs/${programId}/launch`, admin);
     const proposals = (await api.call('matching', 'GET', `/relationships?programId=${programId}&status=proposed&limit=500`, admin)).body.items;
-    await forEachWithProgress(`answering ${proposals.length} proposals`, proposals, 4, async (proposal) => {
+    await forEachWithProgress(`answering ${proposals.length} proposals`, proposals, 12, async (proposal) => {
       const path = `/relationships/${proposal.relationshipId}`;
       if (random.chance(0.1)) {
         await api.call('matching', 'POST', `${path}/decline`, { as: proposal.menteeIds[0], body: { reason: 'schedule-conflict' } });

@@ -82,6 +82,15 @@ describe('mentor capacity', () => {
     expect(await scope(scopeId)).toMatchObject({ used: 2 });
   });
 
+  it('lets every acceptance through when there is room, also the first ones racing for a new scope', async () => {
+    const { proposed, scopeId } = await proposals(8, 8);
+    const answers = await Promise.all(
+      proposed.map((p) => admin.post(`/relationships/${p.relationshipId}/accept`)),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+    expect(await scope(scopeId)).toMatchObject({ capacity: 8, used: 8 });
+  });
+
   it('releases a claim whose request died before its append, once the claim timeout has passed', async () => {
     const { proposed, scopeId, programId } = await proposals(1, 2);
     const [crashed, other] = proposed as [(typeof proposed)[number], (typeof proposed)[number]];

@@ -11,6 +11,8 @@ export interface OutboxFeed {
 }
 
 const byStreamOrder = { tenantId: 1, streamId: 1, fromVersion: 1 } as const;
+/** How long a change-stream batch waits for more changes once it has one. */
+const lingerMs = 5;
 
 /** Indexed polling of `published: false`: works on any MongoDB, also a standalone server. */
 export class PollingFeed implements OutboxFeed {
@@ -37,6 +39,7 @@ export class ChangeStreamFeed implements OutboxFeed {
   readonly waits = true;
   private readonly scanned = new Set<string>();
   private catchUp: FindCursor<CommitDocument> | undefined;
+  private pending: Promise<ChangeStreamInsertDocument<CommitDocument> | null> | undefined;
   private caughtUp = false;
 
   private constructor(
@@ -80,16 +83,44 @@ export class ChangeStreamFeed implements OutboxFeed {
       await this.catchUp.close();
     }
     const batch = this.early.splice(0).filter((commit) => !this.scanned.has(commit._id));
+    // The first change may be waited for; after it, only what arrives within a short linger joins
+    // the batch: under a steady trickle of appends the batch goes out at once instead of filling up.
+    let lingerUntil: number | undefined;
     while (batch.length < max) {
-      const change = await this.stream.tryNext();
+      const change = await this.nextChange(lingerUntil);
+      if (change === 'linger-over') break;
       if (!change) {
         // Drained up to now: every later insert came after the scan, so the scan's ids can go.
         this.scanned.clear();
         break;
       }
+      lingerUntil ??= Date.now() + lingerMs;
       if (change.fullDocument && !this.scanned.has(change.fullDocument._id)) batch.push(change.fullDocument);
     }
     return batch;
+  }
+
+  /** The next change, or 'linger-over' when `until` passes first (the read stays pending for the next call). */
+  private async nextChange(
+    until: number | undefined,
+  ): Promise<ChangeStreamInsertDocument<CommitDocument> | null | 'linger-over'> {
+    this.pending ??= this.stream.tryNext();
+    // Handled here too, so a read pending while the feed closes is no unhandled rejection.
+    this.pending.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const lingerOver =
+      until === undefined
+        ? undefined
+        : new Promise<'linger-over'>(
+            (resolve) => (timer = setTimeout(() => resolve('linger-over'), Math.max(0, until - Date.now()))),
+          );
+    try {
+      const result = await (lingerOver ? Promise.race([this.pending, lingerOver]) : this.pending);
+      if (result !== 'linger-over') this.pending = undefined;
+      return result;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async close(): Promise<void> {

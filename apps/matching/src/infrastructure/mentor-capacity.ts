@@ -146,7 +146,7 @@ export class MentorCapacity implements OnApplicationBootstrap {
     enforce: boolean,
   ): Promise<boolean> {
     const _id = `${tenantId}/${limit.scope}`;
-    for (let attempt = 0; attempt < 2; attempt += 1) {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
       // The capacity the caller read now applies (a mentor may have changed theirs).
       const room = { $expr: { $lte: [{ $add: ['$used', limit.units] }, limit.capacity] } };
       const claimed = await this.scopes.updateOne(
@@ -158,9 +158,12 @@ export class MentorCapacity implements OnApplicationBootstrap {
         },
       );
       if (claimed.modifiedCount === 1) return true;
-      const scope = await this.scopes.findOne({ _id, tenantId }, { projection: { holders: 1 } });
-      if (scope) return scope.holders.some((h) => h.relationshipId === relationshipId);
-      await this.createScope(_id, tenantId, limit);
+      // Not claimed: held already, full, or the scope did not exist when the update ran (a
+      // concurrent first claim may have created it since: then try again).
+      const scope = await this.scopes.findOne({ _id, tenantId }, { projection: { holders: 1, used: 1 } });
+      if (!scope) await this.createScope(_id, tenantId, limit);
+      else if (scope.holders.some((h) => h.relationshipId === relationshipId)) return true;
+      else if (enforce && scope.used + limit.units > limit.capacity) return false;
     }
     return false;
   }
