@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@tandem/events';
 import { EventStore } from '@tandem/eventstore';
-import { applyOnce, type Evolve, type ProjectedDocument } from '@tandem/messaging';
+import { applyOnce, applyOnceMany, type Evolve, type ProjectedDocument } from '@tandem/messaging';
 import type { EventSubscriber } from '@tandem/runtime';
 import type { Collection, Document } from 'mongodb';
 import { documentId, ReadModels, type ReadModelName } from '../infrastructure/read-model-collections';
@@ -19,6 +19,13 @@ const readModelOf: Record<AggregateKind, { name: ReadModelName; evolve: Evolve<D
   matchRun: { name: 'match_runs', evolve: evolveMatchRunView as Evolve<Document> },
 };
 
+interface ProjectionTarget {
+  readonly name: ReadModelName;
+  readonly collection: Collection<ProjectedDocument<Document>>;
+  readonly documentId: string;
+  readonly evolve: Evolve<Document>;
+}
+
 /**
  * Applies the service's own events to its read models with `applyOnce` (a per-stream applied
  * version and a revision compare-and-set), from the topic and, for read-your-writes, from the
@@ -35,6 +42,23 @@ export class ReadModelProjection implements EventSubscriber {
   async handle(event: EventEnvelope): Promise<void> {
     const target = this.targetOf(event);
     if (target) await applyOnce(target.collection, target.documentId, event, target.evolve);
+  }
+
+  /** A fetched batch from the topic: per read model, one read and one guarded bulk write. */
+  async handleBatch(events: readonly EventEnvelope[]): Promise<void> {
+    const byModel = new Map<
+      ReadModelName,
+      ProjectionTarget & { items: { documentId: string; event: EventEnvelope }[] }
+    >();
+    for (const event of events) {
+      const target = this.targetOf(event);
+      if (!target) continue;
+      const group = byModel.get(target.name) ?? { ...target, items: [] };
+      group.items.push({ documentId: target.documentId, event });
+      byModel.set(target.name, group);
+    }
+    for (const { collection, items, evolve } of byModel.values())
+      await applyOnceMany(collection, items, evolve);
   }
 
   /**
@@ -58,11 +82,12 @@ export class ReadModelProjection implements EventSubscriber {
     for (const event of [...earlier, ...events]) await this.handle(event);
   }
 
-  private targetOf(event: EventEnvelope) {
+  private targetOf(event: EventEnvelope): ProjectionTarget | undefined {
     const aggregate = parseStreamId(event.metadata.streamId);
     if (!aggregate) return undefined;
     const { name, evolve } = readModelOf[aggregate.kind];
     return {
+      name,
       collection: this.readModels.raw<ProjectedDocument<Document>>(name) as Collection<
         ProjectedDocument<Document>
       >,

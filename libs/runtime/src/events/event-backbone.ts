@@ -89,6 +89,10 @@ export class EventBackbone implements OnApplicationBootstrap, BeforeApplicationS
         // Each event is handled in the trace its producer started, continued with a new span.
         handler: (event) =>
           runInTraceContext(traceContextFrom(event.metadata.traceparent), () => subscriber.handle(event)),
+        // A batch mixes traces; it runs in none of them (one by one, the fallback, keeps them).
+        ...(subscriber.handleBatch
+          ? { batchHandler: (events) => subscriber.handleBatch?.(events) ?? Promise.resolve() }
+          : {}),
         onError: (error, at) =>
           this.logger.error(
             `${subscription.name} dead-lettered ${at.topic}/${at.partition}@${at.offset}: ${error.message}`,
