@@ -1,4 +1,4 @@
-// `npm start`: local Kafka and FerretDB (unless KAFKA_BROKERS and MONGODB_URI are given), a fresh
+// `npm start`: local Kafka and MongoDB-compatible server (unless KAFKA_BROKERS and MONGODB_URI are given), a fresh
 // build, the four services, their URLs once all are ready; Ctrl-C stops everything it started.
 import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';

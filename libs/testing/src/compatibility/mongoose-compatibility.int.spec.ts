@@ -3,7 +3,7 @@ import { testInfra } from '../test-infra';
 import { uniqueName } from '../unique-name';
 
 // The MongoDB features Tandem's event store and read models rely on, checked against the
-// server the tests really use (FerretDB locally, MongoDB in containers or production).
+// server the tests really use (SecantusDB locally, MongoDB in containers or production).
 describe('MongoDB-compatible server, through mongoose', () => {
   let connection: Connection;
   const eventSchema = new Schema({
