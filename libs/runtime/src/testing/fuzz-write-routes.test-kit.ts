@@ -15,7 +15,13 @@ export interface FuzzWriteRoutes {
  * every other answer must be a 4xx (a 400 naming a field or a code), never a 5xx, and must have
  * written nothing. Returns how often each status came back.
  */
-export async function fuzzWriteRoutes({ client, routes, bodies, numRuns, countWrites }: FuzzWriteRoutes): Promise<Map<number, number>> {
+export async function fuzzWriteRoutes({
+  client,
+  routes,
+  bodies,
+  numRuns,
+  countWrites,
+}: FuzzWriteRoutes): Promise<Map<number, number>> {
   const statuses = new Map<number, number>();
   let writes = await countWrites();
   await fc.assert(
@@ -26,7 +32,8 @@ export async function fuzzWriteRoutes({ client, routes, bodies, numRuns, countWr
       const accepted = response.status >= 200 && response.status < 300;
       if (!accepted) {
         expect([400, 403, 404, 409, 413]).toContain(response.status);
-        if (response.status === 400) expect(response.body.fields?.[0]?.field ?? response.body.code).toEqual(expect.any(String));
+        if (response.status === 400)
+          expect(response.body.fields?.[0]?.field ?? response.body.code).toEqual(expect.any(String));
         expect(now).toBe(writes);
       }
       writes = now;

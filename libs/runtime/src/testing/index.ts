@@ -9,3 +9,4 @@ export {
   type ApiResponse,
 } from './service-api.test-kit';
 export { fuzzWriteRoutes, type FuzzWriteRoutes } from './fuzz-write-routes.test-kit';
+export { freezeNext } from './freeze-next.test-kit';

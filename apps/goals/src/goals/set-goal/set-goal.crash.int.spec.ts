@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventStore } from '@tandem/eventstore';
 import { MongoConnection } from '@tandem/runtime';
-import type { ServiceApi } from '@tandem/runtime/testing';
+import { freezeNext, type ServiceApi } from '@tandem/runtime/testing';
 import { waitFor } from '@tandem/testing';
 import {
   dayFromToday,
@@ -36,23 +36,6 @@ describe('goal commands survive a crash at any point', () => {
     (await mentee.get(`/goals?relationshipId=${relationshipId}`)).body.items.map(
       (g: { goalId: string }) => g.goalId,
     );
-  /** Freezes the next call of `method` until `kill()`, which fails it like a dead process would. */
-  const freezeNext = <T extends object>(target: T, method: keyof T & string) => {
-    let kill: (() => void) | undefined;
-    const spy = jest.spyOn(target, method as never).mockImplementationOnce(
-      (() =>
-        new Promise((_, reject) => {
-          kill = () => reject(new Error('process killed'));
-        })) as never,
-    );
-    return {
-      spy,
-      reached: () =>
-        waitFor(() => kill !== undefined, { description: `${method} reached`, timeoutMs: 30_000 }),
-      kill: () => kill?.(),
-    };
-  };
-
   beforeAll(async () => {
     api = await startGoalsApi();
     mentee = api.as(tenant, 'mentee-1', ['participant']);
