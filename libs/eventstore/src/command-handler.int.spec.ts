@@ -80,4 +80,26 @@ describe('handleCommand (MongoDB-compatible server)', () => {
     ).rejects.toBeInstanceOf(ConcurrencyError);
     expect((await store.readStream('acme', streamId)).version).toBe(1);
   });
+
+  it('decides a new stream without reading it, and still on the real state should the id exist', async () => {
+    const streamId = `goal-${randomUUID()}`;
+    const reads = jest.spyOn(store, 'readStream');
+    const created = await handleCommand(store, decider, {
+      tenantId: 'acme',
+      streamId,
+      newStream: true,
+      command: { goalId: 'g', by: 30 },
+    });
+    expect(created.version).toBe(1);
+    expect(reads).not.toHaveBeenCalled();
+    const clash = await handleCommand(store, decider, {
+      tenantId: 'acme',
+      streamId,
+      newStream: true,
+      command: { goalId: 'g', by: 30 },
+    });
+    expect(reads).toHaveBeenCalledTimes(1);
+    expect(clash).toMatchObject({ version: 2, state: { total: 60 } });
+    reads.mockRestore();
+  });
 });

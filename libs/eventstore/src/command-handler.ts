@@ -12,6 +12,12 @@ export interface HandleCommandInput<Command> {
   /** The version the caller saw (an If-Match ETag): a mismatch fails at once instead of retrying. */
   readonly expectedVersion?: number;
   readonly context?: AppendContext;
+  /**
+   * The stream's id was just made up (a random id for a new resource): the first attempt decides on
+   * the empty stream without reading it. Should the id exist after all, the append fails on the
+   * unique version index and the retry reads the stream as usual.
+   */
+  readonly newStream?: boolean;
   /** How often to re-read and re-decide after losing a race; default 3. */
   readonly retries?: number;
 }
@@ -31,7 +37,10 @@ export async function handleCommand<Command, Event extends TandemEvent, State>(
 ): Promise<HandledCommand<State>> {
   const retries = input.retries ?? 3;
   for (let attempt = 0; ; attempt += 1) {
-    const stream = await store.readStream(input.tenantId, input.streamId);
+    const stream =
+      attempt === 0 && input.newStream
+        ? { version: 0, events: [] }
+        : await store.readStream(input.tenantId, input.streamId);
     if (input.expectedVersion !== undefined && input.expectedVersion !== stream.version) {
       throw new ConcurrencyError(input.streamId, input.expectedVersion, stream.version);
     }

@@ -7,17 +7,21 @@ interface Pending {
 }
 
 /**
- * Inserts commits with group commit: commits that arrive while an insert is in flight wait and go
+ * Inserts commits with group commit: commits that arrive while inserts are in flight wait and go
  * together in the next `insertMany` (unordered, so a duplicate refuses only its own commit). Under
- * load many appends share one round trip; alone, an append goes at once.
+ * load many appends share one round trip; alone, an append goes at once. Two inserts may be in
+ * flight at a time, so the server works on one while the next batch gathers. That needs no order
+ * between batches: a stream's next commit is only built once its previous one was acknowledged.
  */
 export class CommitWriter {
   private queue: Pending[] = [];
-  private flushing = false;
+  private inFlight = 0;
+  private scheduled = false;
 
   constructor(
     private readonly commits: Collection<CommitDocument>,
     private readonly maxBatch = 1000,
+    private readonly maxInFlight = 2,
   ) {}
 
   /** Whether the commit was inserted or refused by the unique version index; other failures reject. */
@@ -27,21 +31,29 @@ export class CommitWriter {
         commit,
         settle: (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome)),
       });
-      if (!this.flushing) {
-        this.flushing = true;
+      if (!this.scheduled) {
+        this.scheduled = true;
         // After the current tick, so appends started together share the first round trip too.
-        queueMicrotask(() => void this.flush());
+        queueMicrotask(() => {
+          this.scheduled = false;
+          this.drain();
+        });
       }
     });
   }
 
-  private async flush(): Promise<void> {
-    while (this.queue.length > 0) {
+  private drain(): void {
+    while (this.queue.length > 0 && this.inFlight < this.maxInFlight) {
       const batch = this.queue.splice(0, this.maxBatch);
-      const outcomes = await this.write(batch.map((pending) => pending.commit));
-      batch.forEach((pending, i) => pending.settle(outcomes[i] as 'inserted' | 'duplicate' | Error));
+      this.inFlight += 1;
+      void this.write(batch.map((pending) => pending.commit))
+        .catch((error: Error) => batch.map(() => error))
+        .then((outcomes) => {
+          batch.forEach((pending, i) => pending.settle(outcomes[i] as 'inserted' | 'duplicate' | Error));
+          this.inFlight -= 1;
+          this.drain();
+        });
     }
-    this.flushing = false;
   }
 
   private async write(commits: CommitDocument[]): Promise<('inserted' | 'duplicate' | Error)[]> {

@@ -111,6 +111,7 @@ describe('EventStore (MongoDB-compatible server)', () => {
       .sort({ fromVersion: 1 })
       .explain('executionStats');
     expect(explained['executionStats']?.totalDocsExamined).toBe(4);
+    expect(JSON.stringify(explained['queryPlanner'])).toContain('stream_versions_unique');
     expect((await store.readStream('acme', streamId)).version).toBe(4);
   });
 
@@ -140,5 +141,22 @@ describe('EventStore (MongoDB-compatible server)', () => {
       progress('g1', 1).data,
     ]);
     expect((await store.readStream('acme', invalid)).version).toBe(0);
+  });
+
+  it('finds unpublished commits through the partial outbox index, which published ones leave', async () => {
+    const streamId = `goal-${randomUUID()}`;
+    await store.append('acme', streamId, 0, [progress('g1', 1)]);
+    await store.append('acme', streamId, 1, [progress('g1', 2)]);
+    const { commits } = store.collections;
+    await commits.updateOne({ tenantId: 'acme', streamId, fromVersion: 1 }, { $set: { published: true } });
+    const explained = await commits
+      .find({ published: false })
+      .sort({ tenantId: 1, streamId: 1, fromVersion: 1 })
+      .explain('executionStats');
+    const stats = explained['executionStats'] as { nReturned: number; totalKeysExamined: number };
+    expect(JSON.stringify(explained['queryPlanner'])).toContain('outbox_unpublished');
+    expect(stats.totalKeysExamined).toBe(stats.nReturned);
+    const unpublished = await commits.find({ published: false, streamId }).toArray();
+    expect(unpublished.map((commit) => commit.fromVersion)).toEqual([2]);
   });
 });

@@ -18,3 +18,4 @@ export {
 export { Lease } from './lease';
 export type { CommitDocument, StoredEvent } from './storage';
 export { withTextFirst, type TextWrite } from './text-first';
+export { rawEventOf } from './stored-event';

@@ -52,4 +52,20 @@ describe('Lease (MongoDB-compatible server)', () => {
     await first.release();
     expect(await second.acquireOrRenew()).toBe(true);
   });
+
+  it('writes a renewal only once less than half the TTL is left', async () => {
+    const name = randomUUID();
+    let clock = new Date('2026-11-30T10:00:00Z');
+    const holder = new Lease(leases, name, 'holder', 1_000, () => clock);
+    expect(await holder.acquireOrRenew()).toBe(true);
+    const writes = jest.spyOn(leases, 'updateOne');
+    clock = new Date(clock.getTime() + 400);
+    expect(await holder.acquireOrRenew()).toBe(true);
+    expect(writes).not.toHaveBeenCalled();
+    clock = new Date(clock.getTime() + 200);
+    expect(await holder.acquireOrRenew()).toBe(true);
+    expect(writes).toHaveBeenCalledTimes(1);
+    writes.mockRestore();
+    expect((await leases.findOne({ _id: name }))?.expiresAt).toEqual(new Date(clock.getTime() + 1_000));
+  });
 });

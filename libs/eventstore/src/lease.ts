@@ -8,6 +8,8 @@ import { isDuplicateKey, type LeaseDocument } from './storage';
  */
 export class Lease {
   private term: number | undefined;
+  /** Local time until which the lease is surely held: counted from before the write that renewed it. */
+  private heldUntil = 0;
 
   constructor(
     private readonly collection: Collection<LeaseDocument>,
@@ -21,16 +23,24 @@ export class Lease {
     return this.term;
   }
 
-  /** Renews the lease if still held, takes it over if it lapsed; true when held afterwards. */
+  /**
+   * Renews the lease if still held, takes it over if it lapsed; true when held afterwards. While
+   * more than half the TTL is left the renewal is skipped: no one can take the lease before it
+   * expires, and a busy relay calls this once per batch.
+   */
   async acquireOrRenew(): Promise<boolean> {
     const now = this.now();
+    if (this.term !== undefined && this.heldUntil - now.getTime() > this.ttlMs / 2) return true;
     const expiresAt = new Date(now.getTime() + this.ttlMs);
     if (this.term !== undefined) {
       const renewed = await this.collection.updateOne(
         { _id: this.name, owner: this.owner, term: this.term },
         { $set: { expiresAt } },
       );
-      if (renewed.matchedCount === 1) return true;
+      if (renewed.matchedCount === 1) {
+        this.heldUntil = expiresAt.getTime();
+        return true;
+      }
       this.term = undefined;
     }
     try {
@@ -42,6 +52,7 @@ export class Lease {
         { upsert: true, returnDocument: 'after' },
       );
       this.term = taken?.owner === this.owner ? taken.term : undefined;
+      if (this.term !== undefined) this.heldUntil = expiresAt.getTime();
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
@@ -56,5 +67,6 @@ export class Lease {
       { $set: { expiresAt: new Date(0) } },
     );
     this.term = undefined;
+    this.heldUntil = 0;
   }
 }

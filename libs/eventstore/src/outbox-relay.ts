@@ -61,6 +61,8 @@ export class OutboxRelay {
   private readonly lease: Lease;
   private publisher: RelayPublisher | undefined;
   private feed: OutboxFeed | undefined;
+  /** The feed's next batch, taken while the current one is published (feeds that never repeat one). */
+  private prefetched: Promise<CommitDocument[]> | undefined;
   private marking: Promise<void> = Promise.resolve();
   private running = false;
   private halted = false;
@@ -126,8 +128,14 @@ export class OutboxRelay {
     }
     const { commits } = this.store.collections;
     const feed = (this.feed ??= await this.openFeed());
-    const batch = await feed.next(this.options.batchSize ?? 1000);
+    const batchSize = this.options.batchSize ?? 1000;
+    const batch = await (this.prefetched ?? feed.next(batchSize));
+    this.prefetched = undefined;
     if (batch.length === 0) return { leader: true, published: 0 };
+    if (feed.waits && overlapMarking) {
+      this.prefetched = feed.next(batchSize);
+      this.prefetched.catch(() => undefined); // awaited by the next round or dropped with the feed
+    }
 
     const records: OutgoingRecord[] = batch.flatMap((commit) =>
       commit.events.map((stored) => ({
@@ -228,6 +236,8 @@ export class OutboxRelay {
 
   private async dropFeed(): Promise<void> {
     await this.marking.catch(() => undefined);
+    await this.prefetched?.catch(() => undefined);
+    this.prefetched = undefined;
     const feed = this.feed;
     this.feed = undefined;
     await feed?.close().catch(() => undefined);

@@ -57,13 +57,26 @@ export function eventStoreCollections(db: Db): EventStoreCollections {
 export const commitId = (tenantId: string, streamId: string, fromVersion: number) =>
   `${tenantId}/${streamId}/${fromVersion}`;
 
+/** Indexes of earlier layouts, dropped where found: each one costs every append a write. */
+const retiredIndexes = ['stream_order', 'outbox'];
+
 export async function ensureEventStoreIndexes({ commits }: EventStoreCollections): Promise<void> {
+  const existing = await commits
+    .listIndexes()
+    .toArray()
+    .catch(() => []);
+  for (const { name } of existing)
+    if (retiredIndexes.includes(name)) await commits.dropIndex(name).catch(() => undefined);
   await commits.createIndexes([
+    // Also serves stream reads: a stream's commits by (tenantId, streamId), sorted in memory.
     { key: { tenantId: 1, streamId: 1, versions: 1 }, name: 'stream_versions_unique', unique: true },
-    // Reads a stream in order with one indexed query.
-    { key: { tenantId: 1, streamId: 1, fromVersion: 1 }, name: 'stream_order' },
-    // The relay's outbox query: unpublished commits, each stream's in version order.
-    { key: { published: 1, tenantId: 1, streamId: 1, fromVersion: 1 }, name: 'outbox' },
+    // The relay's outbox query, each stream's commits in version order. Partial: a commit leaves
+    // it when marked published, so it stays as small as the backlog.
+    {
+      key: { tenantId: 1, streamId: 1, fromVersion: 1 },
+      name: 'outbox_unpublished',
+      partialFilterExpression: { published: false },
+    },
   ]);
 }
 

@@ -15,3 +15,4 @@ export {
   type Evolve,
   type ApplyOutcome,
 } from './projection';
+export { applyAppended, type ApplyAppendedOptions } from './apply-appended';

@@ -16,7 +16,7 @@ export type Evolve<State> = (state: State | undefined, event: EventEnvelope) => 
 export type ApplyOutcome = 'applied' | 'already-applied';
 
 // MongoDB field names may not contain '.' or start with '$'.
-const appliedKey = (event: EventEnvelope) =>
+export const appliedKey = (event: EventEnvelope) =>
   encodeURIComponent(`${event.metadata.tenantId}/${event.metadata.streamId}`).replace(/\./g, '%2E');
 
 /**
@@ -46,7 +46,7 @@ export async function applyOnce<State extends Document>(
       _applied: { ..._applied, [key]: version },
       _revision: _revision + 1,
     } as ProjectedDocument<State>;
-    if (await write(collection, next, current ? _revision : undefined)) return 'applied';
+    if (await writeGuarded(collection, next, current ? _revision : undefined)) return 'applied';
   }
   throw new Error(`applyOnce: document ${documentId} kept changing under ${maxAttempts} attempts`);
 }
@@ -114,7 +114,8 @@ export async function applyOnceMany<State extends Document>(
   return outcomes;
 }
 
-async function write<State extends Document>(
+/** Inserts a new document (expectedRevision undefined) or replaces the one at that revision; false when another write won. */
+export async function writeGuarded<State extends Document>(
   collection: Collection<ProjectedDocument<State>>,
   next: ProjectedDocument<State>,
   expectedRevision: number | undefined,

@@ -43,22 +43,28 @@ export async function startBenchPlatform(
   for (const service of only) {
     const port = await freePort();
     urls[service] = `http://127.0.0.1:${port}`;
-    const child = spawn(process.execPath, [path.join(root, `dist/apps/${service}/src/main.js`)], {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...process.env,
-        PORT: String(port),
-        MONGODB_URI: withDatabase(process.env['MONGODB_URI'] ?? '', `bench_load_${run}_${service}`),
-        KAFKA_TOPIC_PREFIX: `bench-${run}.`,
-        KAFKA_TOPIC_PARTITIONS: '3',
-        AUTH_ISSUER: 'tandem-bench',
-        AUTH_AUDIENCE: 'tandem',
-        AUTH_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-        RATE_LIMIT_PER_MINUTE: '1000000',
-        LOG_LEVEL: 'warn',
+    // BENCH_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the services under load.
+    const nodeArgs = (process.env['BENCH_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+    const child = spawn(
+      process.execPath,
+      [...nodeArgs, path.join(root, `dist/apps/${service}/src/main.js`)],
+      {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: {
+          ...process.env,
+          PORT: String(port),
+          MONGODB_URI: withDatabase(process.env['MONGODB_URI'] ?? '', `bench_load_${run}_${service}`),
+          KAFKA_TOPIC_PREFIX: `bench-${run}.`,
+          KAFKA_TOPIC_PARTITIONS: '3',
+          AUTH_ISSUER: 'tandem-bench',
+          AUTH_AUDIENCE: 'tandem',
+          AUTH_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+          RATE_LIMIT_PER_MINUTE: '1000000',
+          LOG_LEVEL: 'warn',
+        },
       },
-    });
+    );
     children.push(child);
   }
   for (const service of only) await waitReady(`${urls[service]}/health/ready`);
