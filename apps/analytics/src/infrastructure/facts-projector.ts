@@ -15,4 +15,9 @@ export class FactsProjector implements EventSubscriber {
   async handle(event: EventEnvelope): Promise<void> {
     for (const generation of await this.generations.live()) await this.writer.record(generation, event);
   }
+
+  /** A partition's fetched batch: one read and one bulk write per live generation. */
+  async handleBatch(events: readonly EventEnvelope[]): Promise<void> {
+    for (const generation of await this.generations.live()) await this.writer.recordMany(generation, events);
+  }
 }
