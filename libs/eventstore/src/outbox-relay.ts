@@ -194,6 +194,7 @@ export class OutboxRelay {
           idleMs = Math.min(idleMs * 2, idlePollMaxMs);
         }
       } catch (error) {
+        if (!this.running) break; // stopping closed the feed under a pending read: no failure
         this.lastError = error as Error;
         this.options.onError?.(error as Error);
         // A failed transaction can leave the producer unusable (or fenced): start the next

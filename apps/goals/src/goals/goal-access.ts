@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { canManageProgram, type Principal } from '@tandem/auth';
 import { DomainError } from '@tandem/kernel';
-import { documentId, ReadModels } from '../infrastructure/read-model-collections';
-import type { GoalTextsView, GoalView, RelationshipFactsView } from '../infrastructure/views';
+import { documentId, ReadModels, type StoredGoalView } from '../infrastructure/read-model-collections';
+import type { GoalTextsView, RelationshipFactsView } from '../infrastructure/views';
 
 /** How much of a goal the principal sees: parties everything, program admins figures without private text. */
 export type GoalAudience = 'party' | 'admin';
 
 export interface VisibleGoal {
-  readonly goal: GoalView;
+  /** As stored, so a command can project onto it without reading it again. */
+  readonly goal: StoredGoalView;
   readonly texts: GoalTextsView | null;
   readonly relationship: RelationshipFactsView | undefined;
   readonly audience: GoalAudience;
@@ -30,11 +31,11 @@ export class GoalAccess {
       models.goalTexts.findOne({ _id }),
     ]);
     if (!goal) throw notFound();
-    const audience = await this.audienceOf(principal, goal.relationshipId, goal.programId);
-    if (!audience) throw notFound();
     const relationship =
       (await models.relationships.findOne({ _id: documentId(principal.tenantId, goal.relationshipId) })) ??
       undefined;
+    const audience = await this.audienceIn(principal, relationship, goal.programId);
+    if (!audience) throw notFound();
     return { goal, texts, relationship, audience };
   }
 
@@ -59,6 +60,14 @@ export class GoalAccess {
     const relationship = await models.relationships.findOne({
       _id: documentId(principal.tenantId, relationshipId),
     });
+    return this.audienceIn(principal, relationship ?? undefined, programId);
+  }
+
+  private async audienceIn(
+    principal: Principal,
+    relationship: RelationshipFactsView | undefined,
+    programId: string,
+  ): Promise<GoalAudience | undefined> {
     if (relationship && [...relationship.mentorIds, ...relationship.menteeIds].includes(principal.userId))
       return 'party';
     return (await this.manages(principal, programId)) ? 'admin' : undefined;

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Principal } from '@tandem/auth';
-import { EventStore, handleCommand } from '@tandem/eventstore';
+import { canManageProgram, type Principal } from '@tandem/auth';
+import { EventStore, handleCommand, withTextFirst } from '@tandem/eventstore';
 import { goalTemplateDecider, requireMeasurable } from '@tandem/goals-domain';
 import { DomainError } from '@tandem/kernel';
 import { documentId, ReadModels, written } from '../../infrastructure/read-model-collections';
 import { streams } from '../../infrastructure/streams';
-import { withTextFirst } from '@tandem/eventstore';
 import type { GoalTemplateTextsView, GoalTemplateView } from '../../infrastructure/views';
-import { GoalAccess } from '../../goals/goal-access';
 import { TemplateViewProjection } from '../../read-models/template-view/template-view-projection';
 import type { PublishTemplateBody } from '../template-schemas';
 
@@ -27,6 +25,7 @@ export interface PublishedTemplate {
 /**
  * A program admin publishes a goal template for their program (known from matching's events). Its
  * texts are saved under the new template's id before the event: a crash leaves only unseen texts.
+ * Its stream and view are new (a random id), so neither is read before it is written.
  */
 @CommandHandler(PublishTemplate)
 export class PublishTemplateHandler implements ICommandHandler<PublishTemplate, PublishedTemplate> {
@@ -34,7 +33,6 @@ export class PublishTemplateHandler implements ICommandHandler<PublishTemplate, 
     private readonly store: EventStore,
     private readonly readModels: ReadModels,
     private readonly templates: TemplateViewProjection,
-    private readonly access: GoalAccess,
   ) {}
 
   async execute({ principal, body }: PublishTemplate): Promise<PublishedTemplate> {
@@ -42,7 +40,7 @@ export class PublishTemplateHandler implements ICommandHandler<PublishTemplate, 
     const models = this.readModels.forTenant(principal);
     const program = await models.programs.findOne({ _id: documentId(tenantId, body.programId) });
     if (!program) throw new DomainError('program-not-found', 'Program not found', 'not-found');
-    if (!(await this.access.manages(principal, body.programId)))
+    if (!canManageProgram(principal, { adminIds: program.adminIds }))
       throw new DomainError(
         'not-a-program-admin',
         'Only an admin of this program can publish its goal templates',
@@ -69,6 +67,7 @@ export class PublishTemplateHandler implements ICommandHandler<PublishTemplate, 
         handleCommand(this.store, goalTemplateDecider, {
           tenantId,
           streamId: streams.template(templateId),
+          newStream: true,
           command: {
             type: 'publish',
             templateId,
@@ -78,7 +77,7 @@ export class PublishTemplateHandler implements ICommandHandler<PublishTemplate, 
           },
         }),
     );
-    for (const event of handled.events) await this.templates.apply(event);
-    return { template: await written(models.templates.findOne({ _id })), texts };
+    const template = await written(this.templates.applyPublished(tenantId, templateId, handled.events));
+    return { template, texts };
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@tandem/auth';
-import { EventStore, handleCommand } from '@tandem/eventstore';
+import { EventStore, handleCommand, withTextFirst } from '@tandem/eventstore';
 import { goalDecider, type GoalCommand } from '@tandem/goals-domain';
 import { Clock } from '../../infrastructure/clock';
 import {
@@ -11,7 +11,6 @@ import {
   type StoredGoalView,
 } from '../../infrastructure/read-model-collections';
 import { streams } from '../../infrastructure/streams';
-import { withTextFirst } from '@tandem/eventstore';
 import type { GoalTextsView } from '../../infrastructure/views';
 import { GoalViewProjection } from '../../read-models/goal-view/goal-view-projection';
 import { GoalAccess, type VisibleGoal } from '../goal-access';
@@ -47,7 +46,10 @@ export interface ActedGoal {
   readonly visible: VisibleGoal;
 }
 
-/** Runs a party's action on a goal: its text (if any) first, then the event, then the read model. */
+/**
+ * Runs a party's action on a goal: its text (if any) first, then the event, then the read model.
+ * The goal and texts read for the access check are reused for the projection and the response.
+ */
 @CommandHandler(ActOnGoal)
 export class ActOnGoalHandler implements ICommandHandler<ActOnGoal, ActedGoal> {
   constructor(
@@ -66,7 +68,10 @@ export class ActOnGoalHandler implements ICommandHandler<ActOnGoal, ActedGoal> {
     const now = this.clock.now();
     const milestoneId = action.type === 'add-milestone' ? randomUUID() : undefined;
     const text = textWriteOf(action, { models, documentId: _id, by: userId, now, milestoneId });
-    const handled = await withTextFirst(text, () =>
+    // A save answers the texts as it left them: the response needs no second read.
+    let texts = visible.texts;
+    const keepingSaved = text && { ...text, save: async () => (texts = await text.save()) };
+    const handled = await withTextFirst(keepingSaved, () =>
       handleCommand(this.store, goalDecider, {
         tenantId,
         streamId: streams.goal(goalId),
@@ -74,11 +79,12 @@ export class ActOnGoalHandler implements ICommandHandler<ActOnGoal, ActedGoal> {
         ...(expectedVersion === undefined ? {} : { expectedVersion }),
       }),
     );
-    await this.goals.applyAppended(tenantId, goalId, handled.events);
-    const [goal, texts] = await Promise.all([
-      written(models.goals.findOne({ _id })),
-      models.goalTexts.findOne({ _id }),
-    ]);
+    const goal =
+      (await this.goals.applyAppended(tenantId, goalId, handled.events, visible.goal)) ??
+      (await written(models.goals.findOne({ _id })));
+    // Events of other commands projected with ours may point to text saved after ours was read.
+    if (goal.version !== visible.goal.version + handled.events.length)
+      texts = await models.goalTexts.findOne({ _id });
     return { goal, texts, visible };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventStore, handleCommand } from '@tandem/eventstore';
 import { goalDecider } from '@tandem/goals-domain';
 import { Clock } from '../../infrastructure/clock';
-import { ReadModels } from '../../infrastructure/read-model-collections';
+import { documentId, ReadModels, type StoredGoalView } from '../../infrastructure/read-model-collections';
 import { streams } from '../../infrastructure/streams';
 import { GoalViewProjection } from '../../read-models/goal-view/goal-view-projection';
 
@@ -22,23 +22,31 @@ export class RelationshipGoalsCloser {
       .forTenant(tenantId)
       .goals.find({ relationshipId, status: 'open' })
       .toArray();
-    for (const goal of open) await this.close(tenantId, goal.goalId);
+    for (const goal of open) await this.close(tenantId, goal);
   }
 
-  /** After setting a goal: if the relationship ended meanwhile, the subscriber may have missed the new goal. */
-  async closeIfEnded(tenantId: string, relationshipId: string, goalId: string): Promise<boolean> {
-    const relationship = await this.readModels.forTenant(tenantId).relationships.findOne({ relationshipId });
-    if (relationship?.status !== 'ended') return false;
-    await this.close(tenantId, goalId);
-    return true;
+  /**
+   * After setting a goal: if the relationship ended meanwhile, the subscriber may have missed the
+   * new goal. Returns the goal's view as it is then.
+   */
+  async closeIfEnded(
+    tenantId: string,
+    relationshipId: string,
+    goal: StoredGoalView,
+  ): Promise<StoredGoalView> {
+    const relationship = await this.readModels
+      .forTenant(tenantId)
+      .relationships.findOne({ _id: documentId(tenantId, relationshipId) });
+    return relationship?.status === 'ended' ? this.close(tenantId, goal) : goal;
   }
 
-  private async close(tenantId: string, goalId: string): Promise<void> {
+  /** `goal`: its view as just read, projected onto without reading it again. */
+  private async close(tenantId: string, goal: StoredGoalView): Promise<StoredGoalView> {
     const handled = await handleCommand(this.store, goalDecider, {
       tenantId,
-      streamId: streams.goal(goalId),
+      streamId: streams.goal(goal.goalId),
       command: { type: 'close-with-relationship', now: this.clock.now() },
     });
-    await this.goals.applyAppended(tenantId, goalId, handled.events);
+    return (await this.goals.applyAppended(tenantId, goal.goalId, handled.events, goal)) ?? goal;
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { invalidRequest, type Principal } from '@tandem/auth';
-import { EventStore, handleCommand } from '@tandem/eventstore';
+import { EventStore, handleCommand, withTextFirst } from '@tandem/eventstore';
 import {
   goalDecider,
   type GoalHorizon,
@@ -17,7 +17,6 @@ import {
   type StoredGoalView,
 } from '../../infrastructure/read-model-collections';
 import { streams } from '../../infrastructure/streams';
-import { withTextFirst } from '@tandem/eventstore';
 import type { GoalTemplateTextsView, GoalTextsView } from '../../infrastructure/views';
 import { GoalViewProjection } from '../../read-models/goal-view/goal-view-projection';
 import { RelationshipGoalsCloser } from '../close-goals/relationship-goals-closer';
@@ -51,6 +50,7 @@ interface GoalDraft {
 /**
  * Sets a goal. Its texts are saved first under the new goal's id, then `goals.goal.set` is
  * appended: a crash in between leaves texts no goal points to (never shown), not a goal without them.
+ * The goal's stream and view are new (a random id), so neither is read before it is written.
  */
 @CommandHandler(SetGoal)
 export class SetGoalHandler implements ICommandHandler<SetGoal, SetGoalResult> {
@@ -91,6 +91,7 @@ export class SetGoalHandler implements ICommandHandler<SetGoal, SetGoalResult> {
         handleCommand(this.store, goalDecider, {
           tenantId,
           streamId: streams.goal(goalId),
+          newStream: true,
           command: {
             type: 'set',
             goalId,
@@ -110,9 +111,11 @@ export class SetGoalHandler implements ICommandHandler<SetGoal, SetGoalResult> {
           },
         }),
     );
-    await this.goals.applyAppended(tenantId, goalId, handled.events);
-    await this.closer.closeIfEnded(tenantId, body.relationshipId, goalId);
-    return { goal: await written(models.goals.findOne({ _id })), texts: { ...texts, tenantId } };
+    const projected =
+      (await this.goals.applyAppended(tenantId, goalId, handled.events, null)) ??
+      (await written(models.goals.findOne({ _id })));
+    const goal = await this.closer.closeIfEnded(tenantId, body.relationshipId, projected);
+    return { goal, texts: { ...texts, tenantId } };
   }
 
   private async templateOf(

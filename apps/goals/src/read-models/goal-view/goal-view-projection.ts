@@ -1,8 +1,13 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { EventStore } from '@tandem/eventstore';
 import type { EventEnvelope } from '@tandem/events';
-import { applyOnce, type ProjectedDocument } from '@tandem/messaging';
-import { collections, documentId, ReadModels } from '../../infrastructure/read-model-collections';
+import { applyAppended, applyOnce, type ProjectedDocument } from '@tandem/messaging';
+import {
+  collections,
+  documentId,
+  ReadModels,
+  type StoredGoalView,
+} from '../../infrastructure/read-model-collections';
 import { streams } from '../../infrastructure/streams';
 import type { GoalView } from '../../infrastructure/views';
 import { evolveGoalView } from './evolve-goal-view';
@@ -44,22 +49,26 @@ export class GoalViewProjection implements OnApplicationBootstrap {
   /**
    * After an append: the new events, preceded by any earlier ones of the stream the view has not
    * applied yet (a previous command that crashed before projecting, whose delivery is still on
-   * its way), so no version is skipped.
+   * its way), so no version is skipped. `current` is the view as this request read it (null: the
+   * goal is new), which saves reading it again. Returns the view as stored; undefined only if
+   * nothing was appended to a goal that has no view.
    */
-  async applyAppended(tenantId: string, goalId: string, appended: readonly EventEnvelope[]): Promise<void> {
-    const first = appended[0];
-    if (!first) return;
-    const view = await this.readModels
-      .forTenant(tenantId)
-      .goals.findOne({ _id: documentId(tenantId, goalId) });
-    const applied = view?.version ?? 0;
-    const missing =
-      first.metadata.streamVersion - 1 > applied
-        ? (await this.store.readStream(tenantId, streams.goal(goalId))).events.filter(
-            (e) =>
-              e.metadata.streamVersion > applied && e.metadata.streamVersion < first.metadata.streamVersion,
-          )
-        : [];
-    for (const event of [...missing, ...appended]) await this.apply(event);
+  async applyAppended(
+    tenantId: string,
+    goalId: string,
+    appended: readonly EventEnvelope[],
+    current?: StoredGoalView | null,
+  ): Promise<StoredGoalView | undefined> {
+    const stored = await applyAppended(
+      this.readModels.raw<StoredGoalView>(collections.goals),
+      documentId(tenantId, goalId),
+      appended,
+      evolveGoalView,
+      {
+        readStream: async () => (await this.store.readStream(tenantId, streams.goal(goalId))).events,
+        ...(current === undefined ? {} : { current }),
+      },
+    );
+    return stored ?? undefined;
   }
 }

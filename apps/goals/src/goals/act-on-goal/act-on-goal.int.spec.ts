@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { ServiceApi } from '@tandem/runtime/testing';
+import { waitFor } from '@tandem/testing';
+import {
+  dayFromToday,
+  matchingEvents,
+  programKnown,
+  relationshipKnown,
+  startGoalsApi,
+} from '../../goals-api.test-kit';
+import { GoalViewProjection } from '../../read-models/goal-view/goal-view-projection';
+
+/**
+ * A command answers from the goal and texts it read for its access check, projected onto without
+ * reading them again; when another command overtook it, its answer still shows that one's text.
+ */
+describe('acting on a goal', () => {
+  let api: ServiceApi;
+  const tenant = `acme-${randomUUID().slice(0, 8)}`;
+  const matching = matchingEvents(tenant);
+  const relationshipId = `r-${randomUUID()}`;
+
+  beforeAll(async () => {
+    api = await startGoalsApi();
+    const pair = matching.relationship(relationshipId, ['mentor-1'], ['mentee-1']);
+    await api.publish([matching.programCreated(), pair.started()]);
+    await Promise.all([
+      programKnown(api, tenant, matching.programId),
+      relationshipKnown(api, tenant, relationshipId, 'active'),
+    ]);
+  }, 150_000);
+  afterAll(() => api.close());
+
+  it('answers like a fresh read when another command with a note was projected before it', async () => {
+    const mentee = api.as(tenant, 'mentee-1', ['participant']);
+    const { goalId } = (
+      await mentee.post('/goals', {
+        relationshipId,
+        title: 'Run the retro',
+        description: 'Facilitate the team retrospective',
+        measure: { kind: 'metric', baseline: 0, target: 10, unit: 'retros' },
+        relevance: 'facilitation',
+        dueDate: dayFromToday(30),
+      })
+    ).body;
+    // The first command is held after its append, with the goal and texts it read before.
+    const projection = api.app.get(GoalViewProjection);
+    const project = projection.applyAppended.bind(projection);
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reached = false;
+    jest.spyOn(projection, 'applyAppended').mockImplementationOnce(async (...args) => {
+      reached = true;
+      await held;
+      return project(...args);
+    });
+    const first = mentee.post(`/goals/${goalId}/progress`, { value: 2 });
+    await waitFor(() => reached, { description: 'first command appended, holding before its projection' });
+    const second = await mentee.post(`/goals/${goalId}/progress`, { value: 5, note: 'Overtook' });
+    expect(second.status).toBe(200);
+    release();
+
+    const answered = await first;
+    expect(answered.status).toBe(200);
+    expect(answered.body.progressNotes).toEqual([
+      expect.objectContaining({ progress: 20 }),
+      expect.objectContaining({ progress: 50, note: 'Overtook' }),
+    ]);
+    expect(answered.body).toEqual((await mentee.get(`/goals/${goalId}`)).body);
+  });
+});
