@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { documentId, ReadModels } from '../infrastructure/read-models';
 import { requireOwnGoals } from '../sessions/agenda-goals';
 import { SessionAccess } from '../sessions/session-access';
-import { writtenSession } from '../sessions/session-response';
+import { sessionResponse } from '../sessions/session-response';
 import { agendaItemBody } from '../sessions/session-schemas';
 
 @Controller('sessions/:sessionId/agenda')
@@ -38,10 +38,12 @@ export class SessionAgendaController {
       text: body.text,
       ...(body.goalId ? { goalId: body.goalId } : {}),
     };
-    await models.sessionDetails.updateOne(
+    // The details as they are after the push, in the same round trip; the item changes no view.
+    const details = await models.sessionDetails.findOneAndUpdate(
       { _id: documentId(principal.tenantId, sessionId) },
       { $push: { agenda: item } },
+      { returnDocument: 'after' },
     );
-    return writtenSession(models, sessionId);
+    return sessionResponse(session, details);
   }
 }

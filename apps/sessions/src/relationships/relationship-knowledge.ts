@@ -9,7 +9,9 @@ import {
   type ProgramFact,
   type RelationshipFact,
 } from '@tandem/sessions-domain';
+import type { Document } from 'mongodb';
 import { documentId, ReadModels } from '../infrastructure/read-models';
+import type { ProgramFactsView, RelationshipFactsView } from '../infrastructure/views';
 
 export interface RelationshipInContext {
   readonly relationshipId: string;
@@ -23,6 +25,23 @@ export interface VisibleRelationship extends RelationshipInContext {
   /** The caller manages the relationship's program (a listed program admin, or a platform admin). */
   readonly asAdmin: boolean;
 }
+
+type RelationshipWithProgram = RelationshipFactsView & { programs: ProgramFactsView[] };
+
+/** Joins a relationship document with its program's as `programs` (none or one), by the program's `_id`. */
+const withProgram = (tenantId: string): Document[] => [
+  { $addFields: { programKey: { $concat: [documentId(tenantId, ''), '$programId'] } } },
+  {
+    $lookup: {
+      from: 'programs',
+      localField: 'programKey',
+      foreignField: '_id',
+      // The pipeline's own tenant filter: a $lookup is not scoped by the tenant-scoped collection.
+      pipeline: [{ $match: { tenantId } }],
+      as: 'programs',
+    },
+  },
+];
 
 const isDuplicateKey = (error: unknown) => (error as { code?: unknown }).code === 11000;
 
@@ -65,14 +84,21 @@ export class RelationshipKnowledge {
     );
   }
 
-  /** The relationship in the tenant, with its program, or undefined if this service never heard of it. */
+  /**
+   * The relationship in the tenant, with its program, or undefined if this service never heard of
+   * it: one aggregate joining the program by its `_id` (both in the caller's tenant), one round trip.
+   */
   async find(tenantId: string, relationshipId: string): Promise<RelationshipInContext | undefined> {
-    const models = this.readModels.forTenant(tenantId);
-    const doc = await models.relationships.findOne({ _id: documentId(tenantId, relationshipId) });
+    const [doc] = await this.readModels
+      .forTenant(tenantId)
+      .relationships.aggregate<RelationshipWithProgram>([
+        { $match: { _id: documentId(tenantId, relationshipId) } },
+        ...withProgram(tenantId),
+      ])
+      .toArray();
     if (!doc?.programId) return undefined;
-    const programDoc = await models.programs.findOne({ _id: documentId(tenantId, doc.programId) });
     const relationship = foldRelationshipFacts(doc.facts ?? {});
-    const program = foldProgramFacts(programDoc?.facts ?? {});
+    const program = foldProgramFacts(doc.programs[0]?.facts ?? {});
     return {
       relationshipId,
       programId: doc.programId,

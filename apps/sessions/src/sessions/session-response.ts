@@ -27,11 +27,3 @@ export async function sessionResponses(
   const byId = new Map(details.map((d) => [d._id, d]));
   return views.map((view) => sessionResponse(view, byId.get(view._id)));
 }
-
-/** The response for a session this request has just written: missing would be a bug, not a 404. */
-export async function writtenSession(models: TenantReadModels, sessionId: string): Promise<SessionResponse> {
-  const _id = `${models.tenantId}/${sessionId}`;
-  const view = await models.sessions.findOne({ _id });
-  if (!view) throw new Error('a session written by this request is missing');
-  return sessionResponse(view, await models.sessionDetails.findOne({ _id }));
-}

@@ -131,4 +131,38 @@ describe('MongoDB conformance: aggregation framework', () => {
       })),
     );
   });
+
+  it('$lookup by localField/foreignField with a filtering pipeline, after $addFields with $concat', async () => {
+    const db = clients.dbs[0]!;
+    await db.collection('owners').insertMany([
+      { _id: 'acme/p-0' as never, tenantId: 'acme', name: 'zero' },
+      { _id: 'acme/p-1' as never, tenantId: 'globex', name: 'filtered out by the pipeline' },
+    ]);
+    await db.collection('links').insertMany(['p-0', 'p-1', 'p-2'].map((program) => ({ program })));
+    const joined = await db
+      .collection('links')
+      .aggregate([
+        { $addFields: { ownerKey: { $concat: ['acme/', '$program'] } } },
+        {
+          $lookup: {
+            from: 'owners',
+            localField: 'ownerKey',
+            foreignField: '_id',
+            pipeline: [{ $match: { tenantId: 'acme' } }],
+            as: 'owners',
+          },
+        },
+        { $sort: { program: 1 } },
+      ])
+      .toArray();
+    const names = joined.map(({ program, owners }) => ({
+      program,
+      owners: (owners as { name: string }[]).map((owner) => owner.name),
+    }));
+    expect(names).toEqual([
+      { program: 'p-0', owners: ['zero'] },
+      { program: 'p-1', owners: [] },
+      { program: 'p-2', owners: [] },
+    ]);
+  });
 });

@@ -8,7 +8,7 @@ import { ReadModels } from '../../infrastructure/read-models';
 import { withTextFirst } from '@tandem/eventstore';
 import { sessionStream, SessionViewProjection } from '../../read-models/session-view/session-view-projection';
 import { SessionAccess, type VisibleSession } from '../session-access';
-import { writtenSession, type SessionResponse } from '../session-response';
+import { sessionResponse, type SessionResponse } from '../session-response';
 import { textWriteOf } from './session-texts';
 
 /** What the caller asked for, already validated; who acts comes from the token. */
@@ -79,8 +79,15 @@ export class ActOnSessionHandler implements ICommandHandler<ActOnSession, Sessio
         expectedVersion,
       }),
     );
-    await this.sessions.applyAppended(principal.tenantId, sessionId, handled.events);
-    return writtenSession(this.readModels.forTenant(principal), sessionId);
+    const [view, details] = await Promise.all([
+      this.sessions.applyAppended(principal.tenantId, sessionId, handled.events, {
+        members: visible.relationship.members,
+        current: visible.session,
+      }),
+      // No action changes the session's details: they are read beside the view's write.
+      this.readModels.forTenant(principal).sessionDetails.findOne({ _id: visible.session._id }),
+    ]);
+    return sessionResponse(view, details);
   }
 }
 

@@ -10,7 +10,7 @@ import type { AgendaItem } from '../../infrastructure/views';
 import { sessionStream, SessionViewProjection } from '../../read-models/session-view/session-view-projection';
 import { RelationshipKnowledge } from '../../relationships/relationship-knowledge';
 import { requireOwnGoals } from '../agenda-goals';
-import { writtenSession, type SessionResponse } from '../session-response';
+import { sessionResponse, type SessionResponse } from '../session-response';
 import type { ScheduleSessionBody } from '../session-schemas';
 
 export class ScheduleSession {
@@ -58,6 +58,7 @@ export class ScheduleSessionHandler implements ICommandHandler<ScheduleSession, 
         handleCommand(this.store, sessionDecider, {
           tenantId,
           streamId: sessionStream(sessionId),
+          newStream: true,
           command: {
             type: 'schedule',
             by: userId,
@@ -77,7 +78,11 @@ export class ScheduleSessionHandler implements ICommandHandler<ScheduleSession, 
           },
         }),
     );
-    await this.sessions.applyAppended(tenantId, sessionId, handled.events);
-    return writtenSession(models, sessionId);
+    // The session is new: no view to read, and the response is what this request wrote.
+    const view = await this.sessions.applyAppended(tenantId, sessionId, handled.events, {
+      members: relationship.members,
+      current: null,
+    });
+    return sessionResponse(view, { ...details, tenantId });
   }
 }
