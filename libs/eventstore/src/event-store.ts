@@ -7,6 +7,7 @@ import {
   commitId,
   ensureEventStoreIndexes,
   eventStoreCollections,
+  streamRange,
   type CommitDocument,
   type EventStoreCollections,
 } from './storage';
@@ -70,7 +71,7 @@ export class EventStore {
   /**
    * Appends events after `expectedVersion` (0 for a new stream; otherwise a version the stream was
    * read at), all or nothing, in one insert. Throws InvalidEventError (nothing written) for data
-   * that fails its schema and ConcurrencyError when another append already holds one of the versions.
+   * that fails its schema and ConcurrencyError when another append already took that version.
    */
   async append(
     tenantId: string,
@@ -121,7 +122,7 @@ export class EventStore {
   async readStream(tenantId: string, streamId: string): Promise<StreamRead> {
     if (!tenantId) throw new Error('readStream needs a tenant id');
     const commits = await this.collections.commits
-      .find({ tenantId, streamId })
+      .find(streamRange(tenantId, streamId))
       .sort({ fromVersion: 1 })
       .toArray();
     const events = commits.flatMap((commit) => commit.events.map((event) => envelopeOf(commit, event)));
@@ -162,7 +163,6 @@ export class EventStore {
         streamId,
         fromVersion: expectedVersion + 1,
         toVersion: expectedVersion + events.length,
-        versions: stored.map((event) => event.streamVersion),
         source: this.options.source,
         events: stored,
         appendedAt: time,
@@ -173,7 +173,7 @@ export class EventStore {
 
   private async versionOf(tenantId: string, streamId: string): Promise<number> {
     const last = await this.collections.commits
-      .find({ tenantId, streamId }, { projection: { toVersion: 1 } })
+      .find(streamRange(tenantId, streamId), { projection: { toVersion: 1 } })
       .sort({ fromVersion: -1 })
       .limit(1)
       .next();

@@ -14,18 +14,18 @@ export interface StoredEvent {
 
 /**
  * One document per append ("commit"), so a multi-event append is one atomic insert without
- * transactions. The unique index on (tenantId, streamId, versions) — `versions` lists every stream
- * version the commit holds — lets exactly one append take each version, including a version inside
- * another commit.
+ * transactions. Its `_id` names the stream and the version it starts at, and `_id` is unique: of
+ * two appends at the same expected version exactly one is stored. That suffices because an append
+ * always starts right after a version the stream was read at, which is the end of a commit, so
+ * two appends that overlap start at the same version.
  */
 export interface CommitDocument {
-  /** `<tenant>/<stream>/<fromVersion>`. */
+  /** `<tenant>/<stream>/<fromVersion>`: the version guard. */
   readonly _id: string;
   readonly tenantId: string;
   readonly streamId: string;
   readonly fromVersion: number;
   readonly toVersion: number;
-  readonly versions: readonly number[];
   readonly source: string;
   readonly events: readonly StoredEvent[];
   readonly appendedAt: Date;
@@ -57,8 +57,15 @@ export function eventStoreCollections(db: Db): EventStoreCollections {
 export const commitId = (tenantId: string, streamId: string, fromVersion: number) =>
   `${tenantId}/${streamId}/${fromVersion}`;
 
-/** Indexes of earlier layouts, dropped where found: each one costs every append a write. */
-const retiredIndexes = ['stream_order', 'outbox'];
+/** Indexes of earlier layouts, dropped where found: each one cost every append a write. */
+const retiredIndexes = ['stream_order', 'outbox', 'stream_versions_unique'];
+
+/** A stream's commits are the `_id`s `<tenant>/<stream>/<digits>`: one range of the `_id` index. */
+export function streamRange(tenantId: string, streamId: string) {
+  const prefix = `${tenantId}/${streamId}/`;
+  // Digits sort below ':', so this range holds exactly the ids with a version after the prefix.
+  return { _id: { $gt: prefix, $lt: `${prefix}:` }, tenantId, streamId };
+}
 
 export async function ensureEventStoreIndexes({ commits }: EventStoreCollections): Promise<void> {
   const existing = await commits
@@ -67,17 +74,12 @@ export async function ensureEventStoreIndexes({ commits }: EventStoreCollections
     .catch(() => []);
   for (const { name } of existing)
     if (retiredIndexes.includes(name)) await commits.dropIndex(name).catch(() => undefined);
-  await commits.createIndexes([
-    // Also serves stream reads: a stream's commits by (tenantId, streamId), sorted in memory.
-    { key: { tenantId: 1, streamId: 1, versions: 1 }, name: 'stream_versions_unique', unique: true },
-    // The relay's outbox query, each stream's commits in version order. Partial: a commit leaves
-    // it when marked published, so it stays as small as the backlog.
-    {
-      key: { tenantId: 1, streamId: 1, fromVersion: 1 },
-      name: 'outbox_unpublished',
-      partialFilterExpression: { published: false },
-    },
-  ]);
+  // The relay's outbox query, each stream's commits in version order. Partial: a commit leaves it
+  // when marked published, so it stays as small as the backlog. (Stream reads use `_id`.)
+  await commits.createIndex(
+    { tenantId: 1, streamId: 1, fromVersion: 1 },
+    { name: 'outbox_unpublished', partialFilterExpression: { published: false } },
+  );
 }
 
 export const isDuplicateKey = (error: unknown): boolean =>
