@@ -92,12 +92,13 @@ export class MentorCapacity implements OnApplicationBootstrap {
 
   /** Marks the relationship's holds as started (its `relationship.started` is appended); false if it holds none. */
   async confirm(tenantId: string, relationshipId: string): Promise<boolean> {
-    const held = await this.scopes.countDocuments({ tenantId, 'holders.relationshipId': relationshipId });
-    await this.scopes.updateMany(
-      { tenantId, holders: { $elemMatch: { relationshipId, started: false } } },
+    // One update: it matches every scope holding the relationship (started already or not), so its
+    // matched count answers whether any does.
+    const confirmed = await this.scopes.updateMany(
+      { tenantId, holders: { $elemMatch: { relationshipId } } },
       { $set: { 'holders.$.started': true } },
     );
-    return held > 0;
+    return confirmed.matchedCount > 0;
   }
 
   /** Gives back every hold of the relationship; each scope is decremented once however often this runs. */

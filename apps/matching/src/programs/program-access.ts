@@ -15,6 +15,11 @@ export class ProgramAccess {
     const program = await this.readModels
       .forTenant(principal)
       .programs.findOne({ _id: documentId(principal.tenantId, programId) });
+    return this.visibleIn(principal, program);
+  }
+
+  /** `visible` for a program document the caller has read already (null or undefined: none). */
+  visibleIn(principal: Principal, program: ProgramView | null | undefined): VisibleProgram {
     if (!program || program.version === 0 || !program.settings) throw notFound();
     const visible = program as VisibleProgram;
     if (visible.status === 'draft' && !this.canManage(principal, visible)) throw notFound();

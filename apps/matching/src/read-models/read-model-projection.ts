@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@tandem/events';
 import { EventStore } from '@tandem/eventstore';
-import { applyOnce, applyOnceMany, type Evolve, type ProjectedDocument } from '@tandem/messaging';
+import { applyAppended, applyOnce, applyOnceMany, type Evolve, type ProjectedDocument } from '@tandem/messaging';
 import type { EventSubscriber } from '@tandem/runtime';
 import type { Collection, Document } from 'mongodb';
 import { documentId, ReadModels, type ReadModelName } from '../infrastructure/read-model-collections';
@@ -62,24 +62,24 @@ export class ReadModelProjection implements EventSubscriber {
   }
 
   /**
-   * Events a handler has just appended. `applyOnce` skips what is older than the applied version,
-   * so events are applied only after all their predecessors: if another request's events are not
-   * applied yet (it is still running, or died after its append), they are read and applied first.
+   * Events a handler has just appended, in one guarded write (`applyAppended`): earlier events of
+   * the stream the document has not applied yet (another request still running, or one that died
+   * after its append) are read and applied first. `current` is the document as this request read
+   * it (null: it cannot exist yet), which saves reading it again. Returns the document as stored.
    */
-  async applyAppended(events: readonly EventEnvelope[]): Promise<void> {
+  async applyAppended<View extends Document>(
+    events: readonly EventEnvelope[],
+    current?: View | null,
+  ): Promise<View | undefined> {
     const [first] = events;
     const target = first && this.targetOf(first);
-    if (!first || !target) return;
-    const { tenantId, streamId, streamVersion } = first.metadata;
-    const document = await target.collection.findOne({ _id: target.documentId, tenantId } as never);
-    const applied = typeof document?.['version'] === 'number' ? (document['version'] as number) : 0;
-    const earlier =
-      applied >= streamVersion - 1
-        ? []
-        : (await this.store.readStream(tenantId, streamId)).events.filter(
-            (e) => e.metadata.streamVersion > applied && e.metadata.streamVersion < streamVersion,
-          );
-    for (const event of [...earlier, ...events]) await this.handle(event);
+    if (!first || !target) return undefined;
+    const { tenantId, streamId } = first.metadata;
+    const stored = await applyAppended(target.collection, target.documentId, events, target.evolve, {
+      readStream: async () => (await this.store.readStream(tenantId, streamId)).events,
+      ...(current === undefined ? {} : { current: current as ProjectedDocument<Document> | null }),
+    });
+    return (stored as View | null) ?? undefined;
   }
 
   private targetOf(event: EventEnvelope): ProjectionTarget | undefined {

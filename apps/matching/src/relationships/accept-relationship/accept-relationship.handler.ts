@@ -4,7 +4,6 @@ import { EventStore, handleCommand, type HandledCommand } from '@tandem/eventsto
 import { DomainError, isDomainError } from '@tandem/kernel';
 import { relationshipDecider, type RelationshipState } from '@tandem/matching-domain';
 import { MentorCapacity } from '../../infrastructure/mentor-capacity';
-import { documentId, ReadModels, written } from '../../infrastructure/read-model-collections';
 import { streams } from '../../infrastructure/streams';
 import type { RelationshipView } from '../../infrastructure/views';
 import { ReadModelProjection } from '../../read-models/read-model-projection';
@@ -31,7 +30,6 @@ export class AcceptRelationshipHandler implements ICommandHandler<AcceptRelation
   constructor(
     private readonly store: EventStore,
     private readonly projection: ReadModelProjection,
-    private readonly readModels: ReadModels,
     private readonly access: RelationshipAccess,
     private readonly capacity: MentorCapacity,
     private readonly limits: CapacityLimits,
@@ -41,16 +39,12 @@ export class AcceptRelationshipHandler implements ICommandHandler<AcceptRelation
   async execute({ principal, relationshipId }: AcceptRelationship): Promise<RelationshipView> {
     const visible = await this.access.visible(principal, relationshipId);
     const handled = await this.accept(principal, visible);
-    await this.projection.applyAppended(handled.events);
+    const stored = await this.projection.applyAppended(handled.events, visible.relationship);
     if (handled.events.some((e) => e.type === 'matching.relationship.expired')) {
       await this.capacity.release(principal.tenantId, relationshipId);
       throw new DomainError('proposal-expired', 'This proposal has expired');
     }
-    return await written(
-      this.readModels
-        .forTenant(principal)
-        .relationships.findOne({ _id: documentId(principal.tenantId, relationshipId) }),
-    );
+    return stored ?? visible.relationship;
   }
 
   private async accept(

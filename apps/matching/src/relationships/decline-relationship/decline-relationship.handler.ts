@@ -3,7 +3,6 @@ import type { Principal } from '@tandem/auth';
 import { EventStore, handleCommand } from '@tandem/eventstore';
 import { relationshipDecider } from '@tandem/matching-domain';
 import { MentorCapacity } from '../../infrastructure/mentor-capacity';
-import { documentId, ReadModels, written } from '../../infrastructure/read-model-collections';
 import { streams } from '../../infrastructure/streams';
 import type { RelationshipView } from '../../infrastructure/views';
 import { ReadModelProjection } from '../../read-models/read-model-projection';
@@ -23,26 +22,21 @@ export class DeclineRelationshipHandler implements ICommandHandler<DeclineRelati
   constructor(
     private readonly store: EventStore,
     private readonly projection: ReadModelProjection,
-    private readonly readModels: ReadModels,
     private readonly access: RelationshipAccess,
     private readonly capacity: MentorCapacity,
   ) {}
 
   async execute({ principal, relationshipId, reason }: DeclineRelationship): Promise<RelationshipView> {
-    const { asAdmin } = await this.access.visible(principal, relationshipId);
+    const { relationship, asAdmin } = await this.access.visible(principal, relationshipId);
     const actor = { by: principal.userId, asAdmin };
     const handled = await handleCommand(this.store, relationshipDecider, {
       tenantId: principal.tenantId,
       streamId: streams.relationship(relationshipId),
       command: { type: 'decline', ...actor, reason },
     });
-    await this.projection.applyAppended(handled.events);
+    const stored = await this.projection.applyAppended(handled.events, relationship);
     // The mentor capacity policy frees it from the topic too; at once here, for the next request.
     await this.capacity.release(principal.tenantId, relationshipId);
-    return await written(
-      this.readModels
-        .forTenant(principal)
-        .relationships.findOne({ _id: documentId(principal.tenantId, relationshipId) }),
-    );
+    return stored ?? relationship;
   }
 }

@@ -31,7 +31,7 @@ export class RecordAgreementHandler implements ICommandHandler<RecordAgreement, 
   ) {}
 
   async execute({ principal, relationshipId, agreement }: RecordAgreement): Promise<RelationshipView> {
-    const { asAdmin } = await this.access.visible(principal, relationshipId);
+    const { relationship, asAdmin } = await this.access.visible(principal, relationshipId);
     const { scope, preferredChannel, sessionsPerMonth, agreedUntil } = agreement;
     const handled = await handleCommand(this.store, relationshipDecider, {
       tenantId: principal.tenantId,
@@ -44,9 +44,7 @@ export class RecordAgreementHandler implements ICommandHandler<RecordAgreement, 
         ...(agreedUntil ? { agreedUntil } : {}),
       },
     });
-    await this.projection.applyAppended(handled.events);
-    const relationships = this.readModels.forTenant(principal).relationships;
-    const _id = documentId(principal.tenantId, relationshipId);
+    await this.projection.applyAppended(handled.events, relationship);
     const texts = {
       scope,
       preferredChannel,
@@ -55,10 +53,14 @@ export class RecordAgreementHandler implements ICommandHandler<RecordAgreement, 
       ...(agreedUntil ? { agreedUntil } : {}),
     };
     // The revision moves too, so a projection applying an event concurrently retries on this text.
-    await relationships.updateOne(
-      { _id },
-      { $set: { [`agreements.${principal.userId}`]: texts }, $inc: { _revision: 1 } },
+    return await written(
+      this.readModels
+        .forTenant(principal)
+        .relationships.findOneAndUpdate(
+          { _id: documentId(principal.tenantId, relationshipId) },
+          { $set: { [`agreements.${principal.userId}`]: texts }, $inc: { _revision: 1 } },
+          { returnDocument: 'after' },
+        ),
     );
-    return await written(relationships.findOne({ _id }));
   }
 }

@@ -2,7 +2,6 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@tandem/auth';
 import { EventStore, handleCommand } from '@tandem/eventstore';
 import { relationshipDecider } from '@tandem/matching-domain';
-import { documentId, ReadModels, written } from '../../infrastructure/read-model-collections';
 import { streams } from '../../infrastructure/streams';
 import type { RelationshipView } from '../../infrastructure/views';
 import { ReadModelProjection } from '../../read-models/read-model-projection';
@@ -21,23 +20,17 @@ export class ResumeRelationshipHandler implements ICommandHandler<ResumeRelation
   constructor(
     private readonly store: EventStore,
     private readonly projection: ReadModelProjection,
-    private readonly readModels: ReadModels,
     private readonly access: RelationshipAccess,
   ) {}
 
   async execute({ principal, relationshipId }: ResumeRelationship): Promise<RelationshipView> {
-    const { asAdmin } = await this.access.visible(principal, relationshipId);
+    const { relationship, asAdmin } = await this.access.visible(principal, relationshipId);
     const actor = { by: principal.userId, asAdmin };
     const handled = await handleCommand(this.store, relationshipDecider, {
       tenantId: principal.tenantId,
       streamId: streams.relationship(relationshipId),
       command: { type: 'resume', ...actor },
     });
-    await this.projection.applyAppended(handled.events);
-    return await written(
-      this.readModels
-        .forTenant(principal)
-        .relationships.findOne({ _id: documentId(principal.tenantId, relationshipId) }),
-    );
+    return (await this.projection.applyAppended(handled.events, relationship)) ?? relationship;
   }
 }

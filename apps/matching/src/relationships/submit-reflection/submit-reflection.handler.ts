@@ -28,22 +28,24 @@ export class SubmitReflectionHandler implements ICommandHandler<SubmitReflection
   ) {}
 
   async execute({ principal, relationshipId, reflection }: SubmitReflection): Promise<RelationshipView> {
-    const { asAdmin } = await this.access.visible(principal, relationshipId);
+    const { relationship, asAdmin } = await this.access.visible(principal, relationshipId);
     const { comment, ...measured } = reflection;
     const handled = await handleCommand(this.store, relationshipDecider, {
       tenantId: principal.tenantId,
       streamId: streams.relationship(relationshipId),
       command: { type: 'submit-reflection', by: principal.userId, asAdmin, ...measured },
     });
-    await this.projection.applyAppended(handled.events);
-    const relationships = this.readModels.forTenant(principal).relationships;
-    const _id = documentId(principal.tenantId, relationshipId);
+    const stored = (await this.projection.applyAppended(handled.events, relationship)) ?? relationship;
+    if (!comment) return stored;
     // The revision moves too, so a projection applying an event concurrently retries on this text.
-    if (comment)
-      await relationships.updateOne(
-        { _id },
-        { $set: { [`reflectionComments.${principal.userId}`]: comment }, $inc: { _revision: 1 } },
-      );
-    return await written(relationships.findOne({ _id }));
+    return await written(
+      this.readModels
+        .forTenant(principal)
+        .relationships.findOneAndUpdate(
+          { _id: documentId(principal.tenantId, relationshipId) },
+          { $set: { [`reflectionComments.${principal.userId}`]: comment }, $inc: { _revision: 1 } },
+          { returnDocument: 'after' },
+        ),
+    );
   }
 }
