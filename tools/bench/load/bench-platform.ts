@@ -39,6 +39,7 @@ export async function startBenchPlatform(
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const run = randomUUID().slice(0, 8);
   const children: ChildProcess[] = [];
+  const tokens = new Map<string, Promise<string>>();
   const urls = {} as Record<Service, string>;
   for (const service of only) {
     const port = await freePort();
@@ -70,7 +71,13 @@ export async function startBenchPlatform(
   for (const service of only) await waitReady(`${urls[service]}/health/ready`);
   return {
     urls,
-    token: (tenant, sub, roles) => sign(privateKey, { tenant_id: tenant, roles, sub }),
+    // One token per caller, as a real client keeps its token: signing is load-generator work.
+    token: (tenant, sub, roles) => {
+      const key = JSON.stringify([tenant, sub, roles]);
+      let token = tokens.get(key);
+      if (!token) tokens.set(key, (token = sign(privateKey, { tenant_id: tenant, roles, sub })));
+      return token;
+    },
     async stop() {
       await Promise.all(
         children.map(

@@ -10,6 +10,8 @@ export interface RouteFigures {
   readonly sent: number;
   readonly ok: number;
   readonly failed: number;
+  /** Why requests failed: HTTP status (or `network`) → count. */
+  readonly failures: Record<string, number>;
   readonly p50Ms: number | null;
   readonly p99Ms: number | null;
 }
@@ -36,7 +38,14 @@ export async function runOpenLoop(
 ) {
   const total = Math.round(ratePerSecond * seconds);
   const weights = routes.reduce((sum, r) => sum + r.weight, 0);
-  const stats = routes.map((route) => ({ route, sent: 0, ok: 0, failed: 0, latencies: [] as number[] }));
+  const stats = routes.map((route) => ({
+    route,
+    sent: 0,
+    ok: 0,
+    failed: 0,
+    failures: {} as Record<string, number>,
+    latencies: [] as number[],
+  }));
   const started = performance.now();
   const inFlight: Promise<void>[] = [];
   for (let i = 0; i < total; i += 1) {
@@ -51,22 +60,29 @@ export async function runOpenLoop(
         async (response) => {
           await response.arrayBuffer();
           if (response.status < 400) stat.ok += 1;
-          else stat.failed += 1;
+          else {
+            stat.failed += 1;
+            stat.failures[response.status] = (stat.failures[response.status] ?? 0) + 1;
+          }
           stat.latencies.push(performance.now() - scheduled);
         },
-        () => void (stat.failed += 1),
+        () => {
+          stat.failed += 1;
+          stat.failures['network'] = (stat.failures['network'] ?? 0) + 1;
+        },
       ),
     );
   }
   await Promise.all(inFlight);
   const elapsedSeconds = (performance.now() - started) / 1000;
-  const perRoute: RouteFigures[] = stats.map(({ route, sent, ok, failed, latencies }) => {
+  const perRoute: RouteFigures[] = stats.map(({ route, sent, ok, failed, failures, latencies }) => {
     const sorted = [...latencies].sort((a, b) => a - b);
     return {
       route: route.name,
       sent,
       ok,
       failed,
+      failures,
       p50Ms: round(percentile(sorted, 0.5)),
       p99Ms: round(percentile(sorted, 0.99)),
     };
