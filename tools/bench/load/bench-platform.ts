@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { MongoClient } from 'mongodb';
 
 export const services = ['matching', 'goals', 'sessions', 'analytics'] as const;
 export type Service = (typeof services)[number];
@@ -87,8 +88,19 @@ export async function startBenchPlatform(
             ),
         ),
       );
+      await dropDatabases(only.map((service) => `bench_load_${run}_${service}`));
     },
   };
+}
+
+/** The services' databases of this run: a bench leaves nothing behind. */
+async function dropDatabases(names: readonly string[]): Promise<void> {
+  const client = await new MongoClient(process.env['MONGODB_URI'] ?? '').connect();
+  try {
+    for (const name of names) await client.db(name).dropDatabase();
+  } finally {
+    await client.close();
+  }
 }
 
 async function sign(key: KeyObject, claims: Record<string, unknown>): Promise<string> {
