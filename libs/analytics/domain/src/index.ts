@@ -28,4 +28,3 @@ export { DIMENSIONS, PERSONAL_DIMENSIONS, type Dimension } from './query/dimensi
 export { TIME_GRAINS, periodOf, type TimeGrain } from './query/time-grain';
 export { parseAnalyticsQuery, type AnalyticsQuery, type AnalyticsQueryInput } from './query/analytics-query';
 export { runQuery, DEFAULT_K_ANONYMITY, type QueryResult, type QueryRow } from './query/run-query';
-export { queryResultCsv } from './query/query-csv';

@@ -1,8 +1,8 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { queryResultCsv } from '@tandem/analytics-domain';
 import { ANALYTICS_READERS, CurrentPrincipal, Roles, ValidatedQuery, type Principal } from '@tandem/auth';
 import { AnalystQueries } from '../analyst-queries';
 import { exportQuery, type ExportQuery } from '../query-schemas';
+import { queryResultCsv } from './query-result-csv';
 
 /** The same query as `POST /query`, as a CSV download (suppression applies alike). */
 @Controller('export.csv')

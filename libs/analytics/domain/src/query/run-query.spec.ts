@@ -2,7 +2,6 @@ import { factSetOf } from '../facts/fact-set';
 import type { Fact, ParticipantFact, RelationshipFact, SessionFact } from '../facts/fact-types';
 import { iso } from '../shared/event-history.test-kit';
 import { parseAnalyticsQuery } from './analytics-query';
-import { queryResultCsv } from './query-csv';
 import { runQuery } from './run-query';
 
 const programId = 'p-1';
@@ -142,14 +141,6 @@ describe('analyst queries', () => {
     );
     expect(() => parseAnalyticsQuery({ measures: ['relationships'], filters: { age: ['30'] } })).toThrow(
       expect.objectContaining({ code: 'unknown-dimension', kind: 'invalid' }),
-    );
-  });
-
-  it('render rows as CSV, quoting and defusing cells', () => {
-    const query = parseAnalyticsQuery({ measures: ['relationships'], dimensions: ['menteeDepartment'] });
-    const facts = [participant('x', ['mentee'], '=cmd'), relationship('rx', 'm', 'x', '2026-01-01')];
-    expect(queryResultCsv(runQuery(factSetOf(facts), query, 1))).toBe(
-      "menteeDepartment,relationships,suppressed\r\n'=cmd,1,false\r\n",
     );
   });
 });
