@@ -44,12 +44,8 @@ export {
 export { fieldProblemsOf, type FieldProblem } from './validation/request-fields';
 export { assertStrictSchema, LooseSchemaError } from './validation/strict-schema';
 export { ValidatedBody, ValidatedQuery, ZodValidationPipe } from './validation/validated.decorators';
-export {
-  TokenBucketLimiter,
-  type RateDecision,
-  type TokenBucketOptions,
-} from './rate-limit/token-bucket-limiter';
 export { Public, Roles, CurrentPrincipal } from './nest/access.decorators';
 export { AccessGuard } from './nest/access.guard';
 export { AuthModule } from './nest/auth.module';
 export { TOKEN_VERIFIER, type AccessOptions } from './nest/access-options';
+export { type RateLimits } from './nest/rate-limits';

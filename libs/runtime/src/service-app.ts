@@ -22,6 +22,8 @@ export async function createServiceApp(
     ServiceRuntimeModule.forRoot(config, definition),
     { logger, bodyParser: false },
   );
+  // Whether X-Forwarded-For names the client (req.ip, the per-IP rate-limit key): TRUST_PROXY.
+  app.set('trust proxy', typeof config.trustProxy === 'object' ? [...config.trustProxy] : config.trustProxy);
   traceRequests(app);
   timeRequests(app);
   limitRequests(app, config.limits);

@@ -28,11 +28,13 @@ import type { ServiceDefinition } from './service-definition';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
-/** Served without a token: probes, metrics and the API docs. Everything else needs a bearer JWT. */
+/**
+ * Served without a token or rate limit: probes and the API docs. `/metrics` is `@Public('metrics')`
+ * (no token, its own per-IP bucket); everything else needs a bearer JWT.
+ */
 export const publicPathsOf = (service: string): string[] => [
   '/health/live',
   '/health/ready',
-  '/metrics',
   `/api/${service}/docs`,
 ];
 
@@ -72,7 +74,7 @@ export class ServiceRuntimeModule {
       imports: [
         AuthModule.forRoot({
           auth: config.auth,
-          rateLimitPerMinute: config.limits.requestsPerMinute,
+          rateLimits: config.rateLimits,
           publicPaths: publicPathsOf(definition.name),
         }),
         definition.module,
@@ -121,7 +123,7 @@ export class ServiceRuntimeModule {
         {
           provide: ServiceMetrics,
           inject: [EventBackbone],
-          useFactory: (backbone: EventBackbone) => new ServiceMetrics(config.service, backbone),
+          useFactory: (backbone: EventBackbone) => new ServiceMetrics(config.service, backbone, config.metricsRefreshMs),
         },
         {
           provide: IdempotencyRecords,

@@ -10,8 +10,12 @@ import type { AccessRequest } from './access-request';
 export const PUBLIC_ROUTE = 'tandem:public-route';
 export const REQUIRED_ROLES = 'tandem:required-roles';
 
-/** Serves the route (or every route of the controller) without a token; still rate limited by IP. */
-export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
+/**
+ * Serves the route (or every route of the controller) without a token, rate limited per client IP
+ * in `bucket` (one of `AccessOptions.rateLimits.publicPerIp`), apart from every other class of traffic.
+ */
+export const Public = (bucket = 'public'): MethodDecorator & ClassDecorator =>
+  SetMetadata(PUBLIC_ROUTE, bucket);
 
 /**
  * 403 unless the principal holds one of `roles` (a platform admin holds all). On a controller it

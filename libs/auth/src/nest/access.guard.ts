@@ -1,7 +1,5 @@
 import {
   ForbiddenException,
-  HttpException,
-  HttpStatus,
   Inject,
   Injectable,
   ServiceUnavailableException,
@@ -12,18 +10,20 @@ import {
 import { Reflector } from '@nestjs/core';
 import { hasAnyRole } from '../authorization/policies';
 import type { Principal, Role } from '../principal/principal';
-import type { TokenBucketLimiter } from '../rate-limit/token-bucket-limiter';
 import { AuthenticationError, SigningKeysUnavailableError } from '../verification/authentication-error';
 import { bearerTokenOf } from '../verification/bearer-token';
 import type { TokenVerifier } from '../verification/token-verifier';
-import { ACCESS_OPTIONS, RATE_LIMITER, TOKEN_VERIFIER, type AccessOptions } from './access-options';
-import type { AccessRequest, AccessResponse } from './access-request';
+import { ACCESS_OPTIONS, TOKEN_VERIFIER, type AccessOptions } from './access-options';
+import type { AccessRequest, AccessResponse, RateLimitClass } from './access-request';
 import { PUBLIC_ROUTE, REQUIRED_ROLES } from './access.decorators';
 import { isPublicPath } from './public-paths';
+import { RateLimitGuard } from './rate-limits';
 
 /**
- * Every HTTP route, in order: public paths pass; otherwise the bearer token is verified (401),
- * the caller is rate limited (429), and `@Roles` is checked (403). `@Public` routes skip the token.
+ * Every HTTP route, in order: public paths pass; `@Public` routes spend their bucket per client IP;
+ * otherwise the bearer token is verified (a missing or invalid one spends the `unauthenticated`
+ * bucket per IP, then 401), the caller spends the per-user and per-tenant buckets (429), and
+ * `@Roles` is checked (403).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -31,7 +31,7 @@ export class AccessGuard implements CanActivate {
     private readonly reflector: Reflector,
     @Inject(ACCESS_OPTIONS) private readonly options: AccessOptions,
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
-    @Inject(RATE_LIMITER) private readonly limiter: TokenBucketLimiter,
+    private readonly rateLimit: RateLimitGuard,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -40,13 +40,16 @@ export class AccessGuard implements CanActivate {
     const response = context.switchToHttp().getResponse<AccessResponse>();
     if (isPublicPath(request.path, this.options.publicPaths)) return true;
     const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
-      this.limit(`ip:${request.ip ?? 'unknown'}`, response);
+    const publicBucket = this.reflector.getAllAndOverride<string | undefined>(PUBLIC_ROUTE, targets);
+    if (publicBucket) {
+      if (!(publicBucket in this.options.rateLimits.publicPerIp))
+        throw new Error(`@Public('${publicBucket}') names no configured rate-limit bucket`);
+      await this.spend(context, request, `public:${publicBucket}`);
       return true;
     }
-    const principal = await this.authenticate(request, response);
-    this.limit(`principal:${principal.tenantId}/${principal.userId}`, response);
+    const principal = await this.authenticate(context, request, response);
     request.principal = principal;
+    await this.spend(context, request, 'signed-in');
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && !hasAnyRole(principal, roles)) {
       throw new ForbiddenException(`requires one of the roles: ${roles.join(', ')}`);
@@ -54,7 +57,11 @@ export class AccessGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(request: AccessRequest, response: AccessResponse): Promise<Principal> {
+  private async authenticate(
+    context: ExecutionContext,
+    request: AccessRequest,
+    response: AccessResponse,
+  ): Promise<Principal> {
     try {
       const token = bearerTokenOf(request.headers['authorization']);
       if (!token) throw new AuthenticationError('missing bearer token');
@@ -62,8 +69,9 @@ export class AccessGuard implements CanActivate {
     } catch (error) {
       if (error instanceof SigningKeysUnavailableError) throw new ServiceUnavailableException(error.message);
       if (!(error instanceof AuthenticationError)) throw error;
-      // Failed attempts count against the client's IP, so a flood of bad tokens is throttled too.
-      this.limit(`ip:${request.ip ?? 'unknown'}`, response);
+      // Failed attempts spend a bucket of their own, so a flood of bad tokens is throttled without
+      // touching what token-less routes (calendar feeds) or signed-in callers from that IP may spend.
+      await this.spend(context, request, 'unauthenticated');
       response.setHeader(
         'WWW-Authenticate',
         error.reason === 'missing bearer token' ? 'Bearer' : 'Bearer error="invalid_token"',
@@ -72,17 +80,13 @@ export class AccessGuard implements CanActivate {
     }
   }
 
-  private limit(key: string, response: AccessResponse): void {
-    const decision = this.limiter.take(key);
-    if (decision.allowed) return;
-    response.setHeader('Retry-After', String(decision.retryAfterSeconds));
-    throw new HttpException(
-      {
-        statusCode: HttpStatus.TOO_MANY_REQUESTS,
-        error: 'Too Many Requests',
-        message: 'rate limit exceeded',
-      },
-      HttpStatus.TOO_MANY_REQUESTS,
-    );
+  /** Throws `ThrottlerException` (429, `Retry-After` set) once the class's buckets are spent. */
+  private async spend(
+    context: ExecutionContext,
+    request: AccessRequest,
+    rateLimitClass: RateLimitClass,
+  ): Promise<void> {
+    request.rateLimitClass = rateLimitClass;
+    await this.rateLimit.canActivate(context);
   }
 }

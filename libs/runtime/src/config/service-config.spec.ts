@@ -37,8 +37,17 @@ describe('loadServiceConfig', () => {
         keys: { kind: 'public-key', pem: issuer.env['AUTH_PUBLIC_KEY'] },
         claims: { userClaim: 'sub', tenantClaim: 'tenant_id', rolesClaim: 'roles' },
         clockSkewSeconds: 30,
+        maxTokenLifetimeSeconds: 86_400,
       },
-      limits: { jsonBodyBytes: 256 * 1024, csvBodyBytes: 5 * 1024 * 1024, requestsPerMinute: 600 },
+      limits: { jsonBodyBytes: 256 * 1024, csvBodyBytes: 5 * 1024 * 1024 },
+      rateLimits: {
+        perUser: 600,
+        perTenant: 6000,
+        unauthenticatedPerIp: 600,
+        publicPerIp: { public: 600, metrics: 60 },
+      },
+      trustProxy: false,
+      metricsRefreshMs: 15_000,
       idempotencyLeaseMs: 30_000,
     });
   });
@@ -50,14 +59,41 @@ describe('loadServiceConfig', () => {
       CSV_BODY_LIMIT: '20480',
       RATE_LIMIT_PER_MINUTE: '30',
     });
-    expect(config.limits).toEqual({
-      jsonBodyBytes: 1024 * 1024,
-      csvBodyBytes: 20_480,
-      requestsPerMinute: 30,
+    expect(config.limits).toEqual({ jsonBodyBytes: 1024 * 1024, csvBodyBytes: 20_480 });
+    expect(config.rateLimits).toEqual({
+      perUser: 30,
+      perTenant: 300,
+      unauthenticatedPerIp: 30,
+      publicPerIp: { public: 30, metrics: 60 },
     });
     expect(problemsOf({ ...valid, BODY_LIMIT: 'huge', RATE_LIMIT_PER_MINUTE: '0' })).toEqual([
       'BODY_LIMIT must be a size such as 262144, 256kb or 5mb',
       'RATE_LIMIT_PER_MINUTE must be between 1 and 1000000',
+    ]);
+  });
+
+  it('reads each rate-limit bucket, the trusted proxies and the metrics refresh', () => {
+    const config = loadServiceConfig('goals', 3002, {
+      ...valid,
+      RATE_LIMIT_TENANT_PER_MINUTE: '1000',
+      RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: '20',
+      RATE_LIMIT_PUBLIC_PER_MINUTE: '120',
+      RATE_LIMIT_METRICS_PER_MINUTE: '12',
+      TRUST_PROXY: 'loopback, 10.0.0.0/8',
+      METRICS_REFRESH_SECONDS: '5',
+    });
+    expect(config.rateLimits).toEqual({
+      perUser: 600,
+      perTenant: 1000,
+      unauthenticatedPerIp: 20,
+      publicPerIp: { public: 120, metrics: 12 },
+    });
+    expect(config.trustProxy).toEqual(['loopback', '10.0.0.0/8']);
+    expect(config.metricsRefreshMs).toBe(5000);
+    expect(loadServiceConfig('goals', 3002, { ...valid, TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(problemsOf({ ...valid, TRUST_PROXY: 'true', RATE_LIMIT_METRICS_PER_MINUTE: '0' })).toEqual([
+      'RATE_LIMIT_METRICS_PER_MINUTE must be between 1 and 1000000',
+      'TRUST_PROXY must not be true (any client could claim any address); give the hop count or the proxy addresses',
     ]);
   });
 

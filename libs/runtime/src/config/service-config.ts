@@ -1,13 +1,18 @@
-import { readAuthConfig, type AuthConfig } from '@tandem/auth';
+import { readAuthConfig, type AuthConfig, type RateLimits } from '@tandem/auth';
 import { z } from 'zod';
 
-/** What one request may cost: body sizes (413 above) and requests per minute per caller (429 above). */
+/** What one request may cost: body sizes (413 above). */
 export interface HttpLimits {
   readonly jsonBodyBytes: number;
   /** `text/csv` bodies, for the CSV import routes. */
   readonly csvBodyBytes: number;
-  readonly requestsPerMinute: number;
 }
+
+/**
+ * Express's `trust proxy`: whether `X-Forwarded-For` names the client. `false` (the default) uses
+ * the socket's address; a hop count or a list of proxy addresses/subnets trusts only those.
+ */
+export type TrustProxy = false | number | readonly string[];
 
 /** What every Tandem service needs from its environment, after validation. */
 export interface ServiceConfig {
@@ -26,6 +31,11 @@ export interface ServiceConfig {
   /** Bearer token verification (AUTH_*); required, the service never runs open. */
   readonly auth: AuthConfig;
   readonly limits: HttpLimits;
+  /** Requests per minute per bucket (429 above); `/metrics` is the `metrics` public bucket. */
+  readonly rateLimits: RateLimits;
+  readonly trustProxy: TrustProxy;
+  /** How often gauges that need the database (outbox backlog) are re-read; scrapes serve the last value. */
+  readonly metricsRefreshMs: number;
   /** How long a request holding an `Idempotency-Key` keeps it without renewing (a dead process's claim lapses after it). */
   readonly idempotencyLeaseMs: number;
 }
@@ -52,6 +62,19 @@ const byteSize = z
     return Number(amount) * (sizeUnits[unit.toLowerCase()] ?? 1);
   })
   .refine((bytes) => bytes >= 1024 && bytes <= 100 * 1024 * 1024, 'must be between 1kb and 100mb');
+
+const perMinute = z.coerce
+  .number({ error: 'must be a whole number' })
+  .int('must be a whole number')
+  .min(1, 'must be between 1 and 1000000')
+  .max(1_000_000, 'must be between 1 and 1000000');
+const proxyList = /^[A-Za-z0-9.:/]+(\s*,\s*[A-Za-z0-9.:/]+)*$/;
+
+function trustProxyOf(value: string): TrustProxy {
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((entry) => entry.trim());
+}
 
 const environmentSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -93,12 +116,29 @@ const environmentSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: 'must be a whole number' }).int().positive().default(10_000),
   BODY_LIMIT: byteSize.default(256 * 1024),
   CSV_BODY_LIMIT: byteSize.default(5 * 1024 * 1024),
-  RATE_LIMIT_PER_MINUTE: z.coerce
+  RATE_LIMIT_PER_MINUTE: perMinute.default(600),
+  RATE_LIMIT_TENANT_PER_MINUTE: perMinute.optional(),
+  RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: perMinute.optional(),
+  RATE_LIMIT_PUBLIC_PER_MINUTE: perMinute.optional(),
+  RATE_LIMIT_METRICS_PER_MINUTE: perMinute.default(60),
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .refine(
+      (value) => value !== 'true',
+      'must not be true (any client could claim any address); give the hop count or the proxy addresses',
+    )
+    .refine(
+      (value) => value === 'false' || /^\d{1,2}$/.test(value) || proxyList.test(value),
+      'must be false, a hop count, or comma-separated proxy addresses/subnets (loopback, 10.0.0.0/8, ...)',
+    )
+    .default('false'),
+  METRICS_REFRESH_SECONDS: z.coerce
     .number({ error: 'must be a whole number' })
     .int('must be a whole number')
-    .min(1, 'must be between 1 and 1000000')
-    .max(1_000_000, 'must be between 1 and 1000000')
-    .default(600),
+    .min(1, 'must be between 1 and 3600')
+    .max(3600, 'must be between 1 and 3600')
+    .default(15),
   IDEMPOTENCY_LEASE_SECONDS: z.coerce
     .number({ error: 'must be a whole number' })
     .int('must be a whole number')
@@ -136,11 +176,18 @@ export function loadServiceConfig(
     outboxRelayEnabled: values.OUTBOX_RELAY_ENABLED === 'true',
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     auth: auth.config,
-    limits: {
-      jsonBodyBytes: values.BODY_LIMIT,
-      csvBodyBytes: values.CSV_BODY_LIMIT,
-      requestsPerMinute: values.RATE_LIMIT_PER_MINUTE,
+    limits: { jsonBodyBytes: values.BODY_LIMIT, csvBodyBytes: values.CSV_BODY_LIMIT },
+    rateLimits: {
+      perUser: values.RATE_LIMIT_PER_MINUTE,
+      perTenant: values.RATE_LIMIT_TENANT_PER_MINUTE ?? 10 * values.RATE_LIMIT_PER_MINUTE,
+      unauthenticatedPerIp: values.RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE ?? values.RATE_LIMIT_PER_MINUTE,
+      publicPerIp: {
+        public: values.RATE_LIMIT_PUBLIC_PER_MINUTE ?? values.RATE_LIMIT_PER_MINUTE,
+        metrics: values.RATE_LIMIT_METRICS_PER_MINUTE,
+      },
     },
+    trustProxy: trustProxyOf(values.TRUST_PROXY),
+    metricsRefreshMs: values.METRICS_REFRESH_SECONDS * 1000,
     idempotencyLeaseMs: values.IDEMPOTENCY_LEASE_SECONDS * 1000,
   };
 }

@@ -1,21 +1,56 @@
 import type { Gauge, Registry } from 'prom-client';
 import type { EventBackbone } from '../events/event-backbone';
+import { PeriodicTask } from '../jobs/periodic-task';
 
 type GaugeClass = typeof Gauge;
 
-/** Gauges computed at scrape time from the outbox relay and the consumers. */
+/** What the metrics read from the event machinery: the relay's stats and the consumers' counters. */
+export type MetricSources = Pick<EventBackbone, 'outboxRelay' | 'consumerStats'>;
+
+/**
+ * The outbox backlog needs a database query: a background task refreshes it every `intervalMs`
+ * and scrapes read the last value, so a flood of scrapes never reaches the database.
+ */
+export class OutboxBacklogSample {
+  private latest: number | undefined;
+  private readonly task = new PeriodicTask('OutboxBacklogSample', () => this.refresh());
+
+  constructor(private readonly sources: MetricSources) {}
+
+  /** Events waiting to be published, as of the last refresh; undefined unless this instance leads. */
+  get backlog(): number | undefined {
+    return this.latest;
+  }
+
+  start(intervalMs: number): void {
+    this.task.start(intervalMs);
+  }
+
+  stop(): Promise<void> {
+    return this.task.stop();
+  }
+
+  async refresh(): Promise<void> {
+    const stats = await this.sources.outboxRelay?.stats();
+    this.latest = stats?.leader ? stats.backlog : undefined;
+  }
+}
+
+/** Gauges read at scrape time from memory: the backlog sample and the consumers' counters. */
 export class Collectors {
-  constructor(private readonly backbone: EventBackbone) {}
+  constructor(
+    private readonly backbone: MetricSources,
+    private readonly outbox: OutboxBacklogSample,
+  ) {}
 
   register(registry: Registry, GaugeType: GaugeClass): void {
-    const backbone = this.backbone;
+    const { backbone, outbox } = this;
     new GaugeType({
       name: 'tandem_outbox_backlog_events',
-      help: 'Events appended but not yet published to Kafka (leader relay only)',
+      help: 'Events appended but not yet published to Kafka (leader relay only; sampled every METRICS_REFRESH_SECONDS)',
       registers: [registry],
-      async collect() {
-        const stats = await backbone.outboxRelay?.stats().catch(() => undefined);
-        if (stats?.leader) this.set(stats.backlog);
+      collect() {
+        this.set(outbox.backlog ?? 0); // 0 on instances that do not lead: they publish nothing
       },
     });
     new GaugeType({
