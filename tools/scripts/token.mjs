@@ -42,8 +42,9 @@ const unknown = requested.filter((role) => !roles.includes(role));
 if (requested.length === 0 || unknown.length > 0)
   fail(`unknown role ${unknown.join(', ') || '(none given)'}`);
 const ttl = Number(values.ttl);
-if (!Number.isInteger(ttl) || ttl < 1 || ttl > 30 * 24 * 3600)
-  fail('--ttl must be a whole number of seconds (1 to 2592000)');
+// Services refuse tokens living longer than AUTH_MAX_TOKEN_LIFETIME_SECONDS (default 24 h).
+if (!Number.isInteger(ttl) || ttl < 1 || ttl > 24 * 3600)
+  fail('--ttl must be a whole number of seconds (1 to 86400, the services\' default maximum lifetime)');
 
 const token = await signDevToken({ tenant: values.tenant, sub: values.sub, roles: requested, ttlSeconds: ttl });
 process.stdout.write(`${token}\n`);

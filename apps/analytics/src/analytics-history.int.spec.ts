@@ -165,12 +165,12 @@ describe('analytics over a generated event history', () => {
   it('refuses unknown measures and dimensions with the valid ones, and operator injection', async () => {
     const measure = await analyst.post('/query', { measures: ['revenue'] });
     expect(measure.status).toBe(400);
-    expect(measure.body.message).toMatch(
+    expect(measure.body.detail).toMatch(
       /valid measures: relationships, activeRelationships, .*medianDaysToFirstSession/,
     );
     const dimension = await analyst.post('/query', { measures: ['relationships'], dimensions: ['salary'] });
     expect(dimension.status).toBe(400);
-    expect(dimension.body.message).toMatch(/valid dimensions: program, programType, cohort/);
+    expect(dimension.body.detail).toMatch(/valid dimensions: program, programType, cohort/);
     expect(
       (await analyst.post('/query', { measures: ['relationships'], filters: { program: [{ $ne: null }] } }))
         .status,
@@ -178,6 +178,14 @@ describe('analytics over a generated event history', () => {
     expect((await analyst.post('/query', { measures: ['relationships'], tenantId: 'other' })).status).toBe(
       400,
     );
+  });
+
+  it('refuses a limit outside its bounds with 400 naming the field', async () => {
+    for (const limit of ['-1e308', '1e308', 'Infinity', '201']) {
+      const response = await analyst.get(`/programs/some-program/achievements?limit=${limit}`);
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body)).toContain('limit');
+    }
   });
 
   it('shows program admins their own programs only, and nothing to participants or other tenants', async () => {

@@ -59,8 +59,11 @@ describe('goals service access control', () => {
     for (const intruder of intruders) {
       const byId = await intruder.get(`/goals/${goalId}`);
       expect(byId.status).toBe(404);
-      expect(JSON.stringify(byId.body)).not.toMatch(/Acme secret|negotiation|mentee-1|mentor-1/);
-      expect(JSON.stringify(byId.body)).not.toContain(goalId);
+      // `instance` echoes the caller's own request path; nothing else may name the goal.
+      const { instance, ...problem } = byId.body;
+      expect(instance).toBe(`/api/goals/v1/goals/${goalId}`);
+      expect(JSON.stringify(problem)).not.toMatch(/Acme secret|negotiation|mentee-1|mentor-1/);
+      expect(JSON.stringify(problem)).not.toContain(goalId);
       // Their own tenant's relationship with the same id has no goals.
       expect((await intruder.get(`/goals?relationshipId=${relationshipId}`)).body).toEqual({ items: [] });
       expect((await intruder.post(`/goals/${goalId}/progress`, { percent: 10 })).status).toBe(404);
@@ -120,7 +123,8 @@ describe('goals service access control', () => {
       status: 'completed',
     });
     expect(smuggled.status).toBe(400);
-    expect(smuggled.body.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+    expect(smuggled.body.code).toBe('validation-failed');
+    expect(smuggled.body.errors.map((f: { path: string }) => f.path).sort()).toEqual([
       'goalId',
       'id',
       'status',
@@ -134,9 +138,29 @@ describe('goals service access control', () => {
     expect(progress.status).toBe(400);
     const jsonOperator = await mentee.get(`/goals?relationshipId=${encodeURIComponent('{"$ne":null}')}`);
     expect(jsonOperator.status).toBe(400);
-    expect(jsonOperator.body.fields).toEqual([expect.objectContaining({ field: 'relationshipId' })]);
+    expect(jsonOperator.body.errors).toEqual([expect.objectContaining({ path: 'relationshipId' })]);
     expect((await mentee.get('/goals?status[$ne]=on-track')).status).toBe(400);
     expect((await mentee.get(`/goals/${goalId}`)).body).toMatchObject({ state: 'open', progress: 0 });
+  });
+
+  it('refuses numbers outside their bounds (±1e308, 1e10) with 400 naming the field', async () => {
+    for (const baseline of [-1e308, 1e308, -1e10]) {
+      const response = await mentee.post('/goals', {
+        ...body(),
+        measure: { kind: 'metric', baseline, target: 10, unit: 'sessions' },
+      });
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body)).toContain('baseline');
+    }
+    for (const progress of [{ value: -1e308 }, { value: 1e308 }, { percent: 1e308 }]) {
+      const response = await mentee.post(`/goals/${goalId}/progress`, progress);
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body)).toContain(Object.keys(progress)[0]);
+    }
+    const limit = await mentee.get('/goals?limit=1e308');
+    expect(limit.status).toBe(400);
+    expect(JSON.stringify(limit.body)).toContain('limit');
+    expect((await mentee.get(`/goals/${goalId}`)).body).toMatchObject({ progress: 0 });
   });
 
   it('answers random bodies on its write routes with 4xx naming a field or a code, never a 5xx, a rejected one writing nothing', async () => {

@@ -124,7 +124,7 @@ describe('goals service: a goal from setting to completion', () => {
       { 'If-Match': '"1"' },
     );
     expect({ status: stale.status, code: stale.body.code }).toEqual({
-      status: 409,
+      status: 412,
       code: 'concurrency-conflict',
     });
     const completed = await mentee.post(`/goals/${goalId}/complete`, {});
@@ -168,12 +168,14 @@ describe('goals service: a goal from setting to completion', () => {
     ] as const;
     for (const [response, status, code] of refusals) {
       expect({ status: response.status, code: response.body.code }).toEqual({ status, code });
-      expect(response.body.message).toEqual(expect.any(String));
+      expect(response.body.detail).toEqual(expect.any(String));
     }
     const { title: _title, ...untitled } = smartGoal();
     const missing = await mentee.post('/goals', untitled);
     expect(missing.status).toBe(400);
-    expect(missing.body.fields).toEqual([{ field: 'title', message: 'is required without a template' }]);
+    expect(missing.body.errors).toEqual([
+      { path: 'title', code: 'invalid', message: 'is required without a template' },
+    ]);
     expect(await stored.countDocuments()).toBe(storedBefore);
     const goals = await mentee.get(`/goals?relationshipId=${relationshipId}`);
     expect(goals.body.items.filter((g: { goalId: string }) => g.goalId === goalId)[0]).toMatchObject({

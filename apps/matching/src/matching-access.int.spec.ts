@@ -88,7 +88,8 @@ describe('matching service access control', () => {
       programId: 'mine',
     });
     expect(smuggled.status).toBe(400);
-    expect(smuggled.body.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+    expect(smuggled.body.code).toBe('validation-failed');
+    expect(smuggled.body.errors.map((f: { path: string }) => f.path).sort()).toEqual([
       'programId',
       'status',
       'tenantId',
@@ -96,12 +97,36 @@ describe('matching service access control', () => {
     expect((await globexAdmin.get('/programs')).body.items).toEqual([]);
     const operator = await acmeAdmin.get('/programs?status[$ne]=draft');
     expect(operator.status).toBe(400);
-    expect(operator.body.fields[0].field).toMatch(/status/);
+    expect(operator.body.errors[0].path).toMatch(/status/);
     const jsonOperator = await acmeAdmin.get(
       `/relationships?programId=${encodeURIComponent('{"$ne":null}')}`,
     );
     expect(jsonOperator.status).toBe(400);
-    expect(jsonOperator.body.fields).toEqual([expect.objectContaining({ field: 'programId' })]);
+    expect(jsonOperator.body.errors).toEqual([expect.objectContaining({ path: 'programId' })]);
+  });
+
+  it('refuses numbers outside their bounds (±1e308, NaN as a string) with 400 naming the field', async () => {
+    const question = { id: 'years', kind: 'number', label: 'Years of experience', min: 0, max: -1e308 };
+    const program = await acmeAdmin.post('/programs', {
+      name: 'x',
+      type: 'peer',
+      settings: { questions: [question] },
+    });
+    expect(program.status).toBe(400);
+    expect(JSON.stringify(program.body)).toContain('max');
+    const enrol = await acmeAdmin.post(`/programs/${programId}/participants`, {
+      userId: `u-${randomUUID()}`,
+      roles: ['mentee'],
+      profile: { answers: { years: 1e308 } },
+    });
+    expect(enrol.status).toBe(400);
+    expect(JSON.stringify(enrol.body)).toContain('answers');
+    const weights = await acmeAdmin.post(`/programs/${programId}/match-runs`, { minimumScore: -1e308 });
+    expect(weights.status).toBe(400);
+    expect(JSON.stringify(weights.body)).toContain('minimumScore');
+    const limit = await acmeAdmin.get('/programs?limit=NaN');
+    expect(limit.status).toBe(400);
+    expect(JSON.stringify(limit.body)).toContain('limit');
   });
 
   it('answers thousands of random bodies on its write routes with 400s naming a field, never a 5xx, a rejected one writing nothing', async () => {
@@ -143,7 +168,13 @@ describe('matching service access control', () => {
         settings: fc.dictionary(fc.string(), fc.jsonValue()),
       }),
     );
-    const statuses = await fuzzWriteRoutes({ client: acmeAdmin, routes, bodies: mutations, numRuns: 2000, countWrites });
+    const statuses = await fuzzWriteRoutes({
+      client: acmeAdmin,
+      routes,
+      bodies: mutations,
+      numRuns: 2000,
+      countWrites,
+    });
     expect(statuses.get(400)).toBeGreaterThan(1000);
   }, 240_000);
 });

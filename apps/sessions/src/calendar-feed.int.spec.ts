@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { MongoConnection } from '@tandem/runtime';
 import ICAL from 'ical.js';
 import type { ServiceApi } from '@tandem/runtime/testing';
 import { waitFor } from '@tandem/testing';
@@ -10,6 +11,7 @@ import {
   type ApiClient,
   type RelationshipFixture,
 } from './sessions-api.test-kit';
+import { CalendarFeeds } from './calendar/calendar-feeds';
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 
@@ -98,6 +100,49 @@ describe('calendar feeds', () => {
     expect((await fetchFeed(rotated.participantFeedPath)).status).toBe(200);
   });
 
+  it('keeps exactly one valid secret after five parallel rotations', async () => {
+    const rotator = api.as(tenant, `rotator-${randomUUID().slice(0, 8)}`, ['participant']);
+    const rotations = await Promise.all(Array.from({ length: 5 }, () => rotator.post('/calendar-feeds')));
+    expect(rotations.map((rotation) => rotation.status)).toEqual([201, 201, 201, 201, 201]);
+    const statuses = await Promise.all(
+      rotations.map(async ({ body }) => (await fetchFeed(body.participantFeedPath)).status),
+    );
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 404)).toHaveLength(4);
+  });
+
+  it('keeps feed addresses issued before one-secret-per-person working, unless their owner rotated since', async () => {
+    const db = api.app.get(MongoConnection).db;
+    const [kept, replaced] = [`kept-${randomUUID().slice(0, 8)}`, `replaced-${randomUUID().slice(0, 8)}`];
+    const oldSecrets = {
+      kept: randomBytes(32).toString('base64url'),
+      replaced: randomBytes(32).toString('base64url'),
+    };
+    const versionOne = (userId: string, secret: string, createdAt: string) => ({
+      _id: createHash('sha256').update(secret).digest('hex') as never,
+      tenantId: tenant,
+      userId,
+      roles: ['participant'],
+      createdAt,
+    });
+    const { body: rotatedSince } = await api.as(tenant, replaced, ['participant']).post('/calendar-feeds');
+    const stale = randomBytes(32).toString('base64url');
+    await db
+      .collection('calendar_feeds')
+      .insertMany([
+        versionOne(kept, stale, '2026-01-01T00:00:00.000Z'),
+        versionOne(kept, oldSecrets.kept, '2026-02-01T00:00:00.000Z'),
+        versionOne(replaced, oldSecrets.replaced, '2026-02-01T00:00:00.000Z'),
+      ]);
+    expect(await api.app.get(CalendarFeeds).moveVersionOneFeeds()).toBe(1);
+    const feed = (secret: string) => fetchFeed(`/api/sessions/v1/calendar/${secret}/sessions.ics`);
+    expect((await feed(oldSecrets.kept)).status).toBe(200);
+    expect((await feed(stale)).status).toBe(404);
+    expect((await feed(oldSecrets.replaced)).status).toBe(404);
+    expect((await fetchFeed(rotatedSince.participantFeedPath)).status).toBe(200);
+    expect(await db.listCollections({ name: 'calendar_feeds' }).toArray()).toEqual([]);
+  });
+
   it("answers 404 for an unknown secret and for a relationship the secret's owner is not part of", async () => {
     expect(
       (await fetchFeed('/api/sessions/v1/calendar/not-a-real-secret-at-all-000/sessions.ics')).status,
@@ -107,6 +152,10 @@ describe('calendar feeds', () => {
       outsider.relationshipFeedPath.replace('{relationshipId}', pair.relationshipId),
     );
     expect(response.status).toBe(404);
-    expect(response.text).not.toContain(pair.relationshipId);
+    // `instance` echoes the requested path without its query (the secret); nothing else may name the relationship.
+    const feedPath = outsider.relationshipFeedPath.replace('{relationshipId}', pair.relationshipId);
+    const { instance, ...problem } = JSON.parse(response.text) as Record<string, unknown>;
+    expect(instance).toBe(feedPath.split('?')[0]);
+    expect(JSON.stringify(problem)).not.toContain(pair.relationshipId);
   });
 });

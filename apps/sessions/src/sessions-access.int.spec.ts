@@ -61,7 +61,10 @@ describe('sessions service access control', () => {
     ]) {
       const response = await globexAdmin.get(path);
       expect(response.status).toBe(404);
-      expect(JSON.stringify(response.body)).not.toMatch(
+      // `instance` echoes the caller's own request path; nothing else may name the resource.
+      const { instance, ...problem } = response.body;
+      expect(instance).toBe(`/api/sessions/v1${path.split('?')[0]}`);
+      expect(JSON.stringify(problem)).not.toMatch(
         new RegExp(`${secretLocation}|${pair.mentorId}|${pair.programId}|${sessionId}`),
       );
     }
@@ -121,6 +124,22 @@ describe('sessions service access control', () => {
     );
     expect((await mentee.get('/sessions?relationshipId[$ne]=x')).status).toBe(400);
     expect((await mentee.get(`/sessions/${sessionId}`)).body.status).toBe('scheduled');
+  });
+
+  it('refuses numbers outside their bounds (±1e308, Infinity) with 400 naming the field', async () => {
+    const valid = {
+      relationshipId: pair.relationshipId,
+      startsAt: new Date(Date.now() + 3_600_000).toISOString(),
+      format: 'video',
+    };
+    for (const durationMinutes of [-1e308, 1e308, 481]) {
+      const response = await mentee.post('/sessions', { ...valid, durationMinutes });
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body)).toContain('durationMinutes');
+    }
+    const limit = await mentee.get('/sessions?limit=Infinity');
+    expect(limit.status).toBe(400);
+    expect(JSON.stringify(limit.body)).toContain('limit');
   });
 
   it('answers hundreds of random bodies on its write routes with 4xx naming a field or rule, never a 5xx, writing nothing', async () => {

@@ -135,7 +135,7 @@ describe('sessions service lifecycle', () => {
           { 'if-match': '"1"' },
         )
       ).status,
-    ).toBe(409);
+    ).toBe(412);
 
     const held = await mentor.post(`/sessions/${sessionId}/held`, {
       attendeeIds: [...pair.mentorIds, ...pair.menteeIds],

@@ -136,16 +136,18 @@ interface Call {
   readonly method?: string;
   readonly body?: string | object;
   readonly contentType?: string;
+  readonly headers?: Record<string, string>;
 }
 
 async function call(
   url: string,
   path: string,
-  { token, method = 'GET', body, contentType = 'application/json' }: Call = {},
+  { token, method = 'GET', body, contentType = 'application/json', headers = {} }: Call = {},
 ) {
   const response = await fetch(`${url}${path}`, {
     method,
     headers: {
+      ...headers,
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(body !== undefined ? { 'content-type': contentType } : {}),
     },
@@ -178,10 +180,14 @@ describe('a service behind the access guard', () => {
     expect((await call(url, `${api}/insights/status`)).json).toEqual({ public: true });
     const anonymous = await call(url, `${api}/programs`);
     expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
     expect(anonymous.json).toEqual({
-      statusCode: 401,
-      error: 'Unauthorized',
-      message: 'missing bearer token',
+      type: 'https://tandem.dev/problems/unauthenticated',
+      title: 'Unauthorized',
+      status: 401,
+      detail: 'missing bearer token',
+      instance: `${api}/programs`,
+      code: 'unauthenticated',
     });
     expect(anonymous.headers.get('www-authenticate')).toBe('Bearer');
   });
@@ -210,9 +216,12 @@ describe('a service behind the access guard', () => {
     const response = await call(url, `${api}/programs`, { token: await token() });
     expect(response.status).toBe(401);
     expect(response.json).toEqual({
-      statusCode: 401,
-      error: 'Unauthorized',
-      message: `invalid token: ${reason}`,
+      type: 'https://tandem.dev/problems/unauthenticated',
+      title: 'Unauthorized',
+      status: 401,
+      detail: `invalid token: ${reason}`,
+      instance: `${api}/programs`,
+      code: 'unauthenticated',
     });
     expect(response.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
     expect(response.text).not.toMatch(/BEGIN|-----|MFkw/);
@@ -226,7 +235,14 @@ describe('a service behind the access guard', () => {
       body: { name: 'Sneaky' },
     });
     expect(forbidden.status).toBe(403);
-    expect(forbidden.json).toMatchObject({ statusCode: 403, error: 'Forbidden' });
+    expect(forbidden.json).toMatchObject({
+      type: 'https://tandem.dev/problems/forbidden',
+      title: 'Forbidden',
+      status: 403,
+      detail: expect.stringMatching(/roles/),
+      instance: `${api}/programs`,
+      code: 'forbidden',
+    });
     expect((await call(url, `${api}/insights`, { token: participant })).status).toBe(403);
     const analyst = await issuer.token({ tenant: 'acme', sub: 'u-a', roles: ['analyst'] });
     expect((await call(url, `${api}/insights`, { token: analyst })).status).toBe(200);
@@ -270,9 +286,13 @@ describe('a service behind the access guard', () => {
     });
     const foreign = await call(url, `${api}/programs/${id}`, { token: globex });
     expect(foreign.status).toBe(404);
-    expect(foreign.text).not.toContain(name);
-    expect(foreign.text).not.toContain(id);
-    expect(foreign.text).not.toContain('0.7');
+    // `instance` echoes the caller's own request path; nothing else may name the program.
+    const { instance, ...problem } = foreign.json ?? {};
+    expect(instance).toBe(`${api}/programs/${id}`);
+    expect(problem).toMatchObject({ status: 404, code: 'not-found' });
+    expect(JSON.stringify(problem)).not.toContain(name);
+    expect(JSON.stringify(problem)).not.toContain(id);
+    expect(JSON.stringify(problem)).not.toContain('0.7');
     const listed = await call(url, `${api}/programs`, { token: globex });
     expect(listed.text).not.toContain(id);
   });
@@ -286,15 +306,19 @@ describe('a service behind the access guard', () => {
       body: { name, tenantId: 'globex', status: 'open', id: 'mine', settings: { minimumScore: 3 } },
     });
     expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
     expect(response.json).toEqual({
-      statusCode: 400,
-      error: 'Bad Request',
-      message: 'Invalid request body',
-      fields: [
-        { field: 'settings.minimumScore', message: expect.any(String) },
-        { field: 'tenantId', message: 'is not allowed' },
-        { field: 'status', message: 'is not allowed' },
-        { field: 'id', message: 'is not allowed' },
+      type: 'https://tandem.dev/problems/validation-failed',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'Invalid request body',
+      instance: `${api}/programs`,
+      code: 'validation-failed',
+      errors: [
+        { path: 'settings.minimumScore', code: 'too-big', message: expect.any(String) },
+        { path: 'tenantId', code: 'not-allowed', message: 'is not allowed' },
+        { path: 'status', code: 'not-allowed', message: 'is not allowed' },
+        { path: 'id', code: 'not-allowed', message: 'is not allowed' },
       ],
     });
     expect(await app.get(MongoConnection).db.collection('programs').countDocuments({ name })).toBe(0);
@@ -305,19 +329,20 @@ describe('a service behind the access guard', () => {
     const bracket = await call(url, `${api}/programs?status[$ne]=x`, { token: acme });
     expect(bracket.status).toBe(400);
     expect(bracket.json).toMatchObject({
-      message: 'Invalid request query',
-      fields: [{ field: 'status[$ne]', message: 'is not allowed' }],
+      detail: 'Invalid request query',
+      instance: `${api}/programs`,
+      errors: [{ path: 'status[$ne]', code: 'not-allowed', message: 'is not allowed' }],
     });
     const repeated = await call(url, `${api}/programs?status=draft&status=open`, { token: acme });
     expect(repeated.status).toBe(400);
-    expect(repeated.json).toMatchObject({ fields: [{ field: 'status' }] });
+    expect(repeated.json).toMatchObject({ errors: [{ path: 'status' }] });
     const operatorValue = await call(url, `${api}/programs`, {
       token: acme,
       method: 'POST',
       body: '{"name": {"$ne": null}}',
     });
     expect(operatorValue.status).toBe(400);
-    expect(operatorValue.json).toMatchObject({ fields: [{ field: 'name' }] });
+    expect(operatorValue.json).toMatchObject({ errors: [{ path: 'name', code: 'invalid-type' }] });
     const unvalidated = await call(url, `${api}/programs/search`, {
       token: acme,
       method: 'POST',
@@ -325,7 +350,8 @@ describe('a service behind the access guard', () => {
     });
     expect(unvalidated.status).toBe(400);
     expect(unvalidated.json).toMatchObject({
-      fields: [{ field: 'name.$ne', message: 'query operators are not accepted' }],
+      code: 'validation-failed',
+      errors: [{ path: 'name.$ne', code: 'invalid', message: 'query operators are not accepted' }],
     });
   });
 
@@ -337,7 +363,15 @@ describe('a service behind the access guard', () => {
       body: { name: 'x'.repeat(300 * 1024) },
     });
     expect(oversized.status).toBe(413);
-    expect(oversized.json).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
+    expect(oversized.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect(oversized.json).toEqual({
+      type: 'https://tandem.dev/problems/payload-too-large',
+      title: 'Payload Too Large',
+      status: 413,
+      detail: expect.stringMatching(/^request body is larger than \d+ bytes$/),
+      instance: `${api}/programs`,
+      code: 'payload-too-large',
+    });
     const csvLine = 'email,role\n';
     const csv = await call(url, `${api}/programs/import`, {
       token: acme,
@@ -363,35 +397,90 @@ describe('rate limiting', () => {
 
   beforeAll(async () => {
     issuer = createTestIssuer();
-    ({ app, url } = await boot({ ...issuer.env, RATE_LIMIT_PER_MINUTE: '3' }));
+    ({ app, url } = await boot({
+      ...issuer.env,
+      RATE_LIMIT_PER_MINUTE: '3',
+      RATE_LIMIT_TENANT_PER_MINUTE: '5',
+      RATE_LIMIT_METRICS_PER_MINUTE: '2',
+    }));
   });
 
   afterAll(() => close(app));
 
-  it('answers 429 with Retry-After once a principal spent its budget; other principals are unaffected', async () => {
-    const first = await issuer.token({ tenant: 'acme', sub: 'u-busy', roles: ['participant'] });
+  const participant = (tenant: string, sub: string) => issuer.token({ tenant, sub, roles: ['participant'] });
+  const statusesOf = async (count: number, request: () => Promise<{ status: number }>) => {
     const statuses = [];
-    for (let i = 0; i < 3; i++) statuses.push((await call(url, `${api}/programs`, { token: first })).status);
-    expect(statuses).toEqual([200, 200, 200]);
+    for (let i = 0; i < count; i++) statuses.push((await request()).status);
+    return statuses;
+  };
+
+  it('answers 429 with Retry-After once a principal spent its budget; other principals are unaffected', async () => {
+    const tenant = `t-${randomUUID()}`;
+    const first = await participant(tenant, 'u-busy');
+    expect(await statusesOf(3, () => call(url, `${api}/programs`, { token: first }))).toEqual([
+      200, 200, 200,
+    ]);
     const limited = await call(url, `${api}/programs`, { token: first });
     expect(limited.status).toBe(429);
-    expect(limited.json).toEqual({
-      statusCode: 429,
-      error: 'Too Many Requests',
-      message: 'rate limit exceeded',
-    });
+    expect(limited.text).toContain('rate limit exceeded');
+    expect(limited.headers.get('content-type')).toBe('application/problem+json; charset=utf-8');
+    expect(limited.json).toMatchObject({ status: 429, code: 'rate-limited', instance: `${api}/programs` });
+    // A one-minute sliding window: the first request's hit expires within the minute.
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-    expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(20);
-    const other = await issuer.token({ tenant: 'acme', sub: 'u-calm', roles: ['participant'] });
-    expect((await call(url, `${api}/programs`, { token: other })).status).toBe(200);
+    expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    expect((await call(url, `${api}/programs`, { token: await participant(tenant, 'u-calm') })).status).toBe(
+      200,
+    );
     expect((await call(url, '/health/ready')).status).toBe(200);
   });
 
-  it('limits requests without a valid token by client IP', async () => {
+  it('limits a tenant as a whole, apart from other tenants', async () => {
+    const tenant = `t-${randomUUID()}`;
+    const users = await Promise.all(['u-1', 'u-2', 'u-3'].map((sub) => participant(tenant, sub)));
     const statuses = [];
-    for (let i = 0; i < 4; i++)
-      statuses.push((await call(url, `${api}/programs`, { token: 'bad.token.here' })).status);
-    expect(statuses).toEqual([401, 401, 401, 429]);
+    for (const token of users)
+      statuses.push(...(await statusesOf(2, () => call(url, `${api}/programs`, { token }))));
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    const other = await participant(`t-${randomUUID()}`, 'u-1');
+    expect((await call(url, `${api}/programs`, { token: other })).status).toBe(200);
+  });
+
+  it('limits bad tokens by client IP in a bucket of their own: token-less routes (calendar feeds) and signed-in callers still pass', async () => {
+    // X-Forwarded-For is not trusted by default (TRUST_PROXY=false): a new value per call does not help.
+    const flood = await statusesOf(4, () =>
+      call(url, `${api}/programs`, {
+        token: 'bad.token.here',
+        headers: { 'x-forwarded-for': `203.0.113.${Math.floor(Math.random() * 250)}` },
+      }),
+    );
+    expect(flood).toEqual([401, 401, 401, 429]);
+    const limited = await call(url, `${api}/programs`);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect((await call(url, `${api}/insights/status`)).json).toEqual({ public: true });
+    const token = await participant(`t-${randomUUID()}`, 'u-1');
+    expect((await call(url, `${api}/programs`, { token })).status).toBe(200);
+  });
+
+  it('gives /metrics its own per-IP bucket, apart from token-less API routes', async () => {
+    expect(await statusesOf(3, () => fetch(`${url}/metrics`))).toEqual([200, 200, 429]);
+    expect((await call(url, `${api}/insights/status`)).status).toBe(200);
+  });
+});
+
+describe('client IPs behind a trusted proxy (TRUST_PROXY)', () => {
+  it('keys per-IP buckets by X-Forwarded-For only from the configured proxies', async () => {
+    const issuer = createTestIssuer();
+    const { app, url } = await boot({ ...issuer.env, RATE_LIMIT_PER_MINUTE: '1', TRUST_PROXY: 'loopback' });
+    try {
+      const from = (ip: string) =>
+        call(url, `${api}/programs`, { token: 'bad.token.here', headers: { 'x-forwarded-for': ip } });
+      expect((await from('203.0.113.7')).status).toBe(401);
+      expect((await from('203.0.113.7')).status).toBe(429);
+      expect((await from('198.51.100.9')).status).toBe(401);
+    } finally {
+      await close(app);
+    }
   });
 });
 
@@ -412,7 +501,12 @@ describe('keys from a JWKS URL', () => {
       issuer.failFetches(true);
       const unavailable = await call(url, `${api}/programs`, { token: await issuer.token(claims) });
       expect(unavailable.status).toBe(503);
-      expect(unavailable.json).toMatchObject({ statusCode: 503, message: 'signing keys unavailable' });
+      expect(unavailable.json).toMatchObject({
+        status: 503,
+        title: 'Service Unavailable',
+        code: 'unavailable',
+        detail: 'signing keys unavailable',
+      });
     } finally {
       await close(app);
       await issuer.close();

@@ -82,8 +82,9 @@ describe('a service built on the runtime', () => {
       expect((await fetch(`${url}/health/live`)).status).toBe(200);
       const ready = await fetch(`${url}/health/ready`);
       expect(ready.status).toBe(503);
-      const body = (await ready.json()) as { status: string; checks: { name: string; status: string }[] };
-      expect(body.status).toBe('not-ready');
+      expect(ready.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      const body = (await ready.json()) as { code: string; checks: { name: string; status: string }[] };
+      expect(body.code).toBe('not-ready');
       expect(body.checks).toEqual([
         { name: 'mongodb', status: 'up' },
         expect.objectContaining({ name: 'kafka', status: 'down', error: expect.any(String) }),

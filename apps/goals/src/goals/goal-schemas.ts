@@ -10,9 +10,15 @@ export const codeField = z
 const day = z.iso.date();
 const title = z.string().trim().min(1).max(200);
 const text = z.string().trim().min(1).max(4000);
+/**
+ * A metric's baseline, target or measured value: ±1e9 holds any count, amount or score a goal
+ * tracks, and keeps `(value - baseline) / (target - baseline)` finite (±1e308 made it NaN: a 500).
+ */
+export const METRIC_LIMIT = 1_000_000_000;
+const metricNumber = z.number().min(-METRIC_LIMIT).max(METRIC_LIMIT);
 
 export const measureField = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('metric'), baseline: z.number(), target: z.number(), unit: codeField }),
+  z.strictObject({ kind: z.literal('metric'), baseline: metricNumber, target: metricNumber, unit: codeField }),
   z.strictObject({ kind: z.literal('milestones') }),
 ]);
 export const horizonField = z.enum(['short-term', 'long-term']);
@@ -49,7 +55,7 @@ export type ReviseGoalBody = z.infer<typeof reviseGoalBody>;
 
 export const addMilestoneBody = z.strictObject({ title, dueDate: day.optional() });
 export const recordProgressBody = z.strictObject({
-  value: z.number().optional(),
+  value: metricNumber.optional(),
   percent: z.number().min(0).max(100).optional(),
   note: text.optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { answerNumber } from '../programs/program-schemas';
 
 const tag = z.string().trim().min(1).max(80);
 const tags = z.array(tag).max(50);
@@ -25,7 +26,7 @@ const profileFields = {
   answers: z
     .record(
       z.string().max(60),
-      z.union([z.string().max(80), z.array(z.string().max(80)).max(50), z.number()]),
+      z.union([z.string().max(80), z.array(z.string().max(80)).max(50), answerNumber]),
     )
     .optional(),
   /** Self-identified, optional; stored only with explicit consent and used only in aggregates. */

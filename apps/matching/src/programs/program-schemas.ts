@@ -9,6 +9,9 @@ export const criterion = z
   );
 const day = z.iso.date();
 const userId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_:-]{0,99}$/, 'must be a user id');
+/** Numbers in questionnaires (years of experience, hours a month…): ±1e6 is ample and keeps scoring finite. */
+export const ANSWER_LIMIT = 1_000_000;
+export const answerNumber = z.number().min(-ANSWER_LIMIT).max(ANSWER_LIMIT);
 
 const question = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -27,8 +30,8 @@ const question = z.discriminatedUnion('kind', [
     id: code,
     kind: z.literal('number'),
     label: z.string().trim().min(1).max(300),
-    min: z.number(),
-    max: z.number(),
+    min: answerNumber,
+    max: answerNumber,
   }),
 ]);
 

@@ -1,39 +1,108 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
 import { isRole, type Principal } from '@tandem/auth';
 import { Clock } from '../infrastructure/clock';
-import { ReadModels } from '../infrastructure/read-models';
+import { CALENDAR_FEEDS, CALENDAR_FEEDS_V1, documentId, ReadModels } from '../infrastructure/read-models';
 import type { CalendarFeedView } from '../infrastructure/views';
+
+/** A version 1 feed: one document per secret, `_id` the secret's SHA-256. */
+interface VersionOneFeed {
+  _id: string;
+  tenantId: string;
+  userId: string;
+  roles: string[];
+  createdAt: string;
+}
 
 const hashOf = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
-/** Per-person secret feed addresses: calendars cannot send a bearer token, so the address is the credential. */
+/**
+ * Per-person secret feed addresses: calendars cannot send a bearer token, so the address is the
+ * credential. One document per person holds the hash of their one valid secret.
+ */
 @Injectable()
-export class CalendarFeeds {
+export class CalendarFeeds implements OnApplicationBootstrap {
   constructor(
     private readonly readModels: ReadModels,
     private readonly clock: Clock,
   ) {}
 
-  /** Issues a new secret and revokes the caller's previous one (rotation after a leak). */
+  onApplicationBootstrap(): void {
+    this.readModels
+      .raw<CalendarFeedView>(CALENDAR_FEEDS)
+      .createIndex({ secretHash: 1 }, { unique: true })
+      .then(() => this.moveVersionOneFeeds())
+      .catch((error: Error) => new Logger('CalendarFeeds').warn(`feeds not prepared: ${error.message}`));
+  }
+
+  /**
+   * Feed addresses issued before version 2 keep working: each person's newest secret becomes their
+   * one secret unless they rotated since; then the old collection goes. Safe to run on every start
+   * and on several replicas at once (inserts only, a lost race is skipped).
+   */
+  async moveVersionOneFeeds(): Promise<number> {
+    const old = this.readModels.raw<VersionOneFeed>(CALENDAR_FEEDS_V1);
+    const feeds = this.readModels.raw<CalendarFeedView>(CALENDAR_FEEDS);
+    let moved = 0;
+    for (const feed of await old.find().sort({ createdAt: -1 }).toArray()) {
+      try {
+        const result = await feeds.updateOne(
+          { _id: documentId(feed.tenantId, feed.userId) },
+          {
+            $setOnInsert: {
+              tenantId: feed.tenantId,
+              userId: feed.userId,
+              secretHash: feed._id,
+              roles: feed.roles,
+              createdAt: feed.createdAt,
+            },
+          },
+          { upsert: true },
+        );
+        moved += result.upsertedCount;
+      } catch (error) {
+        if ((error as { code?: number }).code !== 11000) throw error;
+      }
+    }
+    await old.drop().catch(() => undefined); // absent already: nothing to move
+    return moved;
+  }
+
+  /**
+   * Issues a new secret and revokes the caller's previous one (rotation after a leak). One atomic
+   * upsert replaces the hash, so parallel rotations leave exactly one valid secret: the last one.
+   */
   async rotate(principal: Principal): Promise<string> {
     const secret = randomBytes(32).toString('base64url');
     const feeds = this.readModels.forTenant(principal).calendarFeeds;
-    await feeds.deleteMany({ userId: principal.userId });
-    await feeds.insertOne({
-      _id: hashOf(secret),
-      userId: principal.userId,
-      roles: [...principal.roles],
-      createdAt: this.clock.now().toISOString(),
-    });
+    const replace = () =>
+      feeds.updateOne(
+        { _id: documentId(principal.tenantId, principal.userId) },
+        {
+          $set: {
+            userId: principal.userId,
+            secretHash: hashOf(secret),
+            roles: [...principal.roles],
+            createdAt: this.clock.now().toISOString(),
+          },
+        },
+        { upsert: true },
+      );
+    try {
+      await replace();
+    } catch (error) {
+      // Two first rotations may both try to insert; the loser's retry is then a plain update.
+      if ((error as { code?: number }).code !== 11000) throw error;
+      await replace();
+    }
     return secret;
   }
 
   /** The person a secret belongs to, as a principal of their tenant; an unknown or revoked secret is a 404. */
   async principalOf(secret: string): Promise<Principal> {
     const feed = await this.readModels
-      .raw<CalendarFeedView>('calendar_feeds')
-      .findOne({ _id: hashOf(secret) });
+      .raw<CalendarFeedView>(CALENDAR_FEEDS)
+      .findOne({ secretHash: hashOf(secret) });
     if (!feed) throw new NotFoundException('Calendar not found');
     return { tenantId: feed.tenantId, userId: feed.userId, roles: feed.roles.filter(isRole) };
   }

@@ -25,6 +25,11 @@ export const documentId = (tenantId: string, id: string): string => `${tenantId}
  */
 export const SESSIONS_VIEW = 'sessions_v2';
 
+/** Version 2 keeps one document per person (`_id` tenant/user) holding the hash of their one valid secret. */
+export const CALENDAR_FEEDS = 'calendar_feeds_v2';
+/** Version 1 kept one document per secret (`_id` its hash); its feeds move to version 2 at start. */
+export const CALENDAR_FEEDS_V1 = 'calendar_feeds';
+
 type CollectionName =
   | typeof SESSIONS_VIEW
   | 'session_details'
@@ -34,7 +39,8 @@ type CollectionName =
   | 'notes'
   | 'action_item_texts'
   | 'feedback'
-  | 'calendar_feeds'
+  | typeof CALENDAR_FEEDS
+  | typeof CALENDAR_FEEDS_V1
   | 'overdue_notices';
 
 export type StoredSessionView = ProjectedDocument<SessionView>;
@@ -63,7 +69,7 @@ export class ReadModels {
       actionItemTexts: scoped<ActionItemTextView>('action_item_texts'),
       feedback: scoped<FeedbackView>('feedback'),
       overdueNotices: scoped<OverdueNoticeView>('overdue_notices'),
-      calendarFeeds: scoped<CalendarFeedView>('calendar_feeds'),
+      calendarFeeds: scoped<CalendarFeedView>(CALENDAR_FEEDS),
     };
   }
 }

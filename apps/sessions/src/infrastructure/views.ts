@@ -119,9 +119,12 @@ export interface FeedbackView {
  * shown once), so a feed request finds its tenant and user without a token.
  */
 export interface CalendarFeedView {
+  /** `tenant/user`: one feed per person. */
   _id: string;
   tenantId: string;
   userId: string;
+  /** SHA-256 of the person's one valid secret; the secret itself is never stored. */
+  secretHash: string;
   roles: string[];
   createdAt: string;
 }

@@ -14,8 +14,14 @@ export interface AuthConfig {
   readonly audience: readonly string[];
   readonly keys: SigningKeySource;
   readonly claims: ClaimMapping;
+  /** Leeway for `exp`, `nbf` and an `iat` in the future, for clocks that disagree a little. */
   readonly clockSkewSeconds: number;
+  /** Longest accepted token lifetime (`exp - iat`, or `exp - now` without `iat`): a leaked long-lived token is refused. */
+  readonly maxTokenLifetimeSeconds: number;
 }
+
+/** 24 hours: access tokens of common providers live minutes to hours. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 
 /** Only asymmetric algorithms: `none` and HMAC (which a public key could forge) are never accepted. */
 export const ACCEPTED_ALGORITHMS = ['RS256', 'ES256'] as const;

@@ -22,8 +22,21 @@ describe('readAuthConfig', () => {
         keys: { kind: 'public-key', pem: ecPem },
         claims: { userClaim: 'sub', tenantClaim: 'tenant_id', rolesClaim: 'roles' },
         clockSkewSeconds: 30,
+        maxTokenLifetimeSeconds: 86_400,
       },
     });
+  });
+
+  it('reads the maximum token lifetime and refuses one below a minute or above 30 days', () => {
+    expect(
+      readAuthConfig({ ...base, AUTH_PUBLIC_KEY: ecPem, AUTH_MAX_TOKEN_LIFETIME_SECONDS: '3600' }),
+    ).toMatchObject({ ok: true, config: { maxTokenLifetimeSeconds: 3600 } });
+    expect(problemsOf({ ...base, AUTH_PUBLIC_KEY: ecPem, AUTH_MAX_TOKEN_LIFETIME_SECONDS: '30' })).toEqual([
+      'AUTH_MAX_TOKEN_LIFETIME_SECONDS must be at least 60 seconds',
+    ]);
+    expect(
+      problemsOf({ ...base, AUTH_PUBLIC_KEY: ecPem, AUTH_MAX_TOKEN_LIFETIME_SECONDS: '2592001' }),
+    ).toHaveLength(1);
   });
 
   it('reads a JWKS configuration, claim names, audiences and the clock skew', () => {

@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { AuthConfig, SigningKeySource } from './auth-config';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, type AuthConfig, type SigningKeySource } from './auth-config';
 
 export type AuthConfigResult =
   | { readonly ok: true; readonly config: AuthConfig }
@@ -35,6 +35,10 @@ const authEnvironment = z.object({
   AUTH_USER_CLAIM: claimName.default('sub'),
   AUTH_CLOCK_SKEW_SECONDS: seconds(300).default(30),
   AUTH_JWKS_COOLDOWN_SECONDS: seconds(3600).default(30),
+  // At least a minute, at most 30 days.
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS: seconds(30 * 24 * 3600)
+    .min(60, 'must be at least 60 seconds')
+    .default(DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
 });
 
 type AuthEnvironment = z.output<typeof authEnvironment>;
@@ -133,6 +137,7 @@ export function readAuthConfig(
         rolesClaim: values.AUTH_ROLES_CLAIM,
       },
       clockSkewSeconds: values.AUTH_CLOCK_SKEW_SECONDS,
+      maxTokenLifetimeSeconds: values.AUTH_MAX_TOKEN_LIFETIME_SECONDS,
     },
   };
 }

@@ -17,6 +17,8 @@ export interface TestTokenOptions {
   readonly audience?: string | string[];
   /** Signs with the issuer's key for this algorithm (only ES256 and RS256 are accepted). */
   readonly alg?: TestAlgorithm;
+  /** `iat` in seconds from now (default: a minute before now, or at expiry if sooner); null leaves it out. */
+  readonly issuedAt?: number | null;
   /** Claims added to (or, with undefined, removed from) the payload. */
   readonly claims?: Readonly<Record<string, unknown>>;
 }
@@ -83,13 +85,14 @@ export async function signTestToken(
 ): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   const expiresIn = options.expiresIn ?? 300;
-  return new SignJWT(payload)
+  const token = new SignJWT(payload)
     .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })
     .setIssuer(options.issuer ?? defaults.issuer)
     .setAudience(options.audience ?? defaults.audience)
-    .setIssuedAt(Math.min(now, now + expiresIn - 60))
-    .setExpirationTime(now + expiresIn)
-    .sign(key.privateKey);
+    .setExpirationTime(now + expiresIn);
+  if (options.issuedAt === null) return token.sign(key.privateKey);
+  const issuedAt = options.issuedAt === undefined ? Math.min(0, expiresIn - 60) : options.issuedAt;
+  return token.setIssuedAt(now + issuedAt).sign(key.privateKey);
 }
 
 export function unsignedTestToken(

@@ -39,12 +39,13 @@ describe('parseBody', () => {
     ).toEqual({
       statusCode: 400,
       error: 'Bad Request',
+      code: 'validation-failed',
       message: 'Invalid request body',
       fields: [
-        { field: 'settings.minimumScore', message: expect.stringMatching(/<=1/) },
-        { field: 'settings.status', message: 'is not allowed' },
-        { field: 'tenantId', message: 'is not allowed' },
-        { field: 'id', message: 'is not allowed' },
+        { field: 'settings.minimumScore', code: 'too-big', message: expect.stringMatching(/<=1/) },
+        { field: 'settings.status', code: 'not-allowed', message: 'is not allowed' },
+        { field: 'tenantId', code: 'not-allowed', message: 'is not allowed' },
+        { field: 'id', code: 'not-allowed', message: 'is not allowed' },
       ],
     });
   });
@@ -53,7 +54,9 @@ describe('parseBody', () => {
     const response = responseOf(() => parseBody(programBody, JSON.parse('{"name": {"$ne": null}}'))) as {
       fields: unknown[];
     };
-    expect(response.fields).toEqual([{ field: 'name', message: expect.stringMatching(/expected string/) }]);
+    expect(response.fields).toEqual([
+      { field: 'name', code: 'invalid-type', message: expect.stringMatching(/expected string/) },
+    ]);
   });
 
   it('refuses a body that is not an object', () => {

@@ -5,10 +5,11 @@ import { assertStrictSchema } from './strict-schema';
 
 export type RequestPart = 'body' | 'query';
 
-/** The 400 every invalid body or query string gets. */
+/** The 400 every invalid body or query string gets; the runtime's error filter answers it as problem details. */
 export interface InvalidRequestBody {
   readonly statusCode: 400;
   readonly error: 'Bad Request';
+  readonly code: 'validation-failed';
   readonly message: `Invalid request ${RequestPart}`;
   readonly fields: readonly FieldProblem[];
 }
@@ -17,6 +18,7 @@ export function invalidRequest(part: RequestPart, fields: readonly FieldProblem[
   const body: InvalidRequestBody = {
     statusCode: 400,
     error: 'Bad Request',
+    code: 'validation-failed',
     message: `Invalid request ${part}`,
     fields,
   };

@@ -4,6 +4,8 @@ export type AuthFailureReason =
   | 'malformed'
   | 'expired'
   | 'not yet valid'
+  | 'issued in the future'
+  | 'lifetime too long'
   | 'wrong issuer'
   | 'wrong audience'
   | 'algorithm not allowed'

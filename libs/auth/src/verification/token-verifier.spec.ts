@@ -81,6 +81,38 @@ describe('createTokenVerifier with a configured public key', () => {
     ).toBe('invalid token: not yet valid');
   });
 
+  it('refuses a token issued in the future beyond the clock skew', async () => {
+    await expect(verifier.verify(await issuer.token(claims, { issuedAt: 20 }))).resolves.toMatchObject({
+      userId: 'u-123',
+    });
+    expect(await reasonOf(issuer.token(claims, { issuedAt: 120 }))).toBe(
+      'invalid token: issued in the future',
+    );
+  });
+
+  it('refuses a lifetime above AUTH_MAX_TOKEN_LIFETIME_SECONDS, measured from iat or else from now', async () => {
+    const day = 24 * 3600;
+    await expect(
+      verifier.verify(await issuer.token(claims, { issuedAt: -3600, expiresIn: day - 3600 })),
+    ).resolves.toMatchObject({ userId: 'u-123' });
+    expect(await reasonOf(issuer.token(claims, { issuedAt: -3600, expiresIn: day }))).toBe(
+      'invalid token: lifetime too long',
+    );
+    expect(await reasonOf(issuer.token(claims, { issuedAt: null, expiresIn: day + 60 }))).toBe(
+      'invalid token: lifetime too long',
+    );
+    await expect(
+      verifier.verify(await issuer.token(claims, { issuedAt: null, expiresIn: day - 60 })),
+    ).resolves.toMatchObject({ userId: 'u-123' });
+    const hourly = createTokenVerifier(config({ ...issuer.env, AUTH_MAX_TOKEN_LIFETIME_SECONDS: '3600' }));
+    await expect(hourly.verify(await issuer.token(claims, { expiresIn: 3600 }))).resolves.toMatchObject({
+      userId: 'u-123',
+    });
+    await expect(hourly.verify(await issuer.token(claims, { expiresIn: 7200 }))).rejects.toThrow(
+      'invalid token: lifetime too long',
+    );
+  });
+
   it('reads claims where the provider puts them', async () => {
     const keycloak = createTestIssuer({ tenantClaim: 'tenant', rolesClaim: 'realm_access.roles' });
     const principal = await createTokenVerifier(config(keycloak.env)).verify(

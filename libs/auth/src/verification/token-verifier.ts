@@ -51,7 +51,7 @@ const claimFailures: Readonly<Record<string, AuthFailureReason>> = {
   iss: 'wrong issuer',
   aud: 'wrong audience',
   nbf: 'not yet valid',
-  iat: 'not yet valid',
+  iat: 'issued in the future',
 };
 
 /** Maps jose's errors to what the caller may be told; anything about fetching keys is ours, not theirs. */
@@ -87,6 +87,20 @@ function algorithmsFor(key: KeyObject | JWTVerifyGetKey): string[] {
   return [key.asymmetricKeyType === 'rsa' ? 'RS256' : 'ES256'];
 }
 
+/**
+ * jose checks `iat` only when given a maximum age, and never bounds `exp`: a token minted with a
+ * clock set ahead, or for a year, would pass. Both are refused here, with the same leeway as `exp`.
+ */
+function checkTimes(claims: Record<string, unknown>, config: AuthConfig, nowSeconds: number): void {
+  const { iat, exp } = claims as { iat?: number; exp: number };
+  if (iat !== undefined && iat > nowSeconds + config.clockSkewSeconds) {
+    throw new AuthenticationError('issued in the future');
+  }
+  if (exp - (iat ?? nowSeconds) > config.maxTokenLifetimeSeconds) {
+    throw new AuthenticationError('lifetime too long');
+  }
+}
+
 export function createTokenVerifier(config: AuthConfig): TokenVerifier {
   const key = keyResolver(config.keys);
   const options = {
@@ -108,6 +122,7 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
       } catch (error) {
         throw failureOf(error);
       }
+      checkTimes(claims, config, Math.floor(Date.now() / 1000));
       try {
         return principalFromClaims(claims, config.claims);
       } catch (error) {

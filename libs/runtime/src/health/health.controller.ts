@@ -15,7 +15,7 @@ export class HealthController {
   async ready(): Promise<{ status: 'ready'; checks: unknown[] }> {
     const checks = await runReadinessChecks(this.checks);
     if (checks.some((result) => result.status === 'down')) {
-      throw new ServiceUnavailableException({ status: 'not-ready', checks });
+      throw new ServiceUnavailableException({ code: 'not-ready', message: 'a dependency is down', checks });
     }
     return { status: 'ready', checks };
   }

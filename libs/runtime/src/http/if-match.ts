@@ -9,7 +9,7 @@ export function expectedVersionOf(ifMatch: string | undefined): number | undefin
       statusCode: 400,
       error: 'Bad Request',
       message: 'Invalid request',
-      fields: [{ field: 'If-Match', message: 'must be an ETag like "3"' }],
+      fields: [{ field: 'If-Match', code: 'invalid-format', message: 'must be an ETag like "3"' }],
     });
   }
   return Number(match[1]);

@@ -13,7 +13,7 @@ interface BodyParserError {
   readonly limit?: number;
 }
 
-/** body-parser's errors as HTTP exceptions, so the exception filter answers them as JSON without internals. */
+/** body-parser's errors as HTTP exceptions, so the exception filter answers them as problem details without internals. */
 export function httpErrorOfBodyParser(error: unknown): unknown {
   const { type, status, limit } = (error ?? {}) as BodyParserError;
   switch (type) {
@@ -28,7 +28,7 @@ export function httpErrorOfBodyParser(error: unknown): unknown {
         statusCode: 400,
         error: 'Bad Request',
         message: 'Invalid request body',
-        fields: [{ field: '(root)', message: 'is not a JSON object or array' }],
+        fields: [{ field: '(root)', code: 'invalid-json', message: 'is not a JSON object or array' }],
       });
     case 'charset.unsupported':
     case 'encoding.unsupported':

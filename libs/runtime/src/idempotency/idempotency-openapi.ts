@@ -28,7 +28,12 @@ export function documentIdempotencyKey(document: OpenAPIObject): OpenAPIObject {
       operation.parameters = [...(operation.parameters ?? []), keyParameter];
       operation.responses = { ...operation.responses };
       for (const [status, description] of Object.entries(keyResponses)) {
-        operation.responses[status] ??= { description };
+        operation.responses[status] ??= {
+          description,
+          content: {
+            'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } },
+          },
+        };
       }
     }
   }

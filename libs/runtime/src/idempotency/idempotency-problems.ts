@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, UnprocessableEntityException } from '@nestjs/common';
 import { IDEMPOTENCY_KEY_HEADER } from './idempotency-key';
 
-// Bodies in the shape of every other error of the services (error-filter.ts): status, error, stable code, message.
+// Stable code, message and extension members; the error filter answers them as problem details (problem-details.ts).
 
 export const invalidIdempotencyKey = (problem: string) =>
   new BadRequestException({
@@ -9,7 +9,7 @@ export const invalidIdempotencyKey = (problem: string) =>
     error: 'Bad Request',
     code: 'idempotency-key-invalid',
     message: 'Invalid request',
-    fields: [{ field: IDEMPOTENCY_KEY_HEADER, message: problem }],
+    fields: [{ field: IDEMPOTENCY_KEY_HEADER, code: 'invalid-format', message: problem }],
   });
 
 export const idempotencyKeyReused = (key: string) =>

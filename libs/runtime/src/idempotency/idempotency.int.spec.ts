@@ -180,10 +180,15 @@ describe('Idempotency-Key on the write routes of a booted service', () => {
     const retry = await alice.post('/notes/broken', { progress: 3 }, withKey(idempotencyKey));
     expect(retry.status).toBe(409);
     expect(retry.body).toMatchObject({
+      type: 'https://tandem.dev/problems/idempotency-key-outcome-lost',
+      status: 409,
       code: 'idempotency-key-outcome-lost',
       idempotencyKey,
       streams: [expect.stringMatching(/^note-/)],
     });
+    // The stored refusal is replayed as the same problem document.
+    const replay = await alice.post('/notes/broken', { progress: 3 }, withKey(idempotencyKey));
+    expect(replay).toMatchObject({ status: 409, body: retry.body });
     expect(await service.writes(tenant)).toEqual({ events: 1, notes: 1 });
   });
 
@@ -240,8 +245,10 @@ describe('Idempotency-Key on the write routes of a booted service', () => {
       const response = await alice.post('/notes', { progress: 1 }, withKey(malformed));
       expect(response.status).toBe(400);
       expect(response.body).toMatchObject({
+        type: 'https://tandem.dev/problems/idempotency-key-invalid',
+        status: 400,
         code: 'idempotency-key-invalid',
-        fields: [{ field: 'Idempotency-Key' }],
+        errors: [{ path: 'Idempotency-Key', code: 'invalid-format' }],
       });
     }
     expect((await alice.post('/notes', { progress: 1 }, withKey('x'.repeat(255)))).status).toBe(201);

@@ -10,6 +10,8 @@ import {
 import type { Principal } from '@tandem/auth';
 import { EventStore } from '@tandem/eventstore';
 import { Observable, of } from 'rxjs';
+import { problemRequestOf } from '../http/error-filter';
+import { PROBLEM_CONTENT_TYPE, problemOf } from '../http/problem-details';
 import { AppendAttempt, runInAttempt, streamsWrittenBy } from './append-intents';
 import {
   fingerprintOf,
@@ -91,21 +93,26 @@ export class IdempotencyInterceptor implements NestInterceptor {
       response.setHeader('Retry-After', '1');
       throw idempotencyKeyInFlight(parsed.key);
     }
-    await this.refuseIfDeadAttemptTookEffect(taken);
+    await this.refuseIfDeadAttemptTookEffect(taken, request);
     return this.run(new AppendAttempt(id, taken.token, this.records), response, next);
   }
 
   /** A taken-over record's earlier attempts may have appended before their process died: then never run again. */
-  private async refuseIfDeadAttemptTookEffect(record: IdempotencyRecord): Promise<void> {
+  private async refuseIfDeadAttemptTookEffect(
+    record: IdempotencyRecord,
+    request: KeyedRequest,
+  ): Promise<void> {
     const streams = await streamsWrittenBy(this.store.collections.commits, record.intents);
     if (streams.length === 0) return;
-    const body = idempotencyOutcomeLost(record.key, streams);
+    const refusal = new ConflictException(idempotencyOutcomeLost(record.key, streams));
+    // Stored exactly as the error filter will answer it, so every retry gets the same problem.
+    const { problem } = problemOf(refusal, problemRequestOf(request));
     await this.records.complete(record._id, record.token, {
-      status: body.statusCode,
-      headers: { 'content-type': 'application/json; charset=utf-8' },
-      body: JSON.stringify(body),
+      status: problem.status,
+      headers: { 'content-type': `${PROBLEM_CONTENT_TYPE}; charset=utf-8` },
+      body: JSON.stringify(problem),
     });
-    throw new ConflictException(body);
+    throw refusal;
   }
 
   private run(attempt: AppendAttempt, response: ServerResponse, next: CallHandler): Observable<unknown> {

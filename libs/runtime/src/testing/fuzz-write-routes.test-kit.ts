@@ -33,7 +33,7 @@ export async function fuzzWriteRoutes({
       if (!accepted) {
         expect([400, 403, 404, 409, 413]).toContain(response.status);
         if (response.status === 400)
-          expect(response.body.fields?.[0]?.field ?? response.body.code).toEqual(expect.any(String));
+          expect(response.body.errors?.[0]?.path ?? response.body.code).toEqual(expect.any(String));
         expect(now).toBe(writes);
       }
       writes = now;

@@ -154,7 +154,7 @@ describe('CSV imports as background jobs', () => {
     }
     const tooMany = await importCsv(admin, programId, tooLong);
     expect(tooMany.body).toMatchObject({ code: 'too-many-rows', limit: 20 });
-    expect(tooMany.body.message).toContain('at most 20');
+    expect(tooMany.body.detail).toContain('at most 20');
     expect((await admin.get(`/programs/${programId}/participants`)).body.total).toBe(0);
     const db = api.app.get(MongoConnection).db;
     expect(await db.collection('participant_imports').countDocuments({ tenantId: tenant, programId })).toBe(
