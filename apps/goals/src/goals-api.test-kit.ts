@@ -112,3 +112,19 @@ export async function programKnown(api: ServiceApi, tenantId: string, programId:
 /** Goals events of one goal seen on the goals topic, by type. */
 export const eventsOf = (api: ServiceApi, goalId: string, type?: string) =>
   api.events.filter((e) => (e.data as { goalId?: string }).goalId === goalId && (!type || e.type === type));
+
+/**
+ * A goals API that has learned, from matching's events, one program of `tenantId` and one active
+ * relationship in it between mentor-1 and mentee-1.
+ */
+export async function startGoalsApiWithPair(tenantId: string, relationshipId: string): Promise<ServiceApi> {
+  const api = await startGoalsApi();
+  const matching = matchingEvents(tenantId);
+  const pair = matching.relationship(relationshipId, ['mentor-1'], ['mentee-1']);
+  await api.publish([matching.programCreated(), pair.started()]);
+  await Promise.all([
+    programKnown(api, tenantId, matching.programId),
+    relationshipKnown(api, tenantId, relationshipId, 'active'),
+  ]);
+  return api;
+}

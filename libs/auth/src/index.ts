@@ -34,6 +34,7 @@ export {
   type TenantFreeDocument,
 } from './tenancy/tenant-scoped-collection';
 export { queryOperator, assertSafeFilter, UnsafeFilterError } from './tenancy/query-operators';
+export { lookupInTenant, type TenantLookup } from './tenancy/lookup-in-tenant';
 export {
   parseBody,
   parseQuery,

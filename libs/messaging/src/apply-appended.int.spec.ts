@@ -4,6 +4,7 @@ import { connectTestDatabase, type TestDatabase } from '@tandem/testing';
 import type { Collection } from 'mongodb';
 import { applyAppended } from './apply-appended';
 import { applyOnce, type ProjectedDocument } from './projection';
+import { progressEnvelope } from './projection.test-kit';
 
 interface Progress {
   values: number[];
@@ -13,21 +14,7 @@ const evolve = (state: Progress | undefined, event: EventEnvelope): Progress => 
   values: [...(state?.values ?? []), (event.data as { progress: number }).progress],
 });
 
-function envelope(streamId: string, streamVersion: number, progress: number): EventEnvelope {
-  return {
-    type: 'goals.goal.progress-recorded',
-    version: 1,
-    data: { goalId: streamId, relationshipId: 'r', programId: 'p', recordedBy: 'u', progress },
-    metadata: {
-      id: randomUUID(),
-      source: '/tandem/goals',
-      time: '2026-11-30T00:00:00Z',
-      tenantId: 'acme',
-      streamId,
-      streamVersion,
-    },
-  } as EventEnvelope;
-}
+const envelope = progressEnvelope;
 
 describe('applyAppended (MongoDB-compatible server)', () => {
   let database: TestDatabase;

@@ -4,6 +4,7 @@ import { connectTestDatabase, type TestDatabase } from '@tandem/testing';
 import fc from 'fast-check';
 import type { Collection } from 'mongodb';
 import { applyOnce, applyOnceMany, type ProjectedDocument } from './projection';
+import { progressEnvelope } from './projection.test-kit';
 
 interface ProgramTotals {
   total: number;
@@ -21,21 +22,7 @@ const evolve = (state: ProgramTotals | undefined, event: EventEnvelope): Program
   };
 };
 
-function envelope(streamId: string, streamVersion: number, progress: number): EventEnvelope {
-  return {
-    type: 'goals.goal.progress-recorded',
-    version: 1,
-    data: { goalId: streamId, relationshipId: 'r', programId: 'p', recordedBy: 'u', progress },
-    metadata: {
-      id: randomUUID(),
-      source: '/tandem/goals',
-      time: '2026-11-22T00:00:00Z',
-      tenantId: 'acme',
-      streamId,
-      streamVersion,
-    },
-  } as EventEnvelope;
-}
+const envelope = progressEnvelope;
 
 /** Streams of events, where each stream lives on a partition; deliveries per partition keep stream order. */
 const scenario = fc

@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { canViewRelationship, type Principal } from '@tandem/auth';
+import { canViewRelationship, type Principal, lookupInTenant } from '@tandem/auth';
 import type { Document } from 'mongodb';
 import { documentId, ReadModels } from '../infrastructure/read-model-collections';
 import type { ProgramView, RelationshipView } from '../infrastructure/views';
@@ -13,22 +13,11 @@ export interface VisibleRelationship {
   readonly asAdmin: boolean;
 }
 
-type RelationshipWithProgram = RelationshipView & { programKey?: string; programs: ProgramView[] };
+type RelationshipWithProgram = RelationshipView & { programsKey?: string; programs: ProgramView[] };
 
 /** Joins a relationship document with its program's as `programs` (none or one), by the program's `_id`. */
-const withProgram = (tenantId: string): Document[] => [
-  { $addFields: { programKey: { $concat: [documentId(tenantId, ''), '$programId'] } } },
-  {
-    $lookup: {
-      from: 'programs',
-      localField: 'programKey',
-      foreignField: '_id',
-      // The pipeline's own tenant filter: a $lookup is not scoped by the tenant-scoped collection.
-      pipeline: [{ $match: { tenantId } }],
-      as: 'programs',
-    },
-  },
-];
+const withProgram = (tenantId: string): Document[] =>
+  lookupInTenant({ tenantId, from: 'programs', idField: 'programId', as: 'programs' });
 
 /**
  * A relationship is visible to its mentors and mentees and to its program's admins; to others it
@@ -52,7 +41,7 @@ export class RelationshipAccess {
       .toArray();
     if (!joined) throw notFound();
     // The join's fields are no part of the document: it is written back as read by the projection.
-    const { programKey: _key, programs, ...relationship } = joined;
+    const { programsKey: _key, programs, ...relationship } = joined;
     const program = this.programIn(principal, programs[0]);
     if (!program) throw notFound();
     const view = { mentorUserIds: relationship.mentorIds, menteeUserIds: relationship.menteeIds };

@@ -1,5 +1,5 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { canManageProgram, type Principal } from '@tandem/auth';
+import { canManageProgram, type Principal, lookupInTenant } from '@tandem/auth';
 import {
   foldProgramFacts,
   foldRelationshipFacts,
@@ -29,19 +29,8 @@ export interface VisibleRelationship extends RelationshipInContext {
 type RelationshipWithProgram = RelationshipFactsView & { programs: ProgramFactsView[] };
 
 /** Joins a relationship document with its program's as `programs` (none or one), by the program's `_id`. */
-const withProgram = (tenantId: string): Document[] => [
-  { $addFields: { programKey: { $concat: [documentId(tenantId, ''), '$programId'] } } },
-  {
-    $lookup: {
-      from: 'programs',
-      localField: 'programKey',
-      foreignField: '_id',
-      // The pipeline's own tenant filter: a $lookup is not scoped by the tenant-scoped collection.
-      pipeline: [{ $match: { tenantId } }],
-      as: 'programs',
-    },
-  },
-];
+const withProgram = (tenantId: string): Document[] =>
+  lookupInTenant({ tenantId, from: 'programs', idField: 'programId', as: 'programs' });
 
 const isDuplicateKey = (error: unknown) => (error as { code?: unknown }).code === 11000;
 

@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ServiceApi } from '@tandem/runtime/testing';
 import { waitFor } from '@tandem/testing';
-import {
-  dayFromToday,
-  matchingEvents,
-  programKnown,
-  relationshipKnown,
-  startGoalsApi,
-} from '../../goals-api.test-kit';
+import { dayFromToday, startGoalsApiWithPair } from '../../goals-api.test-kit';
 import { GoalViewProjection } from '../../read-models/goal-view/goal-view-projection';
 
 /**
@@ -17,17 +11,10 @@ import { GoalViewProjection } from '../../read-models/goal-view/goal-view-projec
 describe('acting on a goal', () => {
   let api: ServiceApi;
   const tenant = `acme-${randomUUID().slice(0, 8)}`;
-  const matching = matchingEvents(tenant);
   const relationshipId = `r-${randomUUID()}`;
 
   beforeAll(async () => {
-    api = await startGoalsApi();
-    const pair = matching.relationship(relationshipId, ['mentor-1'], ['mentee-1']);
-    await api.publish([matching.programCreated(), pair.started()]);
-    await Promise.all([
-      programKnown(api, tenant, matching.programId),
-      relationshipKnown(api, tenant, relationshipId, 'active'),
-    ]);
+    api = await startGoalsApiWithPair(tenant, relationshipId);
   }, 150_000);
   afterAll(() => api.close());
 
