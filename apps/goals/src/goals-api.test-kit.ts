@@ -128,3 +128,13 @@ export async function startGoalsApiWithPair(tenantId: string, relationshipId: st
   ]);
   return api;
 }
+
+/** The body of `POST /goals` for a metric goal from 0 to 10 `unit`, due in 30 days. */
+export const metricGoal = (relationshipId: string, title: string, unit: string) => ({
+  relationshipId,
+  title,
+  description: `${title}, ten times`,
+  measure: { kind: 'metric', baseline: 0, target: 10, unit },
+  relevance: 'practice',
+  dueDate: dayFromToday(30),
+});

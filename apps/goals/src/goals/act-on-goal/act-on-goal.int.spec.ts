@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ServiceApi } from '@tandem/runtime/testing';
 import { waitFor } from '@tandem/testing';
-import { dayFromToday, startGoalsApiWithPair } from '../../goals-api.test-kit';
+import { metricGoal, startGoalsApiWithPair } from '../../goals-api.test-kit';
 import { GoalViewProjection } from '../../read-models/goal-view/goal-view-projection';
 
 /**
@@ -20,16 +20,8 @@ describe('acting on a goal', () => {
 
   it('answers like a fresh read when another command with a note was projected before it', async () => {
     const mentee = api.as(tenant, 'mentee-1', ['participant']);
-    const { goalId } = (
-      await mentee.post('/goals', {
-        relationshipId,
-        title: 'Run the retro',
-        description: 'Facilitate the team retrospective',
-        measure: { kind: 'metric', baseline: 0, target: 10, unit: 'retros' },
-        relevance: 'facilitation',
-        dueDate: dayFromToday(30),
-      })
-    ).body;
+    const { goalId } = (await mentee.post('/goals', metricGoal(relationshipId, 'Run the retro', 'retros')))
+      .body;
     // The first command is held after its append, with the goal and texts it read before.
     const projection = api.app.get(GoalViewProjection);
     const project = projection.applyAppended.bind(projection);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventStore } from '@tandem/eventstore';
 import { MongoConnection } from '@tandem/runtime';
 import type { ServiceApi } from '@tandem/runtime/testing';
-import { dayFromToday, startGoalsApiWithPair } from '../../goals-api.test-kit';
+import { metricGoal, startGoalsApiWithPair } from '../../goals-api.test-kit';
 import { GoalViewProjection } from './goal-view-projection';
 
 describe('goal read model projection', () => {
@@ -18,14 +18,7 @@ describe('goal read model projection', () => {
   it('catches up a version a crashed command never projected, and ignores every event delivered again', async () => {
     const mentee = api.as(tenant, 'mentee-1', ['participant']);
     const { goalId } = (
-      await mentee.post('/goals', {
-        relationshipId,
-        title: 'Lead the stand-up',
-        description: 'Every day for a month',
-        measure: { kind: 'metric', baseline: 0, target: 10, unit: 'stand-ups' },
-        relevance: 'leadership',
-        dueDate: dayFromToday(30),
-      })
+      await mentee.post('/goals', metricGoal(relationshipId, 'Lead the stand-up', 'stand-ups'))
     ).body;
     const projection = api.app.get(GoalViewProjection);
     // The first update's own projection is lost (a crash after its append).
