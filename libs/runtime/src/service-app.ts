@@ -1,5 +1,6 @@
-import { Logger, type INestApplication, type LoggerService, type LogLevel } from '@nestjs/common';
+import { Logger, Module, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { LoggerModule, Logger as PinoNestLogger } from 'nestjs-pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { InvalidConfigError, loadServiceConfig, type ServiceConfig } from './config/service-config';
 import { limitRequests } from './http/request-limits';
@@ -9,19 +10,29 @@ import { ErrorResponseFilter } from './http/error-filter';
 import { serveApiDocs } from './http/api-docs';
 import { timeRequests } from './observability/request-timing';
 import { traceRequests } from './observability/request-context';
-import { JsonLogger } from './observability/json-logger';
+import { loggingParams, type LogOutput } from './observability/logging';
 
-/** Builds the Nest application of a service (used by main.ts and by tests, which pass `logger: false`). */
+@Module({})
+class ServiceAppModule {}
+
+/**
+ * Builds the Nest application of a service (used by main.ts and by tests). It logs JSON lines at
+ * `LOG_LEVEL` (default `info`) to stdout; tests pass `logger: false`, or a stream to read the lines.
+ */
 export async function createServiceApp(
   definition: ServiceDefinition,
   config: ServiceConfig,
-  { logger = ['log', 'warn', 'error'] }: { logger?: LogLevel[] | LoggerService | false } = {},
+  { logger = 'stdout' }: { logger?: LogOutput } = {},
 ): Promise<INestApplication> {
+  const logging = LoggerModule.forRoot(
+    loggingParams(definition.name, process.env['LOG_LEVEL'] ?? 'info', logger),
+  );
   // Body parsers are ours (limits, CSV); Nest's defaults would also parse url-encoded forms.
   const app = await NestFactory.create<NestExpressApplication>(
-    ServiceRuntimeModule.forRoot(config, definition),
-    { logger, bodyParser: false },
+    { module: ServiceAppModule, imports: [logging, ServiceRuntimeModule.forRoot(config, definition)] },
+    { bufferLogs: true, bodyParser: false },
   );
+  app.useLogger(app.get(PinoNestLogger));
   // Whether X-Forwarded-For names the client (req.ip, the per-IP rate-limit key): TRUST_PROXY.
   app.set('trust proxy', typeof config.trustProxy === 'object' ? [...config.trustProxy] : config.trustProxy);
   traceRequests(app);
@@ -44,7 +55,7 @@ export async function runService(definition: ServiceDefinition): Promise<void> {
     process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
-  const app = await createServiceApp(definition, config, { logger: new JsonLogger(definition.name) });
+  const app = await createServiceApp(definition, config);
   await app.listen(config.port, config.host);
   closeOnSignals(app, config.shutdownTimeoutMs, logger);
   logger.log(
