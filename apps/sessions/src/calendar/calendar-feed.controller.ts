@@ -1,5 +1,6 @@
-import { Controller, Get, Header, Param, Post, Query } from '@nestjs/common';
-import { CurrentPrincipal, Public, Roles, type Principal } from '@tandem/auth';
+import { Controller, Get, Header, Param, Post } from '@nestjs/common';
+import { CurrentPrincipal, Public, Roles, ValidatedQuery, type Principal } from '@tandem/auth';
+import { z } from 'zod';
 import { Clock } from '../infrastructure/clock';
 import { ReadModels } from '../infrastructure/read-models';
 import type { SessionView } from '../infrastructure/views';
@@ -9,6 +10,8 @@ import { renderCalendar } from './ics-calendar';
 
 const ICS = 'text/calendar; charset=utf-8';
 const secretPattern = /^[A-Za-z0-9_-]{20,100}$/;
+// A malformed secret is answered like an unknown one (checked below), not with a 400 naming the pattern.
+const feedQuery = z.strictObject({ secret: z.string().optional() });
 
 @Controller()
 export class CalendarFeedController {
@@ -48,7 +51,10 @@ export class CalendarFeedController {
   @Get('relationships/:relationshipId/calendar.ics')
   @Public()
   @Header('content-type', ICS)
-  async relationshipFeed(@Param('relationshipId') relationshipId: string, @Query('secret') secret: unknown) {
+  async relationshipFeed(
+    @Param('relationshipId') relationshipId: string,
+    @ValidatedQuery(feedQuery) { secret }: z.output<typeof feedQuery>,
+  ) {
     const principal = await this.feeds.principalOf(this.checked(secret));
     await this.knowledge.visible(principal, relationshipId); // 404 unless the owner may see it
     const sessions = await this.readModels.forTenant(principal).sessions.find({ relationshipId }).toArray();

@@ -82,6 +82,8 @@ export function serveApiDocs(app: INestApplication, service: string): void {
         `Routes of the ${service} service. Every route needs a bearer JWT whose tenant scopes all reads and writes.`,
       )
       .setVersion('1')
+      // Request schemas are JSON Schema 2020-12 (zod's `z.toJSONSchema`), the dialect of OpenAPI 3.1.
+      .setOpenAPIVersion('3.1.0')
       .addBearerAuth()
       .build(),
   );

@@ -10,3 +10,4 @@ export {
 } from './service-api.test-kit';
 export { fuzzWriteRoutes, type FuzzWriteRoutes } from './fuzz-write-routes.test-kit';
 export { freezeNext } from './freeze-next.test-kit';
+export { operationsWithRequestInput, undescribedRequestParts } from './request-schemas.test-kit';

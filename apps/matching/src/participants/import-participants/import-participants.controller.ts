@@ -1,6 +1,7 @@
-import { Body, Controller, Param, Post, Query, Res } from '@nestjs/common';
+import { Controller, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, invalidRequest, Roles, type Principal } from '@tandem/auth';
+import { CurrentPrincipal, Roles, ValidatedBody, ValidatedQuery, type Principal } from '@tandem/auth';
+import { z } from 'zod';
 import { importJobPath, participantImportResponse } from '../participant-imports/participant-import-response';
 import { ImportParticipants, type DryRunReport, type ImportAccepted } from './import-participants.handler';
 
@@ -8,6 +9,11 @@ import { ImportParticipants, type DryRunReport, type ImportAccepted } from './im
  * `POST …/participants/import` with `Content-Type: text/csv`: 202 with the job (and its `Location`),
  * which enrols the rows in the background; `?dryRun=true` checks the rows at once (200) instead.
  */
+const csvBody = z.string({ error: 'must be a CSV file sent as text/csv' });
+const importQuery = z.strictObject({
+  dryRun: z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+});
+
 @Controller('programs/:programId/participants/import')
 @Roles('program-admin')
 export class ImportParticipantsController {
@@ -17,15 +23,11 @@ export class ImportParticipantsController {
   async import(
     @CurrentPrincipal() principal: Principal,
     @Param('programId') programId: string,
-    @Body() csv: unknown,
-    @Query('dryRun') dryRun: unknown,
+    @ValidatedBody(csvBody, 'text/csv') csv: string,
+    @ValidatedQuery(importQuery) { dryRun }: z.output<typeof importQuery>,
     @Res({ passthrough: true })
     response: { status(code: number): unknown; setHeader(name: string, value: string): void },
   ) {
-    if (typeof csv !== 'string')
-      throw invalidRequest('body', [{ field: '(body)', message: 'must be a CSV file sent as text/csv' }]);
-    if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false')
-      throw invalidRequest('query', [{ field: 'dryRun', message: 'must be true or false' }]);
     const outcome = await this.commands.execute<ImportParticipants, DryRunReport | ImportAccepted>(
       new ImportParticipants(principal, programId, csv, dryRun === 'true'),
     );

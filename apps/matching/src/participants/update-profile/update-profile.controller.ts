@@ -1,6 +1,7 @@
-import { Body, Controller, Param, Patch } from '@nestjs/common';
+import { Controller, Param, Patch } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, parseBody, Roles, type Principal } from '@tandem/auth';
+import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import type { z } from 'zod';
 import type { ParticipantView } from '../../infrastructure/views';
 import { participantResponse } from '../participant-response';
 import { profileUpdateBody } from '../participant-schemas';
@@ -16,9 +17,8 @@ export class UpdateProfileController {
     @CurrentPrincipal() principal: Principal,
     @Param('programId') programId: string,
     @Param('participantId') participantId: string,
-    @Body() raw: unknown,
+    @ValidatedBody(profileUpdateBody) { profile: changes }: z.output<typeof profileUpdateBody>,
   ) {
-    const { profile: changes } = parseBody(profileUpdateBody, raw);
     return participantResponse(
       await this.commands.execute<UpdateProfile, ParticipantView>(
         new UpdateProfile(principal, programId, participantId, changes),
