@@ -10,4 +10,8 @@ export {
 } from './service-api.test-kit';
 export { fuzzWriteRoutes, type FuzzWriteRoutes } from './fuzz-write-routes.test-kit';
 export { freezeNext } from './freeze-next.test-kit';
-export { operationsWithRequestInput, undescribedRequestParts } from './request-schemas.test-kit';
+export {
+  describeRequestSchemas,
+  operationsWithRequestInput,
+  undescribedRequestParts,
+} from './request-schemas.test-kit';

@@ -3,6 +3,7 @@ import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import type { ServiceApi } from './service-api.test-kit';
 
 type Schema = Record<string, unknown> | undefined;
 interface Operation {
@@ -74,4 +75,28 @@ export function undescribedRequestParts(app: INestApplication, document: OpenAPI
 export function operationsWithRequestInput(app: INestApplication, document: OpenAPIObject): number {
   const inputs = requestInputs(app);
   return operationsOf(document).filter(([, operation]) => inputs.has(operation.operationId ?? '')).length;
+}
+
+/**
+ * The spec every service runs on its own OpenAPI document: version 3.1, and a schema for every body
+ * and query string its handlers read (path parameters as strings).
+ */
+export function describeRequestSchemas(service: string, startApi: () => Promise<ServiceApi>): void {
+  describe(`${service} OpenAPI document`, () => {
+    let api: ServiceApi;
+    let document: OpenAPIObject;
+
+    beforeAll(async () => {
+      api = await startApi();
+      const response = await fetch(`${api.url}/api/${service}/docs/openapi.json`);
+      document = (await response.json()) as OpenAPIObject;
+    });
+    afterAll(() => api?.close());
+
+    it('describes with a schema every body and query string its handlers read, and path parameters as strings', () => {
+      expect(document.openapi).toBe('3.1.0');
+      expect(operationsWithRequestInput(api.app, document)).toBeGreaterThan(0);
+      expect(undescribedRequestParts(api.app, document)).toEqual([]);
+    });
+  });
 }
