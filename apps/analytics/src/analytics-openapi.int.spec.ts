@@ -1,4 +1,4 @@
-import { describeRequestSchemas, startServiceApi } from '@tandem/runtime/testing';
+import { describeOpenApiDocument, startServiceApi } from '@tandem/runtime/testing';
 import { analyticsService } from './analytics.module';
 
-describeRequestSchemas('analytics', () => startServiceApi(analyticsService));
+describeOpenApiDocument('analytics', () => startServiceApi(analyticsService));

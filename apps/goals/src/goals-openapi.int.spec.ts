@@ -1,4 +1,4 @@
-import { describeRequestSchemas } from '@tandem/runtime/testing';
+import { describeOpenApiDocument } from '@tandem/runtime/testing';
 import { startGoalsApi } from './goals-api.test-kit';
 
-describeRequestSchemas('goals', startGoalsApi);
+describeOpenApiDocument('goals', startGoalsApi);

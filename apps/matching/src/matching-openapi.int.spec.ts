@@ -1,4 +1,4 @@
-import { describeRequestSchemas } from '@tandem/runtime/testing';
+import { describeOpenApiDocument } from '@tandem/runtime/testing';
 import { startMatchingApi } from './matching-api.test-kit';
 
-describeRequestSchemas('matching', () => startMatchingApi());
+describeOpenApiDocument('matching', () => startMatchingApi());

@@ -1,4 +1,4 @@
-import { describeRequestSchemas } from '@tandem/runtime/testing';
+import { describeOpenApiDocument } from '@tandem/runtime/testing';
 import { startSessionsApi } from './sessions-api.test-kit';
 
-describeRequestSchemas('sessions', startSessionsApi);
+describeOpenApiDocument('sessions', startSessionsApi);

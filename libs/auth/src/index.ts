@@ -45,7 +45,25 @@ export {
 export { fieldProblemsOf, type FieldProblem } from './validation/request-fields';
 export { assertStrictSchema, LooseSchemaError } from './validation/strict-schema';
 export { ValidatedBody, ValidatedQuery, ZodValidationPipe } from './validation/validated.decorators';
-export { Public, Roles, CurrentPrincipal } from './nest/access.decorators';
+export {
+  Responds,
+  RespondsWithoutBody,
+  RESPONSE_DOCUMENT,
+  type ResponseDocument,
+  type RespondsOptions,
+} from './validation/responds.decorator';
+export { jsonSchemaOf } from './validation/request-openapi';
+export {
+  pageQuery,
+  pageOf,
+  paginate,
+  encodeCursor,
+  decodeCursor,
+  compareKeys,
+  type Page,
+  type PageKey,
+} from './validation/pagination';
+export { Public, Roles, CurrentPrincipal, PUBLIC_ROUTE, REQUIRED_ROLES } from './nest/access.decorators';
 export { AccessGuard } from './nest/access.guard';
 export { AuthModule } from './nest/auth.module';
 export { TOKEN_VERIFIER, type AccessOptions } from './nest/access-options';

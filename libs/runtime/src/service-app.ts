@@ -11,6 +11,7 @@ import { serveApiDocs } from './http/api-docs';
 import { timeRequests } from './observability/request-timing';
 import { traceRequests } from './observability/request-context';
 import { loggingParams, type LogOutput } from './observability/logging';
+import { startTracing, stopTracing } from './observability/tracing';
 
 @Module({})
 class ServiceAppModule {}
@@ -24,6 +25,8 @@ export async function createServiceApp(
   config: ServiceConfig,
   { logger = 'stdout' }: { logger?: LogOutput } = {},
 ): Promise<INestApplication> {
+  // Started already by main.ts (before the modules it instruments loaded); here for apps built without it.
+  startTracing(definition.name);
   const logging = LoggerModule.forRoot(
     loggingParams(definition.name, process.env['LOG_LEVEL'] ?? 'info', logger),
   );
@@ -74,7 +77,8 @@ function closeOnSignals(app: INestApplication, timeoutMs: number, logger: Logger
       process.exit(1);
     }, timeoutMs);
     forceExit.unref();
-    app.close().then(
+    // Spans still buffered go out last, after the in-flight work that made them.
+    app.close().then(stopTracing).then(
       () => process.exit(0),
       (error: Error) => {
         logger.error(`shutdown failed: ${error.message}`);

@@ -14,6 +14,7 @@ import { KafkaConnectivity } from '@tandem/messaging';
 import type { ServiceConfig } from './config/service-config';
 import { EventBackbone } from './events/event-backbone';
 import { HealthController } from './health/health.controller';
+import { EtagInterceptor } from './http/etag.interceptor';
 import { IntentRecordingEventStore } from './idempotency/append-intents';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyRecords } from './idempotency/idempotency-records';
@@ -123,7 +124,8 @@ export class ServiceRuntimeModule {
         {
           provide: ServiceMetrics,
           inject: [EventBackbone],
-          useFactory: (backbone: EventBackbone) => new ServiceMetrics(config.service, backbone, config.metricsRefreshMs),
+          useFactory: (backbone: EventBackbone) =>
+            new ServiceMetrics(config.service, backbone, config.metricsRefreshMs),
         },
         {
           provide: IdempotencyRecords,
@@ -131,6 +133,7 @@ export class ServiceRuntimeModule {
           useFactory: (mongo: MongoConnection) => new IdempotencyRecords(mongo.db, config.idempotencyLeaseMs),
         },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
         ConnectionLifecycle,
       ],
       exports: [

@@ -4,21 +4,27 @@ import { z } from 'zod';
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, JsonSchema>; required?: string[] };
 
 /**
- * The JSON Schema (2020-12, the dialect of OpenAPI 3.1) of what a client sends: zod's input side, so
- * coerced query values and defaulted fields read as the client may write them. Refinements and
- * transforms have no JSON Schema; they are left out rather than failing the document.
+ * The JSON Schema (2020-12, the dialect of OpenAPI 3.1) of one side of a zod schema: `input` for what a
+ * client sends (coerced query values and defaulted fields read as the client may write them), `output`
+ * for what a service answers. Refinements and transforms have no JSON Schema; they are left out rather
+ * than failing the document.
  */
-export function requestJsonSchema(schema: z.ZodType): JsonSchema {
+export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   const { $schema: _dialect, ...jsonSchema } = z.toJSONSchema(schema, {
-    io: 'input',
+    io,
     target: 'draft-2020-12',
     unrepresentable: 'any',
+    // A reused part is written out again where it is used: references would resolve against the document.
+    reused: 'inline',
+    cycles: 'throw',
   }) as JsonSchema;
-  // A `#/$defs/…` reference would resolve against the OpenAPI document, not this schema: keep schemas inline.
   if ('$defs' in jsonSchema)
-    throw new Error('request schemas with reused or recursive parts cannot be documented inline');
+    throw new Error('schemas with registered or recursive parts cannot be documented inline');
   return jsonSchema;
 }
+
+/** What a client sends: zod's input side. */
+export const requestJsonSchema = (schema: z.ZodType): JsonSchema => jsonSchemaOf(schema, 'input');
 
 type Method = (target: object, key: string | symbol, descriptor: PropertyDescriptor) => void;
 

@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { documentIdempotencyKey } from '../idempotency/idempotency-openapi';
 import { PROBLEM_TYPE_BASE } from './problem-details';
+import { documentResponses } from './response-openapi';
 
 /** `errors[]` item of a problem: one failing input. */
 export const fieldErrorSchema = {
@@ -87,7 +88,7 @@ export function serveApiDocs(app: INestApplication, service: string): void {
       .addBearerAuth()
       .build(),
   );
-  const document = documentProblemDetails(documentIdempotencyKey(generated));
+  const document = documentProblemDetails(documentIdempotencyKey(documentResponses(app, generated)));
   SwaggerModule.setup(`api/${service}/docs`, app, document, {
     jsonDocumentUrl: `api/${service}/docs/openapi.json`,
   });

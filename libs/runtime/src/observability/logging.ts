@@ -2,16 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
 import pino, { type DestinationStream } from 'pino';
+import { currentRequestId } from './request-context';
 import { routeOf } from './request-timing';
-import { currentTraceContext } from './trace-context';
+import { currentTraceIds } from './trace-context';
 
 /** Where log lines go: stdout, a stream (tests read it), or nowhere. */
 export type LogOutput = 'stdout' | DestinationStream | false;
 
-const traceFields = (): { traceId?: string; spanId?: string } => {
-  const trace = currentTraceContext();
-  return trace ? { traceId: trace.traceId, spanId: trace.spanId } : {};
-};
+const traceFields = (): { traceId?: string; spanId?: string } => currentTraceIds() ?? {};
 
 const requestLine = (req: IncomingMessage, res: ServerResponse, responseTime: number) => ({
   method: req.method,
@@ -22,7 +20,7 @@ const requestLine = (req: IncomingMessage, res: ServerResponse, responseTime: nu
 
 /**
  * `nestjs-pino` settings of every service: one JSON line per record with `service`, `level`, `time`,
- * `message`, and the `traceId`/`spanId` of the work in hand (a request, a consumed event); lines made
+ * `message`, and the OpenTelemetry `traceId`/`spanId` of the work in hand (a request, a consumed event); lines made
  * while handling a request also carry its `requestId`, and each request ends with one `request` line
  * (method, route pattern, status, ms). Requests are logged by route pattern, never by URL or
  * headers, so tokens and calendar-feed secrets stay out.
@@ -42,7 +40,7 @@ export function loggingParams(service: string, level: string, output: LogOutput)
   const http = {
     ...options,
     // `traceRequests` has already kept or made the id (and echoed it as `x-request-id`).
-    genReqId: () => currentTraceContext()?.requestId ?? randomUUID(),
+    genReqId: () => currentRequestId() ?? randomUUID(),
     customAttributeKeys: { reqId: 'requestId', responseTime: 'ms' },
     quietReqLogger: true,
     quietResLogger: true,

@@ -1,5 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { Public } from '@tandem/auth';
+import { Public, Responds } from '@tandem/auth';
+import { z } from 'zod';
 import { ServiceMetrics } from './service-metrics';
 
 /**
@@ -13,6 +14,7 @@ export class MetricsController {
   @Get()
   @Public('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  @Responds(z.string(), { description: 'Prometheus text exposition format', mediaType: 'text/plain' })
   scrape(): Promise<string> {
     return this.metrics.registry.metrics();
   }

@@ -11,7 +11,9 @@ export {
 export { fuzzWriteRoutes, type FuzzWriteRoutes } from './fuzz-write-routes.test-kit';
 export { freezeNext } from './freeze-next.test-kit';
 export {
-  describeRequestSchemas,
+  describeOpenApiDocument,
+  undescribedResponses,
   operationsWithRequestInput,
   undescribedRequestParts,
-} from './request-schemas.test-kit';
+} from './openapi-document.test-kit';
+export { OpenApiContract } from './openapi-contract.test-kit';

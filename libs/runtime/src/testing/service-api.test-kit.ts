@@ -12,9 +12,11 @@ import {
 } from '@tandem/events';
 import { createKafkaClient, EventConsumer } from '@tandem/messaging';
 import { testInfra, uniqueName, waitFor } from '@tandem/testing';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { loadServiceConfig } from '../config/service-config';
 import { MongoConnection } from '../mongo/mongo-connection';
 import { createServiceApp } from '../service-app';
+import { OpenApiContract } from './openapi-contract.test-kit';
 import type { ServiceDefinition } from '../service-definition';
 
 // Response bodies of many shapes, asserted field by field in the specs.
@@ -78,6 +80,7 @@ export async function startServiceApi(
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const connection = { brokers: infra.kafkaBrokers, clientId: uniqueName(`${definition.name}_spec`) };
+  const contract = lazyContract(`${url}/api/${definition.name}/docs/openapi.json`);
   const events: EventEnvelope[] = [];
   const consumer =
     consumeContexts.length === 0
@@ -99,7 +102,7 @@ export async function startServiceApi(
     prefix,
     events,
     as: (tenant, userId, roles) =>
-      createApiClient(url, definition.name, userId, issuer.token({ tenant, sub: userId, roles })),
+      createApiClient(url, definition.name, userId, issuer.token({ tenant, sub: userId, roles }), contract),
     async waitForEvents(predicate, timeoutMs = 30_000) {
       await waitFor(() => predicate(events), {
         timeoutMs,
@@ -126,12 +129,28 @@ export async function startServiceApi(
   };
 }
 
-/** A client of one service's API at `baseUrl`, sending `token` as the bearer. */
+/** The service's OpenAPI contract, read once on first use. */
+function lazyContract(documentUrl: string): () => Promise<OpenApiContract> {
+  let contract: Promise<OpenApiContract> | undefined;
+  return () =>
+    (contract ??= fetch(documentUrl)
+      .then((response) => response.json() as Promise<OpenAPIObject>)
+      .then((document) => new OpenApiContract(document)));
+}
+
+const isJson = (contentType: string | null): boolean => /[/+]json\b/.test(contentType ?? '');
+
+/**
+ * A client of one service's API at `baseUrl`, sending `token` as the bearer. With a `contract`, every
+ * answer that breaks the service's OpenAPI document (an undocumented status, a body off its schema)
+ * throws, failing the test that got it.
+ */
 export function createApiClient(
   baseUrl: string,
   service: string,
   userId: string,
   token: Promise<string> | string,
+  contract?: () => Promise<OpenApiContract>,
 ): ApiClient {
   const request = async (
     method: string,
@@ -145,7 +164,22 @@ export function createApiClient(
       body,
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+    const contentType = response.headers.get('content-type');
+    const parsed = text && isJson(contentType) ? JSON.parse(text) : text || undefined;
+    if (contract) {
+      const violations = (await contract()).violations(
+        method,
+        response.url,
+        response.status,
+        contentType,
+        parsed,
+      );
+      if (violations.length > 0)
+        throw new Error(
+          `The answer breaks the OpenAPI contract:\n${violations.join('\n')}\n${text.slice(0, 2000)}`,
+        );
+    }
+    return { status: response.status, body: parsed, headers: response.headers };
   };
   const json = { 'content-type': 'application/json' };
   return {

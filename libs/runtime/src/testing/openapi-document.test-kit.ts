@@ -3,11 +3,13 @@ import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { compileErrors, validate } from '@readme/openapi-parser';
 import type { ServiceApi } from './service-api.test-kit';
 
 type Schema = Record<string, unknown> | undefined;
 interface Operation {
   operationId?: string;
+  responses?: Record<string, { content?: Record<string, { schema?: Schema }> }>;
   parameters?: { name?: string; in?: string; schema?: Schema }[];
   requestBody?: { content?: Record<string, { schema?: Schema }> };
 }
@@ -78,10 +80,29 @@ export function operationsWithRequestInput(app: INestApplication, document: Open
 }
 
 /**
- * The spec every service runs on its own OpenAPI document: version 3.1, and a schema for every body
- * and query string its handlers read (path parameters as strings).
+ * The operations whose answers the document does not describe (`GET /path 200`): a 2xx other than a
+ * bodiless 202/204 without a body schema, an error status without the problem schema, or no 2xx at all.
  */
-export function describeRequestSchemas(service: string, startApi: () => Promise<ServiceApi>): void {
+export function undescribedResponses(document: OpenAPIObject): string[] {
+  const found: string[] = [];
+  for (const [at, operation] of operationsOf(document)) {
+    const responses = Object.entries(operation.responses ?? {});
+    if (!responses.some(([status]) => status.startsWith('2'))) found.push(`${at} 2xx`);
+    for (const [status, response] of responses) {
+      const schemas = Object.values(response.content ?? {}).map(({ schema }) => schema);
+      const described = schemas.length > 0 && schemas.every(describes);
+      if (['202', '204'].includes(status) ? schemas.length > 0 && !described : !described)
+        found.push(`${at} ${status}`);
+    }
+  }
+  return found;
+}
+
+/**
+ * The spec every service runs on its own OpenAPI document: valid OpenAPI 3.1, a schema for every body
+ * and query string its handlers read (path parameters as strings), and for every answer.
+ */
+export function describeOpenApiDocument(service: string, startApi: () => Promise<ServiceApi>): void {
   describe(`${service} OpenAPI document`, () => {
     let api: ServiceApi;
     let document: OpenAPIObject;
@@ -93,10 +114,20 @@ export function describeRequestSchemas(service: string, startApi: () => Promise<
     });
     afterAll(() => api?.close());
 
-    it('describes with a schema every body and query string its handlers read, and path parameters as strings', () => {
+    it('is a valid OpenAPI 3.1 document', async () => {
       expect(document.openapi).toBe('3.1.0');
+      const result = await validate(structuredClone(document) as never);
+      expect(result.valid ? [] : compileErrors(result)).toEqual([]);
+    });
+
+    it('describes with a schema every body and query string its handlers read, and path parameters as strings', () => {
       expect(operationsWithRequestInput(api.app, document)).toBeGreaterThan(0);
       expect(undescribedRequestParts(api.app, document)).toEqual([]);
+    });
+
+    it('describes every answer of every operation: a body schema for each success, problem details for each error', () => {
+      expect(operationsOf(document).length).toBeGreaterThan(0);
+      expect(undescribedResponses(document)).toEqual([]);
     });
   });
 }
