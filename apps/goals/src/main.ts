@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import { runService } from '@tandem/runtime';
 import { goalsService } from './goals.module';

@@ -1,8 +1,11 @@
+import { context, type Context } from '@opentelemetry/api';
 import { MongoBulkWriteError, type Collection } from 'mongodb';
 import { isDuplicateKey, type CommitDocument } from './storage';
 
 interface Pending {
   readonly commit: CommitDocument;
+  /** The trace of the append (its request), for the insert's span. */
+  readonly context: Context;
   readonly settle: (outcome: 'inserted' | 'duplicate' | Error) => void;
 }
 
@@ -29,6 +32,7 @@ export class CommitWriter {
     return new Promise((resolve, reject) => {
       this.queue.push({
         commit,
+        context: context.active(),
         settle: (outcome) => (outcome instanceof Error ? reject(outcome) : resolve(outcome)),
       });
       if (!this.scheduled) {
@@ -46,7 +50,10 @@ export class CommitWriter {
     while (this.queue.length > 0 && this.inFlight < this.maxInFlight) {
       const batch = this.queue.splice(0, this.maxBatch);
       this.inFlight += 1;
-      void this.write(batch.map((pending) => pending.commit))
+      // A batch may be started by another append's completion: the insert is traced in its first
+      // append's request (one insert, one trace), not in whichever request happened to drain.
+      void context
+        .with((batch[0] as Pending).context, () => this.write(batch.map((pending) => pending.commit)))
         .catch((error: Error) => batch.map(() => error))
         .then((outcomes) => {
           batch.forEach((pending, i) => pending.settle(outcomes[i] as 'inserted' | 'duplicate' | Error));

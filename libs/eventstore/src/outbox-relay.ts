@@ -5,6 +5,7 @@ import type { EventStore } from './event-store';
 import { Lease } from './lease';
 import type { CommitDocument } from './storage';
 import { ChangeStreamFeed, PollingFeed, type OutboxFeed } from './outbox-feed';
+import { publishInTraces, type TracedRecord } from './outbox-tracing';
 import { rawEventOf } from './stored-event';
 
 /** What the relay needs from a Kafka publisher (TransactionalPublisher in production). */
@@ -137,14 +138,16 @@ export class OutboxRelay {
       this.prefetched.catch(() => undefined); // awaited by the next round or dropped with the feed
     }
 
-    const records: OutgoingRecord[] = batch.flatMap((commit) =>
+    const records: (OutgoingRecord & TracedRecord)[] = batch.flatMap((commit) =>
       commit.events.map((stored) => ({
         topic: (this.options.topicFor ?? topicOfType)(stored.type as TandemEventType),
         record: rawToKafkaRecord(rawEventOf(commit, stored)),
+        traceparent: stored.traceparent,
       })),
     );
     await this.options.beforePublish?.(batch);
-    await this.publisher.publish(records);
+    const publisher = this.publisher;
+    await publishInTraces(records, () => publisher.publish(records));
     await this.options.afterPublish?.(batch);
     // One mark at a time, in order. A feed that never hands out a commit twice lets the loop take
     // and publish the next batch while this mark is written; a polling feed would find it again.

@@ -6,6 +6,7 @@ import {
   type KafkaMessage,
   type Producer,
 } from 'kafkajs';
+import { traceBatchProcessing, traceProcessing, type Delivery } from './consume-tracing';
 import { createKafkaClient, type KafkaConnectionOptions } from './kafka-client';
 
 export type EventHandler = (event: EventEnvelope) => Promise<void>;
@@ -109,14 +110,14 @@ export class EventConsumer {
     { batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload,
   ): Promise<void> {
     const handledTogether = this.options.batchHandler
-      ? await this.handleTogether(batch.messages)
+      ? await this.handleTogether(batch.topic, batch.partition, batch.messages)
       : new Set<string>();
     let nextOffset: string | undefined;
     for (const message of batch.messages) {
       if (!isRunning() || isStale() || this.stopping) break;
       const failure = handledTogether.has(message.offset)
         ? undefined
-        : await this.process(message, heartbeat);
+        : await this.process(batch.topic, batch.partition, message, heartbeat);
       if (failure) {
         await this.deadLetter(dlqProducer, batch.topic, batch.partition, message, failure);
         this.options.onError?.(new Error(failure.reason), {
@@ -139,36 +140,51 @@ export class EventConsumer {
   }
 
   /** Offsets of the messages the batch handler took care of (none if it failed: they go one by one). */
-  private async handleTogether(messages: readonly KafkaMessage[]): Promise<Set<string>> {
-    const events: EventEnvelope[] = [];
-    const offsets: string[] = [];
+  private async handleTogether(
+    topic: string,
+    partition: number,
+    messages: readonly KafkaMessage[],
+  ): Promise<Set<string>> {
+    const deliveries: Delivery[] = [];
     for (const message of messages) {
       const decoded = fromKafkaRecord(message);
       const parsed = decoded.ok ? parseEvent(decoded.raw) : undefined;
       if (!parsed?.ok) continue; // bad records are parked one by one
-      events.push(parsed.event);
-      offsets.push(message.offset);
+      deliveries.push({ topic, partition, message, event: parsed.event });
     }
-    if (events.length === 0 || this.stopping) return new Set();
-    try {
-      await this.options.batchHandler?.(events);
-      return new Set(offsets);
-    } catch {
-      return new Set();
-    }
+    if (deliveries.length === 0 || this.stopping) return new Set();
+    const handled = await traceBatchProcessing(deliveries, async () => {
+      try {
+        await this.options.batchHandler?.(deliveries.map(({ event }) => event));
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    return new Set(handled ? deliveries.map(({ message }) => message.offset) : []);
   }
 
-  private async process(message: KafkaMessage, heartbeat: () => Promise<void>): Promise<Failure | undefined> {
+  private async process(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+  ): Promise<Failure | undefined> {
     const decoded = fromKafkaRecord(message);
     if (!decoded.ok) return { code: 'undecodable', reason: decoded.message };
     const parsed = parseEvent(decoded.raw);
     if (!parsed.ok) return { code: parsed.error.code, reason: parsed.error.message };
+    const event = parsed.event;
+    return traceProcessing({ topic, partition, message, event }, () => this.handle(event, heartbeat));
+  }
 
+  /** The handler, retried with exponential backoff; the failure once attempts run out. */
+  private async handle(event: EventEnvelope, heartbeat: () => Promise<void>): Promise<Failure | undefined> {
     const maxAttempts = this.options.maxAttempts ?? 5;
     let backoffMs = this.options.initialBackoffMs ?? 100;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.options.handler(parsed.event);
+        await this.options.handler(event);
         return undefined;
       } catch (error) {
         if (attempt >= maxAttempts || this.stopping) {

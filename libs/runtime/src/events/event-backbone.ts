@@ -15,7 +15,6 @@ import {
 } from '@tandem/messaging';
 import type { ServiceConfig } from '../config/service-config';
 import type { EventSubscription } from './event-subscription';
-import { runInTraceContext, traceContextFrom } from '../observability/trace-context';
 
 export interface EventBackboneOptions {
   readonly config: ServiceConfig;
@@ -86,10 +85,8 @@ export class EventBackbone implements OnApplicationBootstrap, BeforeApplicationS
         // member, so services on other prefixes (parallel test runs) must never share a group.
         groupId: `${config.kafkaTopicPrefix}tandem-${config.service}-${subscription.name}`,
         topics: subscription.contexts.map((context) => this.topicOf(context)),
-        // Each event is handled in the trace its producer started, continued with a new span.
-        handler: (event) =>
-          runInTraceContext(traceContextFrom(event.metadata.traceparent), () => subscriber.handle(event)),
-        // A batch mixes traces; it runs in none of them (one by one, the fallback, keeps them).
+        // The consumer runs each event in a `process` span of the trace that caused it.
+        handler: (event) => subscriber.handle(event),
         ...(subscriber.handleBatch
           ? { batchHandler: (events) => subscriber.handleBatch?.(events) ?? Promise.resolve() }
           : {}),

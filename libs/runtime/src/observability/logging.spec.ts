@@ -6,6 +6,7 @@ import { LoggerModule, Logger as PinoNestLogger } from 'nestjs-pino';
 import { waitFor } from '@tandem/testing';
 import { loggingParams } from './logging';
 import { traceRequests } from './request-context';
+import { startTracing } from './tracing';
 
 @Controller('calendar')
 class FeedController {
@@ -22,6 +23,7 @@ type Line = Record<string, unknown>;
 
 /** A Nest app wired as `createServiceApp` wires logging, its lines collected in `raw`. */
 async function boot(level: string): Promise<{ app: INestApplication; url: string; raw: string[] }> {
+  startTracing('sessions'); // as createServiceApp does: callers' traces are carried on
   const raw: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {

@@ -20,10 +20,10 @@ const requestLine = (req: IncomingMessage, res: ServerResponse, responseTime: nu
 
 /**
  * `nestjs-pino` settings of every service: one JSON line per record with `service`, `level`, `time`,
- * `message`, and the OpenTelemetry `traceId`/`spanId` of the work in hand (a request, a consumed event); lines made
- * while handling a request also carry its `requestId`, and each request ends with one `request` line
- * (method, route pattern, status, ms). Requests are logged by route pattern, never by URL or
- * headers, so tokens and calendar-feed secrets stay out.
+ * `message`, and the OpenTelemetry `traceId`/`spanId` of the work in hand (a request, a consumed
+ * event); lines made while handling a request also carry its `requestId`, and each request ends with
+ * one `request` line (method, route pattern, status, ms). Requests are logged by route pattern,
+ * never by URL or headers, so tokens and calendar-feed secrets stay out.
  */
 export function loggingParams(service: string, level: string, output: LogOutput): Params {
   const options: pino.LoggerOptions = {

@@ -60,11 +60,12 @@ const patchedModules = ['express', 'mongodb', 'kafkajs'];
 
 function warnIfLoadedBefore(): void {
   const loaded = Object.keys(require.cache);
-  const late = patchedModules.filter((name) => loaded.some((file) => file.includes(`/node_modules/${name}/`)));
-  if (late.length > 0)
-    process.stderr.write(
-      `${JSON.stringify({ level: 'warn', logger: 'tracing', message: `loaded before tracing started, so not traced: ${late.join(', ')}` })}\n`,
-    );
+  const late = patchedModules.filter((name) =>
+    loaded.some((file) => file.includes(`/node_modules/${name}/`)),
+  );
+  if (late.length === 0) return;
+  const message = `loaded before tracing started, so not traced: ${late.join(', ')}`;
+  process.stderr.write(`${JSON.stringify({ level: 'warn', logger: 'tracing', message })}\n`);
 }
 
 let started: { mode: TracingMode; sdk: NodeSDK | undefined } | undefined;
