@@ -1,7 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { MongoConnection } from '@tandem/runtime';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import ICAL from 'ical.js';
-import type { ServiceApi } from '@tandem/runtime/testing';
+import { OpenApiContract, type ServiceApi } from '@tandem/runtime/testing';
 import { waitFor } from '@tandem/testing';
 import {
   programCreated,
@@ -25,13 +26,18 @@ describe('calendar feeds', () => {
   let pair: RelationshipFixture;
   let mentee: ApiClient;
 
+  let contract: OpenApiContract;
+  // Calendars send no token, so feeds are fetched bare; their answers still keep the OpenAPI contract.
   const fetchFeed = async (path: string) => {
     const response = await fetch(`${api.url}${path}`);
-    return {
+    const feed = {
       status: response.status,
       type: response.headers.get('content-type'),
       text: await response.text(),
     };
+    const body = feed.type?.includes('json') ? JSON.parse(feed.text) : feed.text;
+    expect(contract.violations('GET', response.url, feed.status, feed.type, body)).toEqual([]);
+    return feed;
   };
   const eventsOf = (text: string) =>
     new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((vevent) => ({
@@ -43,6 +49,8 @@ describe('calendar feeds', () => {
 
   beforeAll(async () => {
     api = await startSessionsApi();
+    const document = await fetch(`${api.url}/api/sessions/docs/openapi.json`);
+    contract = new OpenApiContract((await document.json()) as OpenAPIObject);
     pair = relationshipFixture(tenant);
     mentee = api.as(tenant, pair.menteeId, ['participant']);
     await api.publish([

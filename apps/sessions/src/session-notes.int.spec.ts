@@ -95,6 +95,72 @@ describe('session notes and agendas', () => {
     expect(JSON.stringify(api.events)).not.toMatch(/nervous|monthly/);
   });
 
+  it('pages the notes of a session oldest first, each note once, and refuses a forged cursor', async () => {
+    const scheduled = await mentor.post('/sessions', {
+      relationshipId: pair.relationshipId,
+      startsAt: new Date(Date.now() + 2 * 86_400_000).toISOString(),
+      durationMinutes: 30,
+      format: 'call',
+    });
+    const notesPath = `/sessions/${scheduled.body.sessionId}/notes`;
+    const written: string[] = [];
+    for (const text of ['one', 'two', 'three', 'four', 'five']) {
+      const note = await mentor.post(notesPath, { text, visibility: 'shared' });
+      expect(note.status).toBe(201);
+      written.push(note.body.noteId);
+    }
+    const idsOf = (body: { items: { noteId: string }[] }) => body.items.map((n) => n.noteId);
+    const all = await mentee.get(notesPath);
+    expect(all.body.nextCursor).toBeUndefined();
+    expect(idsOf(all.body).sort()).toEqual([...written].sort());
+
+    const first = await mentee.get(`${notesPath}?limit=2`);
+    const second = await mentee.get(
+      `${notesPath}?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+    );
+    const third = await mentee.get(
+      `${notesPath}?limit=2&cursor=${encodeURIComponent(second.body.nextCursor)}`,
+    );
+    expect([first, second, third].map((page) => page.body.items.length)).toEqual([2, 2, 1]);
+    expect(third.body.nextCursor).toBeUndefined();
+    expect([first, second, third].flatMap((page) => idsOf(page.body))).toEqual(idsOf(all.body));
+
+    const forged = await mentee.get(`${notesPath}?cursor=${encodeURIComponent('["no"')}`);
+    expect(forged.status).toBe(400);
+    expect(forged.body.errors).toEqual([expect.objectContaining({ path: 'cursor' })]);
+    expect((await mentee.get(`${notesPath}?limit=101`)).status).toBe(400);
+  });
+
+  it('refuses an agenda item under a stale If-Match (412) and adds nothing; the answer carries the version as ETag', async () => {
+    const scheduled = await mentee.post('/sessions', {
+      relationshipId: pair.relationshipId,
+      startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+      durationMinutes: 30,
+      format: 'video',
+    });
+    const sessionId = scheduled.body.sessionId as string;
+    const moved = await mentee.post(`/sessions/${sessionId}/reschedule`, {
+      startsAt: new Date(Date.now() + 4 * 86_400_000).toISOString(),
+    });
+    const stale = await mentor.post(
+      `/sessions/${sessionId}/agenda`,
+      { text: 'Too late' },
+      { 'if-match': `"${scheduled.body.version}"` },
+    );
+    expect(stale.status).toBe(412);
+    expect(stale.body.code).toBe('concurrency-conflict');
+    expect((await mentee.get(`/sessions/${sessionId}`)).body.agenda).toEqual([]);
+
+    const added = await mentor.post(
+      `/sessions/${sessionId}/agenda`,
+      { text: 'On time' },
+      { 'if-match': `"${moved.body.version}"` },
+    );
+    expect(added.status).toBe(201);
+    expect(added.body.agenda).toEqual([expect.objectContaining({ text: 'On time', addedBy: pair.mentorId })]);
+    expect(added.headers.get('etag')).toBe(`"${moved.body.version}"`);
+  });
+
   it("links agenda items to the relationship's own goals only", async () => {
     await waitFor(
       async () =>

@@ -233,6 +233,88 @@ describe('sessions service lifecycle', () => {
     ).toContain(sessionId);
   });
 
+  it('pages the sessions of a relationship: every session once, in order, and refuses a forged cursor', async () => {
+    for (const hours of [72, 96, 96]) {
+      const scheduled = await mentor.post('/sessions', {
+        relationshipId: pair.relationshipId,
+        startsAt: hoursFromNow(hours),
+        durationMinutes: 30,
+        format: 'video',
+      });
+      expect(scheduled.status).toBe(201);
+    }
+    const idsOf = (body: { items: { sessionId: string }[] }) => body.items.map((s) => s.sessionId);
+    const all = await mentee.get(`/sessions?relationshipId=${pair.relationshipId}&limit=500`);
+    expect(all.body.nextCursor).toBeUndefined();
+    expect(all.body.items.length).toBeGreaterThanOrEqual(3);
+    const first = await mentee.get(`/sessions?relationshipId=${pair.relationshipId}&limit=2`);
+    expect(first.status).toBe(200);
+    expect(first.body.items).toHaveLength(2);
+    const walked = [...idsOf(first.body)];
+    let cursor: string | undefined = first.body.nextCursor;
+    expect(cursor).toEqual(expect.any(String));
+    while (cursor !== undefined) {
+      const page = await mentee.get(
+        `/sessions?relationshipId=${pair.relationshipId}&limit=2&cursor=${encodeURIComponent(cursor)}`,
+      );
+      expect(page.status).toBe(200);
+      walked.push(...idsOf(page.body));
+      cursor = page.body.nextCursor;
+    }
+    expect(walked).toEqual(idsOf(all.body));
+    expect(new Set(walked).size).toBe(walked.length);
+
+    const forged = await mentee.get(`/sessions?relationshipId=${pair.relationshipId}&cursor=not-a-cursor`);
+    expect(forged.status).toBe(400);
+    expect(forged.body.errors).toEqual([expect.objectContaining({ path: 'cursor' })]);
+  });
+
+  it('refuses a command with a stale If-Match (412) and changes nothing; each answer carries its version as ETag', async () => {
+    const created = await mentee.post('/sessions', {
+      relationshipId: pair.relationshipId,
+      startsAt: hoursFromNow(120),
+      durationMinutes: 30,
+      format: 'chat',
+    });
+    expect(created.headers.get('etag')).toBe(`"${created.body.version}"`);
+    const sessionId = created.body.sessionId as string;
+    const moved = await mentee.post(`/sessions/${sessionId}/reschedule`, { startsAt: hoursFromNow(121) });
+    expect(moved.headers.get('etag')).toBe(`"${moved.body.version}"`);
+    expect(moved.body.version).toBe(created.body.version + 1);
+
+    const stale = `"${created.body.version}"`;
+    const refused = [
+      await mentee.post(`/sessions/${sessionId}/cancel`, { reason: 'travel' }, { 'if-match': stale }),
+      await mentor.post(
+        `/sessions/${sessionId}/action-items`,
+        { text: 'Prepare questions', assigneeId: pair.menteeId },
+        { 'if-match': stale },
+      ),
+    ];
+    expect(refused.map((r) => [r.status, r.body.code])).toEqual([
+      [412, 'concurrency-conflict'],
+      [412, 'concurrency-conflict'],
+    ]);
+    const unchanged = await mentee.get(`/sessions/${sessionId}`);
+    expect(unchanged.body).toMatchObject({
+      status: 'scheduled',
+      version: moved.body.version,
+      actionItems: [],
+    });
+    expect(unchanged.headers.get('etag')).toBe(`"${moved.body.version}"`);
+    const stream = await api.app.get(EventStore).readStream(tenant, `session-${sessionId}`);
+    expect(stream.version).toBe(moved.body.version);
+
+    const cancelled = await mentee.post(
+      `/sessions/${sessionId}/cancel`,
+      { reason: 'travel' },
+      { 'if-match': unchanged.headers.get('etag') ?? '' },
+    );
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', version: moved.body.version + 1 });
+    expect(cancelled.headers.get('etag')).toBe(`"${cancelled.body.version}"`);
+  });
+
   it('invites every member of a group and records attendance and absence per member', async () => {
     const group = relationshipFixture(tenant, 3);
     await api.publish([

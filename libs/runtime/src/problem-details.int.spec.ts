@@ -119,6 +119,15 @@ describe('error answers of a service', () => {
     });
   });
 
+  it('answers a request Node cannot parse (headers over 16 KiB) as problem details too', async () => {
+    const response = await fetch(`${url}${api}/sessions?q=${'x'.repeat(20_000)}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(431);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(await response.json()).toMatchObject({ status: 431, code: 'headers-too-large' });
+  });
+
   it('documents the ProblemDetails schema with its errors[] item once in the OpenAPI components', async () => {
     const document = (await (await fetch(`${url}/api/problems/docs/openapi.json`)).json()) as {
       components: { schemas: Record<string, { required?: string[]; properties: Record<string, unknown> }> };

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { LoggerModule, Logger as PinoNestLogger } from 'nestjs-pino';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { InvalidConfigError, loadServiceConfig, type ServiceConfig } from './config/service-config';
+import { answerClientErrorsAsProblems } from './http/client-errors';
 import { limitRequests } from './http/request-limits';
 import { ServiceRuntimeModule } from './service-runtime.module';
 import type { ServiceDefinition } from './service-definition';
@@ -43,6 +44,7 @@ export async function createServiceApp(
   limitRequests(app, config.limits);
   app.setGlobalPrefix(`api/${definition.name}/v1`, { exclude: ['health/live', 'health/ready', 'metrics'] });
   app.useGlobalFilters(new ErrorResponseFilter());
+  answerClientErrorsAsProblems(app);
   serveApiDocs(app, definition.name);
   return app;
 }

@@ -24,17 +24,13 @@ export class AnalystQueries {
     private readonly reader: FactReader,
   ) {}
 
-  async run(
-    principal: Principal,
-    input: AnalyticsQueryInput,
-    asOf?: string,
-  ): Promise<QueryResult & { asOf?: string }> {
+  async run(principal: Principal, input: AnalyticsQueryInput, asOf?: string): Promise<QueryResult> {
     const query = parseAnalyticsQuery(input);
     const readable = await this.scope.readable(principal);
     const wanted = query.filters.program;
     const programs =
       readable === undefined ? wanted : readable.filter((id) => wanted === undefined || wanted.includes(id));
     const facts = await this.reader.factSet(principal.tenantId, programs, asOf);
-    return { ...runQuery(facts, query, kAnonymity), ...(asOf ? { asOf } : {}) };
+    return runQuery(facts, query, kAnonymity);
   }
 }

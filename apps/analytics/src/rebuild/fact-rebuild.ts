@@ -9,19 +9,34 @@ import { AnalyticsRuleError } from '@tandem/analytics-domain';
 import { contexts, topicOf } from '@tandem/events';
 import { createKafkaClient, EventConsumer, type KafkaConnectionOptions } from '@tandem/messaging';
 import { InjectServiceConfig, type ServiceConfig } from '@tandem/runtime';
+import { z } from 'zod';
 import { FactGenerations, type GenerationsState } from '../infrastructure/fact-generations';
 import { FactWriter } from '../infrastructure/fact-writer';
 
-export interface RebuildStatus {
-  readonly activeGeneration: number;
-  readonly building: {
-    readonly generation: number;
-    readonly startedAt: string;
-    readonly replayed: number;
-    readonly total: number;
-  } | null;
-  readonly lastRebuild: GenerationsState['lastRebuild'];
-}
+const instant = z.iso.datetime({ offset: true }).meta({ examples: ['2026-03-01T09:30:00.000Z'] });
+
+/** Where the facts stand: the generation that answers, the one being filled (if any), the last switch. */
+export const rebuildStatusSchema = z.object({
+  activeGeneration: z
+    .int()
+    .min(1)
+    .describe('The facts generation that answers questions')
+    .meta({ examples: [2] }),
+  building: z
+    .object({
+      generation: z.int().min(1),
+      startedAt: instant,
+      replayed: z.int().min(0).describe('Events replayed so far'),
+      total: z.int().min(0).describe('Events to replay (known once the first progress check ran)'),
+    })
+    .nullable()
+    .describe('The rebuild under way; null when none is'),
+  lastRebuild: z
+    .object({ generation: z.int().min(1), startedAt: instant, finishedAt: instant })
+    .nullable()
+    .describe('The last rebuild that switched over; null before any'),
+});
+export type RebuildStatus = z.output<typeof rebuildStatusSchema>;
 
 const POLL_MS = 500;
 

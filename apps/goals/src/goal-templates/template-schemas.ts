@@ -1,3 +1,4 @@
+import { pageQuery } from '@tandem/auth';
 import { z } from 'zod';
 import { codeField, horizonField, idField, measureField } from '../goals/goal-schemas';
 
@@ -15,4 +16,5 @@ export const publishTemplateBody = z.strictObject({
 });
 export type PublishTemplateBody = z.infer<typeof publishTemplateBody>;
 
-export const listTemplatesQuery = z.strictObject({ programId: idField });
+export const listTemplatesQuery = z.strictObject({ programId: idField, ...pageQuery(200, 100) });
+export type ListTemplatesQuery = z.infer<typeof listTemplatesQuery>;

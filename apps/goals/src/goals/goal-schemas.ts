@@ -1,3 +1,4 @@
+import { pageQuery } from '@tandem/auth';
 import { z } from 'zod';
 
 /** Ids in bodies and query strings: plain ids only, so nothing like {"$ne":null} reaches a query. */
@@ -18,7 +19,12 @@ export const METRIC_LIMIT = 1_000_000_000;
 const metricNumber = z.number().min(-METRIC_LIMIT).max(METRIC_LIMIT);
 
 export const measureField = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('metric'), baseline: metricNumber, target: metricNumber, unit: codeField }),
+  z.strictObject({
+    kind: z.literal('metric'),
+    baseline: metricNumber,
+    target: metricNumber,
+    unit: codeField,
+  }),
   z.strictObject({ kind: z.literal('milestones') }),
 ]);
 export const horizonField = z.enum(['short-term', 'long-term']);
@@ -69,6 +75,6 @@ export const listGoalsQuery = z.strictObject({
   status: z
     .enum(['on-track', 'at-risk', 'overdue', 'completed', 'abandoned', 'ended-with-relationship'])
     .optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  ...pageQuery(500, 100),
 });
 export type ListGoalsQuery = z.infer<typeof listGoalsQuery>;

@@ -1,9 +1,11 @@
 import type {
+  EndReason,
   MatchingProfile,
   MatchRunReport,
   ProgramSettings,
   ProgramStatus,
   ProgramType,
+  ProposalSource,
   ProposedPair,
   RelationshipStatus,
 } from '@tandem/matching-domain';
@@ -62,20 +64,20 @@ export interface RelationshipView extends Projected {
   mentorIds: string[];
   menteeIds: string[];
   score: number;
-  source: string;
+  source: ProposalSource;
   expiresAt: string;
   runId?: string;
   acceptedBy?: string[];
   startedAt?: string;
   agreedBy?: string[];
-  endReason?: string;
+  endReason?: EndReason;
   reflectedBy?: string[];
   /** Per party: the agreement's free-text scope and channel, kept out of events. */
   agreements?: Record<
     string,
     {
       scope: string;
-      preferredChannel: string;
+      preferredChannel: 'in-person' | 'video' | 'phone' | 'chat';
       sessionsPerMonth: number;
       confidentialityAcknowledged: true;
       agreedUntil?: string;

@@ -13,5 +13,11 @@ export type RunMatchingBody = z.infer<typeof runMatchingBody>;
 export const compareQuery = z.strictObject({ with: idField });
 export const suggestionsQuery = z.strictObject({
   menteeId: idField.optional(),
-  limit: z.coerce.number().int().min(1).max(20).default(5),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .default(5)
+    .describe('How many mentors to suggest, at most 20'),
 });

@@ -1,3 +1,4 @@
+import { pageQuery } from '@tandem/auth';
 import { z } from 'zod';
 import { answerNumber } from '../programs/program-schemas';
 
@@ -83,8 +84,9 @@ export const profileUpdateBody = z
 export const listParticipantsQuery = z.strictObject({
   role: z.enum(['mentor', 'mentee']).optional(),
   status: z.enum(['enrolled', 'withdrawn']).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  ...pageQuery(1000, 200),
 });
+export type ListParticipantsQuery = z.output<typeof listParticipantsQuery>;
 
 export const withdrawBody = z.strictObject({
   reason: z

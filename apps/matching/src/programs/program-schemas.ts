@@ -1,3 +1,4 @@
+import { pageQuery } from '@tandem/auth';
 import { z } from 'zod';
 
 const code = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case code like "career-track"');
@@ -103,5 +104,6 @@ export type UpdateProgramBody = z.infer<typeof updateProgramBody>;
 
 export const listProgramsQuery = z.strictObject({
   status: z.enum(['draft', 'enrolment-open', 'enrolment-closed', 'active', 'closed']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  ...pageQuery(200, 50),
 });
+export type ListProgramsQuery = z.output<typeof listProgramsQuery>;

@@ -64,7 +64,7 @@ describe('read-model evolves', () => {
       agreements: {
         e: {
           scope: 'x',
-          preferredChannel: 'video',
+          preferredChannel: 'video' as const,
           sessionsPerMonth: 2,
           confidentialityAcknowledged: true as const,
         },

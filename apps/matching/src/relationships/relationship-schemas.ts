@@ -1,3 +1,4 @@
+import { pageQuery } from '@tandem/auth';
 import { z } from 'zod';
 
 const code = z
@@ -20,8 +21,9 @@ export type ProposeRelationshipBody = z.infer<typeof proposeRelationshipBody>;
 export const listRelationshipsQuery = z.strictObject({
   programId: idField.optional(),
   status: z.enum(['proposed', 'active', 'paused', 'ended', 'declined', 'expired']).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  ...pageQuery(500, 100),
 });
+export type ListRelationshipsQuery = z.output<typeof listRelationshipsQuery>;
 
 export const declineBody = z.strictObject({ reason: code });
 export const pauseBody = z.strictObject({ reason: code.default('other') });

@@ -1,8 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
 import {
+  compareKeys,
   CurrentPrincipal,
   isPlatformAdmin,
+  pageOf,
+  paginate,
   queryOperator,
+  Responds,
   Roles,
   ValidatedQuery,
   type Principal,
@@ -11,6 +15,14 @@ import type { z } from 'zod';
 import { documentId, ReadModels } from '../infrastructure/read-models';
 import { RelationshipKnowledge } from '../relationships/relationship-knowledge';
 import { openActionItemsQuery } from '../sessions/session-schemas';
+import {
+  openActionItemResponse,
+  openActionItemResponseSchema,
+  type OpenActionItemResponse,
+} from './open-action-item-response';
+
+// Items without a due date come last.
+const keyOf = (item: OpenActionItemResponse) => [item.dueOn ?? '9999-12-31', item.actionItemId];
 
 @Controller('action-items')
 @Roles('program-admin', 'participant')
@@ -22,6 +34,9 @@ export class OpenActionItemsController {
 
   /** Open action items of a participant (default: yours); admins see those of their programs' sessions. */
   @Get()
+  @Responds(pageOf(openActionItemResponseSchema), {
+    description: 'A page of open action items, soonest due first',
+  })
   async open(
     @CurrentPrincipal() principal: Principal,
     @ValidatedQuery(openActionItemsQuery) query: z.infer<typeof openActionItemsQuery>,
@@ -34,36 +49,25 @@ export class OpenActionItemsController {
       assigneeId === principal.userId || isPlatformAdmin(principal)
         ? sessions
         : await this.ofAdministeredPrograms(principal, sessions);
-    const items = visible.flatMap((session) =>
+    const open = visible.flatMap((session) =>
       session.actionItems
         .filter((item) => item.assigneeId === assigneeId && !item.completedAt)
-        .map((item) => ({ ...item, sessionId: session.sessionId, relationshipId: session.relationshipId })),
+        .map((item) => ({ item, session })),
     );
     const texts = await models.actionItemTexts
       .find({
-        _id: queryOperator({ $in: items.map((item) => documentId(principal.tenantId, item.actionItemId)) }),
+        _id: queryOperator({
+          $in: open.map(({ item }) => documentId(principal.tenantId, item.actionItemId)),
+        }),
       })
       .toArray();
     const textOf = new Map(texts.map((t) => [t.actionItemId, t.text]));
-    return {
-      items: items
-        .flatMap(({ actionItemId, sessionId, relationshipId, assigneeId: assignee, dueOn }) => {
-          const text = textOf.get(actionItemId);
-          return text
-            ? [
-                {
-                  actionItemId,
-                  sessionId,
-                  relationshipId,
-                  assigneeId: assignee,
-                  text,
-                  ...(dueOn ? { dueOn } : {}),
-                },
-              ]
-            : [];
-        })
-        .sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999')),
-    };
+    const items = open.flatMap(({ item, session }) => {
+      const text = textOf.get(item.actionItemId);
+      return text ? [openActionItemResponse(item, session, text)] : [];
+    });
+    items.sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
+    return paginate(items, query, keyOf);
   }
 
   private async ofAdministeredPrograms<T extends { programId: string }>(

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Controller, Param, Post } from '@nestjs/common';
-import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import { Controller, Headers, Param, Post } from '@nestjs/common';
+import { CurrentPrincipal, Responds, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import { ConcurrencyError } from '@tandem/eventstore';
 import { DomainError } from '@tandem/kernel';
+import { expectedVersionOf } from '@tandem/runtime';
 import type { z } from 'zod';
 import { documentId, ReadModels } from '../infrastructure/read-models';
+import { sessionStream } from '../read-models/session-view/session-view-projection';
 import { requireOwnGoals } from '../sessions/agenda-goals';
 import { SessionAccess } from '../sessions/session-access';
-import { sessionResponse } from '../sessions/session-response';
+import { sessionResponse, sessionResponseSchema } from '../sessions/session-response';
 import { agendaItemBody } from '../sessions/session-schemas';
 
 @Controller('sessions/:sessionId/agenda')
@@ -17,14 +20,22 @@ export class SessionAgendaController {
     private readonly readModels: ReadModels,
   ) {}
 
-  /** Adds an agenda item (optionally linked to a goal of the relationship) before the session is over. */
+  /**
+   * Adds an agenda item (optionally linked to a goal of the relationship) before the session is over.
+   * The item is no event and bumps no version; If-Match still refuses (412) a session that moved on.
+   */
   @Post()
+  @Responds(sessionResponseSchema, { description: 'The session with the new item last in `agenda`' })
   async add(
     @CurrentPrincipal() principal: Principal,
     @Param('sessionId') sessionId: string,
     @ValidatedBody(agendaItemBody) body: z.infer<typeof agendaItemBody>,
+    @Headers('if-match') ifMatch?: string,
   ) {
+    const expectedVersion = expectedVersionOf(ifMatch);
     const { session } = await this.access.visible(principal, sessionId);
+    if (expectedVersion !== undefined && expectedVersion !== session.version)
+      throw new ConcurrencyError(sessionStream(sessionId), expectedVersion, session.version);
     if (session.status !== 'scheduled')
       throw new DomainError(
         'session-not-scheduled',

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, Post } from '@nestjs/common';
-import { CurrentPrincipal, Public, Roles, ValidatedQuery, type Principal } from '@tandem/auth';
+import { CurrentPrincipal, Public, Responds, Roles, ValidatedQuery, type Principal } from '@tandem/auth';
 import { z } from 'zod';
 import { Clock } from '../infrastructure/clock';
 import { ReadModels } from '../infrastructure/read-models';
@@ -13,6 +13,34 @@ const secretPattern = /^[A-Za-z0-9_-]{20,100}$/;
 // A malformed secret is answered like an unknown one (checked below), not with a 400 naming the pattern.
 const feedQuery = z.strictObject({ secret: z.string().optional() });
 
+const calendarResponse = z
+  .string()
+  .describe(
+    'An iCalendar (RFC 5545) document: one VEVENT per session, UID the session id, SEQUENCE its changes',
+  );
+
+const calendarFeedResponseSchema = z
+  .object({
+    secret: z
+      .string()
+      .describe('Shown once: the credential of both feed addresses, until the next rotation')
+      .meta({ examples: ['q2Xv9mB1t3r0Zk7YwP5aLs8dE4hN6cJu0fGiKoRp1Tw'] }),
+    participantFeedPath: z
+      .string()
+      .describe('The feed of every session of the caller')
+      .meta({
+        examples: ['/api/sessions/v1/calendar/q2Xv9mB1t3r0Zk7YwP5aLs8dE4hN6cJu0fGiKoRp1Tw/sessions.ics'],
+      }),
+    relationshipFeedPath: z.string().describe('The sessions of one relationship: fill in `{relationshipId}`'),
+  })
+  .describe("The caller's new secret calendar feed addresses");
+
+const feedAddresses = (secret: string): z.output<typeof calendarFeedResponseSchema> => ({
+  secret,
+  participantFeedPath: `/api/sessions/v1/calendar/${secret}/sessions.ics`,
+  relationshipFeedPath: `/api/sessions/v1/relationships/{relationshipId}/calendar.ics?secret=${secret}`,
+});
+
 @Controller()
 export class CalendarFeedController {
   constructor(
@@ -25,19 +53,16 @@ export class CalendarFeedController {
   /** A new secret feed address for the caller; the previous one stops working. */
   @Post('calendar-feeds')
   @Roles('program-admin', 'participant')
+  @Responds(calendarFeedResponseSchema)
   async rotate(@CurrentPrincipal() principal: Principal) {
-    const secret = await this.feeds.rotate(principal);
-    return {
-      secret,
-      participantFeedPath: `/api/sessions/v1/calendar/${secret}/sessions.ics`,
-      relationshipFeedPath: `/api/sessions/v1/relationships/{relationshipId}/calendar.ics?secret=${secret}`,
-    };
+    return feedAddresses(await this.feeds.rotate(principal));
   }
 
   /** Every session of the secret's owner. */
   @Get('calendar/:secret/sessions.ics')
   @Public()
   @Header('content-type', ICS)
+  @Responds(calendarResponse, { mediaType: 'text/calendar', description: "The secret's owner's sessions" })
   async participantFeed(@Param('secret') secret: string) {
     const principal = await this.feeds.principalOf(this.checked(secret));
     const sessions = await this.readModels
@@ -51,6 +76,7 @@ export class CalendarFeedController {
   @Get('relationships/:relationshipId/calendar.ics')
   @Public()
   @Header('content-type', ICS)
+  @Responds(calendarResponse, { mediaType: 'text/calendar', description: "The relationship's sessions" })
   async relationshipFeed(
     @Param('relationshipId') relationshipId: string,
     @ValidatedQuery(feedQuery) { secret }: z.output<typeof feedQuery>,

@@ -1,21 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { Controller, Delete, Get, HttpCode, NotFoundException, Param, Post } from '@nestjs/common';
-import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import {
+  compareKeys,
+  CurrentPrincipal,
+  pageOf,
+  paginate,
+  Responds,
+  RespondsWithoutBody,
+  Roles,
+  ValidatedBody,
+  ValidatedQuery,
+  type Principal,
+} from '@tandem/auth';
 import type { z } from 'zod';
 import { Clock } from '../infrastructure/clock';
 import { documentId, ReadModels } from '../infrastructure/read-models';
-import type { NoteView } from '../infrastructure/views';
 import { SessionAccess } from '../sessions/session-access';
-import { noteBody } from '../sessions/session-schemas';
-
-const noteResponse = ({ noteId, sessionId, authorId, visibility, text, createdAt }: NoteView) => ({
-  noteId,
-  sessionId,
-  authorId,
-  visibility,
-  text,
-  createdAt,
-});
+import { listNotesQuery, noteBody } from '../sessions/session-schemas';
+import { noteResponse, noteResponseSchema, type NoteResponse } from './note-response';
 
 /**
  * Session notes: shared ones are read by everyone who sees the session, private ones by their
@@ -31,6 +33,7 @@ export class SessionNotesController {
   ) {}
 
   @Post()
+  @Responds(noteResponseSchema, { description: 'The note as written' })
   async write(
     @CurrentPrincipal() principal: Principal,
     @Param('sessionId') sessionId: string,
@@ -52,19 +55,28 @@ export class SessionNotesController {
     return noteResponse({ ...note, tenantId: principal.tenantId });
   }
 
+  /** The notes the caller may read, oldest first. */
   @Get()
-  async list(@CurrentPrincipal() principal: Principal, @Param('sessionId') sessionId: string) {
+  @Responds(pageOf(noteResponseSchema), { description: 'A page of notes, oldest first' })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Param('sessionId') sessionId: string,
+    @ValidatedQuery(listNotesQuery) query: z.output<typeof listNotesQuery>,
+  ) {
     await this.access.visible(principal, sessionId);
     const notes = await this.readModels.forTenant(principal).notes.find({ sessionId }).toArray();
-    const readable = notes.filter(
-      (note) => note.visibility === 'shared' || note.authorId === principal.userId,
-    );
-    return { items: readable.sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map(noteResponse) };
+    const readable = notes
+      .filter((note) => note.visibility === 'shared' || note.authorId === principal.userId)
+      .map(noteResponse);
+    const keyOf = (note: NoteResponse) => [note.createdAt, note.noteId];
+    readable.sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
+    return paginate(readable, query, keyOf);
   }
 
   /** Only the author deletes a note; to anyone else it does not exist. */
   @Delete(':noteId')
   @HttpCode(204)
+  @RespondsWithoutBody({ description: 'Deleted' })
   async remove(
     @CurrentPrincipal() principal: Principal,
     @Param('sessionId') sessionId: string,

@@ -6,6 +6,7 @@ import {
   membersOf,
   type KnownProgram,
   type KnownRelationship,
+  type KnownRelationshipStatus,
   type ProgramFact,
   type RelationshipFact,
 } from '@tandem/sessions-domain';
@@ -21,7 +22,16 @@ export interface RelationshipInContext {
   readonly members: string[];
 }
 
+/** A relationship someone may see: this service has heard of it from matching. */
+export type HeardOfRelationship = KnownRelationship & {
+  readonly status: Exclude<KnownRelationshipStatus, 'unknown'>;
+};
+
+const heardOf = (relationship: KnownRelationship): relationship is HeardOfRelationship =>
+  relationship.status !== 'unknown';
+
 export interface VisibleRelationship extends RelationshipInContext {
+  readonly relationship: HeardOfRelationship;
   /** The caller manages the relationship's program (a listed program admin, or a platform admin). */
   readonly asAdmin: boolean;
 }
@@ -100,12 +110,11 @@ export class RelationshipKnowledge {
   /** Visible to its mentors and mentees and its program's admins; to anyone else it does not exist (404). */
   async visible(principal: Principal, relationshipId: string): Promise<VisibleRelationship> {
     const known = await this.find(principal.tenantId, relationshipId);
-    if (!known || known.relationship.status === 'unknown')
-      throw new NotFoundException('Relationship not found');
+    if (!known || !heardOf(known.relationship)) throw new NotFoundException('Relationship not found');
     const asAdmin = canManageProgram(principal, known.program);
     if (!asAdmin && !known.members.includes(principal.userId))
       throw new NotFoundException('Relationship not found');
-    return { ...known, asAdmin };
+    return { ...known, relationship: known.relationship, asAdmin };
   }
 
   /** Ids of the programs the caller administers in this tenant. */

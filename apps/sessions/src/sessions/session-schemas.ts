@@ -1,3 +1,4 @@
+import { pageQuery } from '@tandem/auth';
 import { z } from 'zod';
 
 /** Ids in bodies and query strings: plain ids only, so nothing like {"$ne":null} reaches a query. */
@@ -28,7 +29,7 @@ export const listSessionsQuery = z.strictObject({
   relationshipId: idField.optional(),
   participantId: idField.optional(),
   when: z.enum(['upcoming', 'past', 'all']).default('all'),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  ...pageQuery(500, 100),
 });
 export type ListSessionsQuery = z.infer<typeof listSessionsQuery>;
 
@@ -57,4 +58,8 @@ export const actionItemBody = z.strictObject({
 });
 export const noteBody = z.strictObject({ text: text(20_000), visibility: z.enum(['shared', 'private']) });
 export const emptyBody = z.strictObject({});
-export const openActionItemsQuery = z.strictObject({ assigneeId: idField.optional() });
+export const openActionItemsQuery = z.strictObject({
+  assigneeId: idField.optional(),
+  ...pageQuery(200, 100),
+});
+export const listNotesQuery = z.strictObject({ ...pageQuery(100, 50) });

@@ -26,6 +26,7 @@ const ERRORS: Record<number, string> = {
   415: 'Body of a media type the route does not read (`unsupported-media-type`)',
   422: 'The request is well-formed but cannot be processed as it stands',
   429: 'Rate limited; `Retry-After` says when to retry (`rate-limited`)',
+  431: 'Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`)',
   503: 'A dependency of the service is unavailable; retry later',
 };
 
@@ -93,10 +94,12 @@ function errorStatusesOf(
   const document = Reflect.getMetadata(RESPONSE_DOCUMENT, route.handler) as ResponseDocument | undefined;
   const hasPathParameters = path.includes('{');
   const readsInput = route.reads.has('body') || route.reads.has('query') || route.reads.has('if-match');
-  const statuses = [429];
+  // Any request can be too big for the HTTP parser or too frequent.
+  const statuses = [429, 431];
   if (!isPublic) statuses.push(401, 403);
   if (readsInput || hasPathParameters || (operation.parameters ?? []).length > 0) statuses.push(400);
-  if (hasPathParameters) statuses.push(404);
+  // Ids arrive in the path, and also in bodies and query strings (`relationshipId`): each can name nothing.
+  if (hasPathParameters || readsInput) statuses.push(404);
   if (WRITE_METHODS.has(method)) statuses.push(409);
   if (route.reads.has('if-match')) statuses.push(412);
   if (route.reads.has('body')) statuses.push(413, 415);

@@ -17,3 +17,4 @@ export {
   undescribedRequestParts,
 } from './openapi-document.test-kit';
 export { OpenApiContract } from './openapi-contract.test-kit';
+export { describeApiFuzz } from './api-fuzz.test-kit';

@@ -45,6 +45,8 @@ export interface ServiceApi {
   /** Topic prefix of this test's service: its topics are `${prefix}tandem.<context>.events`. */
   readonly prefix: string;
   as(tenant: string, userId: string, roles: string[]): ApiClient;
+  /** A bearer token the service accepts, for tools that make their own requests. */
+  token(tenant: string, userId: string, roles: string[]): Promise<string>;
   /** Events read from `consumeContexts` topics (from the beginning) so far. */
   readonly events: EventEnvelope[];
   waitForEvents(predicate: (events: EventEnvelope[]) => boolean, timeoutMs?: number): Promise<void>;
@@ -103,6 +105,7 @@ export async function startServiceApi(
     events,
     as: (tenant, userId, roles) =>
       createApiClient(url, definition.name, userId, issuer.token({ tenant, sub: userId, roles }), contract),
+    token: (tenant, userId, roles) => issuer.token({ tenant, sub: userId, roles }),
     async waitForEvents(predicate, timeoutMs = 30_000) {
       await waitFor(() => predicate(events), {
         timeoutMs,

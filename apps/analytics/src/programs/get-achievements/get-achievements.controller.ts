@@ -1,7 +1,14 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { achievements } from '@tandem/analytics-domain';
-import { ANALYTICS_READERS, CurrentPrincipal, Roles, ValidatedQuery, type Principal } from '@tandem/auth';
+import {
+  ANALYTICS_READERS,
+  CurrentPrincipal,
+  Responds,
+  Roles,
+  ValidatedQuery,
+  type Principal,
+} from '@tandem/auth';
 import { ProgramFacts } from '../program-facts';
+import { achievementsReport, achievementsSchema } from '../program-reports';
 import { achievementsQuery } from '../program-schemas';
 
 /** Goals and milestones completed, relationships completed well: what a program can celebrate. */
@@ -11,12 +18,13 @@ export class GetAchievementsController {
   constructor(private readonly programFacts: ProgramFacts) {}
 
   @Get(':programId/achievements')
+  @Responds(achievementsSchema, { description: 'The program’s newest achievements, newest first' })
   async list(
     @CurrentPrincipal() principal: Principal,
     @Param('programId') programId: string,
     @ValidatedQuery(achievementsQuery) query: { limit: number },
   ) {
     const facts = await this.programFacts.of(principal, programId);
-    return { programId, items: achievements(facts, programId, query.limit) };
+    return achievementsReport(facts, programId, query.limit);
   }
 }

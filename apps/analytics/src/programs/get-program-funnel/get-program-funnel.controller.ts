@@ -1,7 +1,14 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { programFunnel } from '@tandem/analytics-domain';
-import { ANALYTICS_READERS, CurrentPrincipal, Roles, ValidatedQuery, type Principal } from '@tandem/auth';
+import {
+  ANALYTICS_READERS,
+  CurrentPrincipal,
+  Responds,
+  Roles,
+  ValidatedQuery,
+  type Principal,
+} from '@tandem/auth';
 import { ProgramFacts } from '../program-facts';
+import { funnelReport, programFunnelSchema } from '../program-reports';
 import { asOfQuery } from '../program-schemas';
 
 /** Mentees from enrolment to a completed relationship, with median days between steps. */
@@ -11,12 +18,13 @@ export class GetProgramFunnelController {
   constructor(private readonly programFacts: ProgramFacts) {}
 
   @Get(':programId/funnel')
+  @Responds(programFunnelSchema, { description: 'Mentees through each step of the program' })
   async funnel(
     @CurrentPrincipal() principal: Principal,
     @Param('programId') programId: string,
     @ValidatedQuery(asOfQuery) query: { asOf?: string },
   ) {
     const facts = await this.programFacts.of(principal, programId, query.asOf);
-    return { ...programFunnel(facts, programId), ...(query.asOf ? { asOf: query.asOf } : {}) };
+    return funnelReport(facts, programId, query.asOf);
   }
 }

@@ -1,7 +1,14 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { programHealth } from '@tandem/analytics-domain';
-import { ANALYTICS_READERS, CurrentPrincipal, Roles, ValidatedQuery, type Principal } from '@tandem/auth';
+import {
+  ANALYTICS_READERS,
+  CurrentPrincipal,
+  Responds,
+  Roles,
+  ValidatedQuery,
+  type Principal,
+} from '@tandem/auth';
 import { ProgramFacts } from '../program-facts';
+import { healthReport, programHealthSchema } from '../program-reports';
 import { healthQuery } from '../program-schemas';
 
 /** Relationships at risk with their reasons, and the program's fizzle signal, at `at` (default now). */
@@ -11,6 +18,7 @@ export class GetProgramHealthController {
   constructor(private readonly programFacts: ProgramFacts) {}
 
   @Get(':programId/health')
+  @Responds(programHealthSchema, { description: 'Relationships at risk and the program’s activity' })
   async health(
     @CurrentPrincipal() principal: Principal,
     @Param('programId') programId: string,
@@ -19,6 +27,6 @@ export class GetProgramHealthController {
     const at = query.at ?? new Date().toISOString();
     // Judged on what was known at that moment, so a past health check can be reproduced.
     const facts = await this.programFacts.of(principal, programId, query.at);
-    return programHealth(facts, programId, at);
+    return healthReport(facts, programId, at);
   }
 }

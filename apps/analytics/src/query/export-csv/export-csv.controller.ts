@@ -1,5 +1,13 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ANALYTICS_READERS, CurrentPrincipal, Roles, ValidatedQuery, type Principal } from '@tandem/auth';
+import {
+  ANALYTICS_READERS,
+  CurrentPrincipal,
+  Responds,
+  Roles,
+  ValidatedQuery,
+  type Principal,
+} from '@tandem/auth';
+import { z } from 'zod';
 import { AnalystQueries } from '../analyst-queries';
 import { exportQuery, type ExportQuery } from '../query-schemas';
 import { queryResultCsv } from './query-result-csv';
@@ -13,7 +21,17 @@ export class ExportCsvController {
   @Get()
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('content-disposition', 'attachment; filename="tandem-analytics.csv"')
-  async export(@CurrentPrincipal() principal: Principal, @ValidatedQuery(exportQuery) query: ExportQuery) {
+  @Responds(
+    z
+      .string()
+      .describe('RFC 4180 CSV (CRLF): period when grained, dimensions, measures, suppressed')
+      .meta({ examples: ['menteeDepartment,relationships,suppressed\r\nhr,5,false\r\nlegal,,true\r\n'] }),
+    { mediaType: 'text/csv', description: 'The query rows as a CSV download' },
+  )
+  async export(
+    @CurrentPrincipal() principal: Principal,
+    @ValidatedQuery(exportQuery) query: ExportQuery,
+  ): Promise<string> {
     const { from, to, asOf, ...rest } = query;
     const dateRange =
       from === undefined && to === undefined

@@ -1,6 +1,14 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { ANALYTICS_READERS, CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import {
+  ANALYTICS_READERS,
+  CurrentPrincipal,
+  Responds,
+  Roles,
+  ValidatedBody,
+  type Principal,
+} from '@tandem/auth';
 import { AnalystQueries } from '../analyst-queries';
+import { queryResultResponse, queryResultSchema } from '../query-result-response';
 import { queryBody, type QueryBody } from '../query-schemas';
 
 /** The analyst query API: measures by dimensions and period, filtered, over a date range, as of a date. */
@@ -11,8 +19,9 @@ export class RunQueryController {
 
   @Post()
   @HttpCode(200)
+  @Responds(queryResultSchema, { description: 'The rows of the query, suppressed where too few people' })
   async query(@CurrentPrincipal() principal: Principal, @ValidatedBody(queryBody) body: QueryBody) {
     const { asOf, ...query } = body;
-    return this.queries.run(principal, query, asOf);
+    return queryResultResponse(await this.queries.run(principal, query, asOf), asOf);
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { Roles } from '@tandem/auth';
-import { FactRebuild } from '../fact-rebuild';
+import { Responds, Roles } from '@tandem/auth';
+import { FactRebuild, rebuildStatusSchema } from '../fact-rebuild';
 
 /** Platform admins replay the facts from the beginning of the topics and watch the progress. */
 @Controller('rebuild')
@@ -10,11 +10,13 @@ export class RebuildFactsController {
 
   @Post()
   @HttpCode(202)
+  @Responds(rebuildStatusSchema, { description: 'The rebuild started; follow it with GET' })
   start() {
     return this.rebuild.start();
   }
 
   @Get()
+  @Responds(rebuildStatusSchema, { description: 'Where the facts and any rebuild stand' })
   status() {
     return this.rebuild.status();
   }

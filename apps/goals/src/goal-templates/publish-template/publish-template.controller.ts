@@ -1,7 +1,7 @@
 import { Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
-import { templateResponse } from '../template-response';
+import { CurrentPrincipal, Responds, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import { templateResponse, templateResponseSchema } from '../template-response';
 import { publishTemplateBody, type PublishTemplateBody } from '../template-schemas';
 import { PublishTemplate, type PublishedTemplate } from './publish-template.handler';
 
@@ -11,6 +11,7 @@ export class PublishTemplateController {
 
   @Post()
   @Roles('program-admin')
+  @Responds(templateResponseSchema, { description: 'The template published' })
   async publish(
     @CurrentPrincipal() principal: Principal,
     @ValidatedBody(publishTemplateBody) body: PublishTemplateBody,

@@ -47,4 +47,30 @@ describe('acting on a goal', () => {
     ]);
     expect(answered.body).toEqual((await mentee.get(`/goals/${goalId}`)).body);
   });
+
+  it('answers each command with the goal’s version as ETag, and refuses a stale If-Match with 412, changing nothing', async () => {
+    const mentee = api.as(tenant, 'mentee-1', ['participant']);
+    const { goalId } = (await mentee.post('/goals', metricGoal(relationshipId, 'Pair weekly', 'pairings')))
+      .body;
+    const progressed = await mentee.post(`/goals/${goalId}/progress`, { value: 4 }, { 'If-Match': '"1"' });
+    expect(progressed.status).toBe(200);
+    expect(progressed.body.version).toBe(2);
+    expect(progressed.headers.get('etag')).toBe('"2"');
+    const before = (await mentee.get(`/goals/${goalId}`)).body;
+
+    const stale = [
+      await mentee.post(`/goals/${goalId}/progress`, { value: 9 }, { 'If-Match': '"1"' }),
+      await mentee.post(`/goals/${goalId}/milestones`, { title: 'Late' }, { 'If-Match': '"1"' }),
+      await mentee.post(`/goals/${goalId}/complete`, {}, { 'If-Match': '"1"' }),
+      await mentee.post(`/goals/${goalId}/abandon`, { reason: 'too-late' }, { 'If-Match': '"1"' }),
+    ];
+    expect(stale.map((response) => response.status)).toEqual([412, 412, 412, 412]);
+    expect((await mentee.get(`/goals/${goalId}`)).body).toEqual(before);
+
+    const current = await mentee.post(`/goals/${goalId}/complete`, {}, { 'If-Match': '"2"' });
+    expect({ status: current.status, etag: current.headers.get('etag') }).toEqual({
+      status: 200,
+      etag: '"3"',
+    });
+  });
 });

@@ -1,8 +1,8 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { CurrentPrincipal, Roles, ValidatedQuery, type Principal } from '@tandem/auth';
+import { CurrentPrincipal, pageOf, Responds, Roles, ValidatedQuery, type Principal } from '@tandem/auth';
 import { Clock } from '../../infrastructure/clock';
 import { GoalAccess } from '../goal-access';
-import { goalResponse } from '../goal-response';
+import { goalResponse, goalResponseSchema } from '../goal-response';
 import { listGoalsQuery, type ListGoalsQuery } from '../goal-schemas';
 import { GoalListing } from './goal-listing';
 
@@ -17,11 +17,13 @@ export class GetGoalsController {
 
   /** `?relationshipId=`, `?participantId=` (default: yourself), `?programId=` (its admins); `&status=at-risk` filters by derived status. */
   @Get()
+  @Responds(pageOf(goalResponseSchema), { description: 'A page of goals, by due date then id' })
   list(@CurrentPrincipal() principal: Principal, @ValidatedQuery(listGoalsQuery) query: ListGoalsQuery) {
     return this.listing.list(principal, query);
   }
 
   @Get(':goalId')
+  @Responds(goalResponseSchema, { description: 'The goal, as its reader may see it' })
   async get(@CurrentPrincipal() principal: Principal, @Param('goalId') goalId: string) {
     const { goal, texts, relationship, audience } = await this.access.visible(principal, goalId);
     return goalResponse(goal, texts, audience, {

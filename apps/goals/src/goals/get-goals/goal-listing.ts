@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { isPlatformAdmin, queryOperator, type Principal } from '@tandem/auth';
+import {
+  compareKeys,
+  isPlatformAdmin,
+  paginate,
+  queryOperator,
+  type Page,
+  type PageKey,
+  type Principal,
+} from '@tandem/auth';
 import { DomainError } from '@tandem/kernel';
 import type { Filter } from 'mongodb';
 import { Clock } from '../../infrastructure/clock';
@@ -7,7 +15,10 @@ import { documentId, ReadModels, type StoredGoalView } from '../../infrastructur
 import type { GoalTextsView, RelationshipFactsView } from '../../infrastructure/views';
 import { GoalAccess, type GoalAudience } from '../goal-access';
 import type { ListGoalsQuery } from '../goal-schemas';
-import { goalResponse } from '../goal-response';
+import { goalResponse, type GoalResponse } from '../goal-response';
+
+/** Goals are listed by due date, then id. */
+const keyOf = (goal: GoalResponse): PageKey => [goal.dueDate, goal.goalId];
 
 /** Goals of a relationship, of a participant or of a program, each shown as its reader may see it. */
 @Injectable()
@@ -18,7 +29,7 @@ export class GoalListing {
     private readonly clock: Clock,
   ) {}
 
-  async list(principal: Principal, query: ListGoalsQuery) {
+  async list(principal: Principal, query: ListGoalsQuery): Promise<Page<GoalResponse>> {
     const candidates = await this.candidates(principal, query);
     const models = this.readModels.forTenant(principal);
     const relationshipIds = [...new Set(candidates.map((g) => g.relationshipId))];
@@ -32,7 +43,7 @@ export class GoalListing {
     const textsOf = new Map<string, GoalTextsView>(texts.map((t) => [t._id, t]));
     const audiences = new Map<string, GoalAudience | undefined>();
     const now = this.clock.now();
-    const items = [];
+    const items: GoalResponse[] = [];
     for (const goal of candidates) {
       const key = `${goal.relationshipId}/${goal.programId}`;
       if (!audiences.has(key))
@@ -45,8 +56,9 @@ export class GoalListing {
       });
       if (!query.status || response.status === query.status) items.push(response);
     }
-    items.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.goalId.localeCompare(b.goalId));
-    return { items: items.slice(0, query.limit) };
+    // Paged in memory: the status filter is derived at `now`, so the database cannot apply it.
+    items.sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
+    return paginate(items, query, keyOf);
   }
 
   /** The goals the query names, before visibility; a program is for its admins only. */

@@ -1,8 +1,8 @@
 import { Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import { CurrentPrincipal, Responds, Roles, ValidatedBody, type Principal } from '@tandem/auth';
 import { Clock } from '../../infrastructure/clock';
-import { goalResponse } from '../goal-response';
+import { goalPartySchema, goalResponse } from '../goal-response';
 import { setGoalBody, type SetGoalBody } from '../goal-schemas';
 import { SetGoal, type SetGoalResult } from './set-goal.handler';
 
@@ -16,6 +16,7 @@ export class SetGoalController {
   /** A mentee or mentor of an active relationship sets a goal (from a template or from scratch). */
   @Post()
   @Roles('participant')
+  @Responds(goalPartySchema, { description: 'The goal set', location: true })
   async set(
     @CurrentPrincipal() principal: Principal,
     @ValidatedBody(setGoalBody) body: SetGoalBody,

@@ -1,10 +1,14 @@
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
-import { CurrentPrincipal, Roles, ValidatedQuery, type Principal } from '@tandem/auth';
-import { compareRuns } from '@tandem/matching-domain';
+import { CurrentPrincipal, Responds, Roles, ValidatedQuery, type Principal } from '@tandem/auth';
 import { documentId, ReadModels } from '../../infrastructure/read-model-collections';
 import type { MatchRunView } from '../../infrastructure/views';
 import { ProgramAccess } from '../../programs/program-access';
-import { matchRunResponse } from '../match-run-response';
+import {
+  matchRunComparison,
+  matchRunComparisonSchema,
+  matchRunResponse,
+  matchRunResponseSchema,
+} from '../match-run-response';
 import { compareQuery } from '../match-run-schemas';
 
 @Controller('programs/:programId/match-runs')
@@ -16,6 +20,7 @@ export class GetMatchRunController {
   ) {}
 
   @Get(':runId')
+  @Responds(matchRunResponseSchema)
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('programId') programId: string,
@@ -27,6 +32,7 @@ export class GetMatchRunController {
 
   /** What-if: how this draft differs from another run of the same program (pairs and figures). */
   @Get(':runId/compare')
+  @Responds(matchRunComparisonSchema)
   async compare(
     @CurrentPrincipal() principal: Principal,
     @Param('programId') programId: string,
@@ -38,7 +44,7 @@ export class GetMatchRunController {
       this.find(principal, programId, query.with),
       this.find(principal, programId, runId),
     ]);
-    return { before: before.runId, after: after.runId, ...compareRuns(before, after) };
+    return matchRunComparison(before, after);
   }
 
   private async find(principal: Principal, programId: string, runId: string): Promise<MatchRunView> {

@@ -37,6 +37,7 @@ describe('publishing a match run', () => {
     await admin.post(`/programs/${programId}/close-enrolment`);
     const run = await admin.post(`/programs/${programId}/match-runs`, {});
     expect(run.body.pairs).toHaveLength(3);
+    expect(run.headers.get('etag')).toBe(`"${run.body.version}"`);
     return { programId, run: run.body as { runId: string; pairs: { mentorId: string; menteeId: string }[] } };
   }
 
@@ -54,6 +55,29 @@ describe('publishing a match run', () => {
     );
     const again = await admin.post(`/programs/${programId}/match-runs/${run.runId}/publish`);
     expect(again).toMatchObject({ status: 409, body: { code: 'run-published' } });
+  });
+
+  it('sends the version as ETag, and refuses a publication on a stale If-Match with 412, changing nothing', async () => {
+    const { programId, run } = await draftRun();
+    const path = `/programs/${programId}/match-runs/${run.runId}`;
+    const read = await admin.get(path);
+    expect(read.body).toMatchObject({ status: 'draft', version: 1 });
+    expect(read.headers.get('etag')).toBe('"1"');
+
+    // Published from one tab; another tab still holds version 1.
+    const published = await admin.post(`${path}/publish`, {}, { 'if-match': '"1"' });
+    expect(published.body).toMatchObject({ status: 'published', version: 2 });
+    expect(published.headers.get('etag')).toBe('"2"');
+    const stale = await admin.post(`${path}/publish`, {}, { 'if-match': '"1"' });
+    expect(stale.status).toBe(412);
+    expect(stale.body.code).toBe('concurrency-conflict');
+
+    const after = await admin.get(path);
+    expect(after.body).toEqual(published.body);
+    expect(after.headers.get('etag')).toBe('"2"');
+    const stream = await api.app.get(EventStore).readStream(tenant, `match-run-${run.runId}`);
+    expect(stream.version).toBe(2);
+    expect(await relationshipsOf(programId)).toHaveLength(3);
   });
 
   it('makes the proposals from the topic when the request died after appending the published event', async () => {

@@ -1,8 +1,9 @@
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, Roles, type Principal } from '@tandem/auth';
+import { CurrentPrincipal, Responds, Roles, type Principal } from '@tandem/auth';
+import { expectedVersionOf } from '@tandem/runtime';
 import type { MatchRunView } from '../../infrastructure/views';
-import { matchRunResponse } from '../match-run-response';
+import { matchRunResponse, matchRunResponseSchema } from '../match-run-response';
 import { PublishMatchRun } from './publish-match-run.handler';
 
 @Controller('programs/:programId/match-runs/:runId/publish')
@@ -12,14 +13,16 @@ export class PublishMatchRunController {
 
   @Post()
   @HttpCode(200)
+  @Responds(matchRunResponseSchema)
   async publish(
     @CurrentPrincipal() principal: Principal,
     @Param('programId') programId: string,
     @Param('runId') runId: string,
+    @Headers('if-match') ifMatch: string | undefined,
   ) {
     return matchRunResponse(
       await this.commands.execute<PublishMatchRun, MatchRunView>(
-        new PublishMatchRun(principal, programId, runId),
+        new PublishMatchRun(principal, programId, runId, expectedVersionOf(ifMatch)),
       ),
     );
   }

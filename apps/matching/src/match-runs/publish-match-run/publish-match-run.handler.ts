@@ -18,6 +18,8 @@ export class PublishMatchRun {
     readonly principal: Principal,
     readonly programId: string,
     readonly runId: string,
+    /** From If-Match: the run's version the caller saw (412 when it moved on). */
+    readonly expectedVersion?: number,
   ) {}
 }
 
@@ -38,7 +40,7 @@ export class PublishMatchRunHandler implements ICommandHandler<PublishMatchRun, 
     private readonly publication: MatchRunPublication,
   ) {}
 
-  async execute({ principal, programId, runId }: PublishMatchRun): Promise<MatchRunView> {
+  async execute({ principal, programId, runId, expectedVersion }: PublishMatchRun): Promise<MatchRunView> {
     const program = await this.access.managed(principal, programId);
     const models = this.readModels.forTenant(principal);
     const _id = documentId(principal.tenantId, runId);
@@ -54,6 +56,7 @@ export class PublishMatchRunHandler implements ICommandHandler<PublishMatchRun, 
         relationshipIds: proposalsOf(run, program, participants).map((p) => p.relationshipId),
         programStatus: program.status,
       },
+      expectedVersion,
     });
     await this.projection.applyAppended(handled.events);
     await this.proposeNow(handled.events);

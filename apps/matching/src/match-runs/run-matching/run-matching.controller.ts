@@ -1,8 +1,8 @@
 import { Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import { CurrentPrincipal, Responds, Roles, ValidatedBody, type Principal } from '@tandem/auth';
 import type { MatchRunView } from '../../infrastructure/views';
-import { matchRunResponse } from '../match-run-response';
+import { matchRunResponse, matchRunResponseSchema } from '../match-run-response';
 import { runMatchingBody, type RunMatchingBody } from '../match-run-schemas';
 import { RunMatching } from './run-matching.handler';
 
@@ -12,6 +12,7 @@ export class RunMatchingController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
+  @Responds(matchRunResponseSchema, { description: 'The draft run, with its pairs and report' })
   async run(
     @CurrentPrincipal() principal: Principal,
     @Param('programId') programId: string,

@@ -1,9 +1,10 @@
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
-import { CurrentPrincipal, Roles, ValidatedQuery, type Principal } from '@tandem/auth';
+import { CurrentPrincipal, Responds, Roles, ValidatedQuery, type Principal } from '@tandem/auth';
 import { suggestMentors } from '@tandem/matching-domain';
 import { ProgramAccess } from '../../programs/program-access';
 import { suggestionsQuery } from '../match-run-schemas';
 import { matchingProfileOf, matchingRulesOf, ProgramRosters, scoringContextOf } from '../program-roster';
+import { suggestionsResponse, suggestionsResponseSchema } from './suggestions-response';
 
 /**
  * Self-select: the best eligible mentors for a mentee, with explanations. A participant asks for
@@ -18,6 +19,7 @@ export class SuggestMentorsController {
   ) {}
 
   @Get()
+  @Responds(suggestionsResponseSchema)
   async suggest(
     @CurrentPrincipal() principal: Principal,
     @Param('programId') programId: string,
@@ -43,6 +45,6 @@ export class SuggestMentorsController {
       scoringContextOf(roster, new Date()),
       query.limit,
     );
-    return { menteeId: mentee.participantId, items: suggestions };
+    return suggestionsResponse(mentee.participantId, suggestions);
   }
 }

@@ -1,8 +1,8 @@
 import { Controller, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import { CurrentPrincipal, Responds, Roles, ValidatedBody, type Principal } from '@tandem/auth';
 import type { ParticipantView } from '../../infrastructure/views';
-import { participantResponse } from '../participant-response';
+import { participantResponse, participantResponseSchema } from '../participant-response';
 import { enrolBody, type EnrolBody } from '../participant-schemas';
 import { EnrolParticipant } from './enrol-participant.handler';
 
@@ -12,6 +12,7 @@ export class EnrolParticipantController {
 
   @Post()
   @Roles('program-admin', 'participant')
+  @Responds(participantResponseSchema, { description: 'The participant, enrolled' })
   async enrol(
     @CurrentPrincipal() principal: Principal,
     @Param('programId') programId: string,

@@ -1,7 +1,10 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, Roles, type Principal } from '@tandem/auth';
-import type { ParticipantImportResponse } from '../participant-imports/participant-import-response';
+import { CurrentPrincipal, Responds, Roles, type Principal } from '@tandem/auth';
+import {
+  participantImportResponseSchema,
+  type ParticipantImportResponse,
+} from '../participant-imports/participant-import-response';
 import { GetParticipantImport } from './get-participant-import.handler';
 
 @Controller('programs/:programId/participant-imports')
@@ -10,6 +13,7 @@ export class GetParticipantImportController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get(':jobId')
+  @Responds(participantImportResponseSchema)
   get(
     @CurrentPrincipal() principal: Principal,
     @Param('programId') programId: string,

@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { PayloadTooLargeException } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { invalidRequest, type Principal } from '@tandem/auth';
+import { z } from 'zod';
 import { ProgramAccess, type VisibleProgram } from '../../programs/program-access';
 import { ParticipantImportRunner } from '../participant-imports/import-job-runner';
 import { ParticipantImportJobs, type ImportJobDocument } from '../participant-imports/import-jobs';
 import { importSettings } from '../participant-imports/import-settings';
+import { rejectedRowSchema } from '../participant-imports/participant-import-response';
 import { decideRows } from './decide-rows';
 import { parseCsv } from './parse-csv';
-import { headerProblems, markDuplicates, type CsvRow, type RejectedRow } from './participant-rows';
+import { headerProblems, markDuplicates, type CsvRow } from './participant-rows';
 
 export class ImportParticipants {
   constructor(
@@ -20,12 +22,15 @@ export class ImportParticipants {
 }
 
 /** A dry run's answer: what an import of the file would reject, with nothing written. */
-export interface DryRunReport {
-  readonly rows: number;
-  readonly enrolled: 0;
-  readonly dryRun: true;
-  readonly rejected: readonly RejectedRow[];
-}
+export const dryRunReportSchema = z
+  .object({
+    rows: z.number().int().describe('Data rows in the file'),
+    enrolled: z.literal(0).describe('Nothing is enrolled by a dry run'),
+    dryRun: z.literal(true),
+    rejected: z.array(rejectedRowSchema).describe('The rows an import would reject, in file order'),
+  })
+  .describe('What an import of the file would reject (checks and rules, not who is enrolled already)');
+export type DryRunReport = z.output<typeof dryRunReportSchema>;
 
 export type ImportAccepted = { readonly dryRun: false; readonly job: ImportJobDocument };
 
@@ -95,5 +100,10 @@ function dryRunReport(
   rows: readonly CsvRow[],
 ): DryRunReport {
   const { rejected } = decideRows(header, rows, program, principal);
-  return { rows: rows.length, enrolled: 0, dryRun: true, rejected };
+  return {
+    rows: rows.length,
+    enrolled: 0,
+    dryRun: true,
+    rejected: rejected.map((row) => ({ ...row, problems: [...row.problems] })),
+  };
 }

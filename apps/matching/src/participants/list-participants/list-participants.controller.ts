@@ -1,11 +1,20 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { CurrentPrincipal, queryOperator, Roles, ValidatedQuery, type Principal } from '@tandem/auth';
+import {
+  CurrentPrincipal,
+  pageOf,
+  queryOperator,
+  Responds,
+  Roles,
+  ValidatedQuery,
+  type Principal,
+} from '@tandem/auth';
 import type { Filter } from 'mongodb';
 import { ReadModels } from '../../infrastructure/read-model-collections';
 import type { ParticipantView } from '../../infrastructure/views';
 import { ProgramAccess } from '../../programs/program-access';
-import { participantResponse } from '../participant-response';
-import { listParticipantsQuery } from '../participant-schemas';
+import { readModelPage } from '../../programs/read-model-page';
+import { participantResponse, participantResponseSchema } from '../participant-response';
+import { listParticipantsQuery, type ListParticipantsQuery } from '../participant-schemas';
 
 @Controller('programs/:programId/participants')
 @Roles('program-admin')
@@ -15,21 +24,27 @@ export class ListParticipantsController {
     private readonly access: ProgramAccess,
   ) {}
 
+  /** In enrolment order. */
   @Get()
+  @Responds(pageOf(participantResponseSchema))
   async list(
     @CurrentPrincipal() principal: Principal,
     @Param('programId') programId: string,
-    @ValidatedQuery(listParticipantsQuery)
-    query: { role?: 'mentor' | 'mentee'; status?: 'enrolled' | 'withdrawn'; limit: number },
+    @ValidatedQuery(listParticipantsQuery) query: ListParticipantsQuery,
   ) {
     await this.access.managed(principal, programId);
-    const filter: Filter<ParticipantView> = { programId, version: queryOperator({ $gte: 1 }) };
-    if (query.status) filter.status = query.status;
-    const participants = await this.readModels.forTenant(principal).participants.find(filter).toArray();
-    const selected = participants.filter((p) => !query.role || p.roles?.includes(query.role));
-    selected.sort(
-      (a, b) => a.enrolledAt.localeCompare(b.enrolledAt) || a.participantId.localeCompare(b.participantId),
+    const filter: Filter<ParticipantView> = {
+      programId,
+      version: queryOperator({ $gte: 1 }),
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.role ? { roles: query.role } : {}),
+    };
+    const page = await readModelPage(
+      this.readModels.forTenant(principal).participants,
+      filter,
+      { fields: ['enrolledAt', 'participantId'], direction: 1 },
+      query,
     );
-    return { items: selected.slice(0, query.limit).map(participantResponse), total: selected.length };
+    return { ...page, items: page.items.map(participantResponse) };
   }
 }

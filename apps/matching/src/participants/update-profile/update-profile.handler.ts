@@ -21,6 +21,7 @@ export class UpdateProfile {
     readonly programId: string,
     readonly participantId: string,
     readonly changes: ProfileChanges,
+    readonly expectedVersion: number | undefined,
   ) {}
 }
 
@@ -37,7 +38,13 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfile, Part
     private readonly access: ProgramAccess,
   ) {}
 
-  async execute({ principal, programId, participantId, changes }: UpdateProfile): Promise<ParticipantView> {
+  async execute({
+    principal,
+    programId,
+    participantId,
+    changes,
+    expectedVersion,
+  }: UpdateProfile): Promise<ParticipantView> {
     const program = await this.access.visible(principal, programId);
     const participants = this.readModels.forTenant(principal).participants;
     const _id = documentId(principal.tenantId, participantId);
@@ -71,6 +78,7 @@ export class UpdateProfileHandler implements ICommandHandler<UpdateProfile, Part
       tenantId: principal.tenantId,
       streamId: streams.participant(participantId),
       command: { type: 'update-profile', changedFields: changedFields.map(toCode), facets },
+      expectedVersion,
     });
     await this.projection.applyAppended(handled.events);
     if (changedFields.length > 0)

@@ -1,8 +1,9 @@
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import { CurrentPrincipal, Responds, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import { expectedVersionOf } from '@tandem/runtime';
 import type { ParticipantView } from '../../infrastructure/views';
-import { participantResponse } from '../participant-response';
+import { participantResponse, participantResponseSchema } from '../participant-response';
 import { withdrawBody } from '../participant-schemas';
 import { WithdrawParticipant } from './withdraw-participant.handler';
 
@@ -13,15 +14,17 @@ export class WithdrawParticipantController {
 
   @Post()
   @HttpCode(200)
+  @Responds(participantResponseSchema, { description: 'The participant, withdrawn' })
   async withdraw(
     @CurrentPrincipal() principal: Principal,
     @Param('programId') programId: string,
     @Param('participantId') participantId: string,
     @ValidatedBody(withdrawBody) body: { reason: string },
+    @Headers('if-match') ifMatch?: string,
   ) {
     return participantResponse(
       await this.commands.execute<WithdrawParticipant, ParticipantView>(
-        new WithdrawParticipant(principal, programId, participantId, body.reason),
+        new WithdrawParticipant(principal, programId, participantId, body.reason, expectedVersionOf(ifMatch)),
       ),
     );
   }

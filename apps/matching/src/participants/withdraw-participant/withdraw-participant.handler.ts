@@ -15,6 +15,7 @@ export class WithdrawParticipant {
     readonly programId: string,
     readonly participantId: string,
     readonly reason: string,
+    readonly expectedVersion: number | undefined,
   ) {}
 }
 
@@ -33,6 +34,7 @@ export class WithdrawParticipantHandler implements ICommandHandler<WithdrawParti
     programId,
     participantId,
     reason,
+    expectedVersion,
   }: WithdrawParticipant): Promise<ParticipantView> {
     const program = await this.access.visible(principal, programId);
     const participants = this.readModels.forTenant(principal).participants;
@@ -46,6 +48,7 @@ export class WithdrawParticipantHandler implements ICommandHandler<WithdrawParti
       tenantId: principal.tenantId,
       streamId: streams.participant(participantId),
       command: { type: 'withdraw', reason },
+      expectedVersion,
     });
     await this.projection.applyAppended(handled.events);
     return await written(participants.findOne({ _id }));

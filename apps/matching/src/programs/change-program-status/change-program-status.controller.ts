@@ -1,11 +1,15 @@
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, Roles, type Principal } from '@tandem/auth';
+import { CurrentPrincipal, Responds, Roles, type Principal } from '@tandem/auth';
+import { expectedVersionOf } from '@tandem/runtime';
 import type { ProgramView } from '../../infrastructure/views';
-import { programResponse } from '../program-response';
+import { programResponse, programResponseSchema } from '../program-response';
 import { ChangeProgramStatus, type ProgramTransition } from './change-program-status.handler';
 
-/** The lifecycle: draft → enrolment-open → enrolment-closed → active → closed; anything else is a 409. */
+/**
+ * The lifecycle: draft → enrolment-open → enrolment-closed → active → closed; anything else is a 409.
+ * An If-Match naming a version the program no longer has is a 412.
+ */
 @Controller('programs/:programId')
 @Roles('program-admin')
 export class ChangeProgramStatusController {
@@ -13,32 +17,57 @@ export class ChangeProgramStatusController {
 
   @Post('open-enrolment')
   @HttpCode(200)
-  openEnrolment(@CurrentPrincipal() principal: Principal, @Param('programId') programId: string) {
-    return this.change(principal, programId, 'open-enrolment');
+  @Responds(programResponseSchema)
+  openEnrolment(
+    @CurrentPrincipal() principal: Principal,
+    @Param('programId') programId: string,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return this.change(principal, programId, 'open-enrolment', ifMatch);
   }
 
   @Post('close-enrolment')
   @HttpCode(200)
-  closeEnrolment(@CurrentPrincipal() principal: Principal, @Param('programId') programId: string) {
-    return this.change(principal, programId, 'close-enrolment');
+  @Responds(programResponseSchema)
+  closeEnrolment(
+    @CurrentPrincipal() principal: Principal,
+    @Param('programId') programId: string,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return this.change(principal, programId, 'close-enrolment', ifMatch);
   }
 
   @Post('launch')
   @HttpCode(200)
-  launch(@CurrentPrincipal() principal: Principal, @Param('programId') programId: string) {
-    return this.change(principal, programId, 'launch-program');
+  @Responds(programResponseSchema)
+  launch(
+    @CurrentPrincipal() principal: Principal,
+    @Param('programId') programId: string,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return this.change(principal, programId, 'launch-program', ifMatch);
   }
 
   @Post('close')
   @HttpCode(200)
-  close(@CurrentPrincipal() principal: Principal, @Param('programId') programId: string) {
-    return this.change(principal, programId, 'close-program');
+  @Responds(programResponseSchema)
+  close(
+    @CurrentPrincipal() principal: Principal,
+    @Param('programId') programId: string,
+    @Headers('if-match') ifMatch?: string,
+  ) {
+    return this.change(principal, programId, 'close-program', ifMatch);
   }
 
-  private async change(principal: Principal, programId: string, transition: ProgramTransition) {
+  private async change(
+    principal: Principal,
+    programId: string,
+    transition: ProgramTransition,
+    ifMatch: string | undefined,
+  ) {
     return programResponse(
       await this.commands.execute<ChangeProgramStatus, ProgramView>(
-        new ChangeProgramStatus(principal, programId, transition),
+        new ChangeProgramStatus(principal, programId, transition, expectedVersionOf(ifMatch)),
       ),
     );
   }

@@ -18,6 +18,7 @@ export class ChangeProgramStatus {
     readonly principal: Principal,
     readonly programId: string,
     readonly transition: ProgramTransition,
+    readonly expectedVersion: number | undefined,
   ) {}
 }
 
@@ -30,12 +31,18 @@ export class ChangeProgramStatusHandler implements ICommandHandler<ChangeProgram
     private readonly access: ProgramAccess,
   ) {}
 
-  async execute({ principal, programId, transition }: ChangeProgramStatus): Promise<ProgramView> {
+  async execute({
+    principal,
+    programId,
+    transition,
+    expectedVersion,
+  }: ChangeProgramStatus): Promise<ProgramView> {
     await this.access.managed(principal, programId);
     const handled = await handleCommand(this.store, programDecider, {
       tenantId: principal.tenantId,
       streamId: streams.program(programId),
       command: { type: transition, by: principal.userId },
+      expectedVersion,
     });
     await this.projection.applyAppended(handled.events);
     return await written(

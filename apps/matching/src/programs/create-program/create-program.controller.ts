@@ -1,8 +1,8 @@
 import { Controller, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import { CurrentPrincipal, Responds, Roles, ValidatedBody, type Principal } from '@tandem/auth';
 import type { ProgramView } from '../../infrastructure/views';
-import { programResponse } from '../program-response';
+import { programPath, programResponse, programResponseSchema } from '../program-response';
 import { createProgramBody, type CreateProgramBody } from '../program-schemas';
 import { CreateProgram } from './create-program.handler';
 
@@ -12,6 +12,7 @@ export class CreateProgramController {
 
   @Post()
   @Roles('program-admin')
+  @Responds(programResponseSchema, { description: 'The new program, in draft', location: true })
   async create(
     @CurrentPrincipal() principal: Principal,
     @ValidatedBody(createProgramBody) body: CreateProgramBody,
@@ -20,8 +21,7 @@ export class CreateProgramController {
     const program = await this.commands.execute<CreateProgram, ProgramView>(
       new CreateProgram(principal, body),
     );
-    response.setHeader('ETag', `"${program.version}"`);
-    response.setHeader('Location', `programs/${program.programId}`);
+    response.setHeader('Location', programPath(program.programId));
     return programResponse(program);
   }
 }

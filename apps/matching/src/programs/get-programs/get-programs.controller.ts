@@ -1,8 +1,10 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param } from '@nestjs/common';
 import {
   CurrentPrincipal,
   isPlatformAdmin,
+  pageOf,
   queryOperator,
+  Responds,
   Roles,
   ValidatedQuery,
   type Principal,
@@ -11,8 +13,9 @@ import type { Filter } from 'mongodb';
 import { ReadModels } from '../../infrastructure/read-model-collections';
 import type { ProgramView } from '../../infrastructure/views';
 import { ProgramAccess } from '../program-access';
-import { programResponse } from '../program-response';
-import { listProgramsQuery } from '../program-schemas';
+import { programResponse, programResponseSchema } from '../program-response';
+import { listProgramsQuery, type ListProgramsQuery } from '../program-schemas';
+import { readModelPage } from '../read-model-page';
 
 /** Reads straight from the programs read model (a query needs no domain rules). */
 @Controller('programs')
@@ -23,31 +26,38 @@ export class GetProgramsController {
     private readonly access: ProgramAccess,
   ) {}
 
+  /** Newest first. */
   @Get()
+  @Responds(pageOf(programResponseSchema))
   async list(
     @CurrentPrincipal() principal: Principal,
-    @ValidatedQuery(listProgramsQuery) query: { status?: string; limit: number },
+    @ValidatedQuery(listProgramsQuery) query: ListProgramsQuery,
   ) {
-    const filter: Filter<ProgramView> = { version: queryOperator({ $gte: 1 }) };
-    if (query.status) filter.status = query.status as ProgramView['status'];
-    const programs = await this.readModels.forTenant(principal).programs.find(filter).limit(1000).toArray();
-    // Drafts are visible to their admins only.
-    const visible = programs.filter(
-      (p) =>
-        p.status !== 'draft' || isPlatformAdmin(principal) || p.settings?.adminIds.includes(principal.userId),
+    const filter: Filter<ProgramView> = queryOperator({
+      version: queryOperator({ $gte: 1 }),
+      ...(query.status ? { status: query.status } : {}),
+      // Drafts are visible to their admins only.
+      ...(isPlatformAdmin(principal)
+        ? {}
+        : {
+            $or: [
+              { status: queryOperator({ $ne: 'draft' as const }) },
+              { 'settings.adminIds': principal.userId },
+            ],
+          }),
+    });
+    const page = await readModelPage(
+      this.readModels.forTenant(principal).programs,
+      filter,
+      { fields: ['createdAt', 'programId'], direction: -1 },
+      query,
     );
-    visible.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.programId.localeCompare(b.programId));
-    return { items: visible.slice(0, query.limit).map(programResponse) };
+    return { ...page, items: page.items.map(programResponse) };
   }
 
   @Get(':programId')
-  async get(
-    @CurrentPrincipal() principal: Principal,
-    @Param('programId') programId: string,
-    @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
-  ) {
-    const program = await this.access.visible(principal, programId);
-    response.setHeader('ETag', `"${program.version}"`);
-    return programResponse(program);
+  @Responds(programResponseSchema)
+  async get(@CurrentPrincipal() principal: Principal, @Param('programId') programId: string) {
+    return programResponse(await this.access.visible(principal, programId));
   }
 }

@@ -1,8 +1,9 @@
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import { CurrentPrincipal, Responds, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import { expectedVersionOf } from '@tandem/runtime';
 import type { RelationshipView } from '../../infrastructure/views';
-import { relationshipResponse } from '../relationship-response';
+import { relationshipResponse, relationshipResponseSchema } from '../relationship-response';
 import { emptyBody } from '../relationship-schemas';
 import { AcceptRelationship } from './accept-relationship.handler';
 
@@ -13,14 +14,16 @@ export class AcceptRelationshipController {
 
   @Post()
   @HttpCode(200)
+  @Responds(relationshipResponseSchema)
   async accept(
     @CurrentPrincipal() principal: Principal,
     @Param('relationshipId') relationshipId: string,
     @ValidatedBody(emptyBody) _body: object,
+    @Headers('if-match') ifMatch: string | undefined,
   ) {
     return relationshipResponse(
       await this.commands.execute<AcceptRelationship, RelationshipView>(
-        new AcceptRelationship(principal, relationshipId),
+        new AcceptRelationship(principal, relationshipId, expectedVersionOf(ifMatch)),
       ),
     );
   }

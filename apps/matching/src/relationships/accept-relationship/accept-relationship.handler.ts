@@ -15,6 +15,8 @@ export class AcceptRelationship {
   constructor(
     readonly principal: Principal,
     readonly relationshipId: string,
+    /** From If-Match: the relationship's version the caller saw (412 when it moved on). */
+    readonly expectedVersion?: number,
   ) {}
 }
 
@@ -36,9 +38,13 @@ export class AcceptRelationshipHandler implements ICommandHandler<AcceptRelation
     private readonly policy: MentorCapacityPolicy,
   ) {}
 
-  async execute({ principal, relationshipId }: AcceptRelationship): Promise<RelationshipView> {
+  async execute({
+    principal,
+    relationshipId,
+    expectedVersion,
+  }: AcceptRelationship): Promise<RelationshipView> {
     const visible = await this.access.visible(principal, relationshipId);
-    const handled = await this.accept(principal, visible);
+    const handled = await this.accept(principal, visible, expectedVersion);
     const stored = await this.projection.applyAppended(handled.events, visible.relationship);
     if (handled.events.some((e) => e.type === 'matching.relationship.expired')) {
       await this.capacity.release(principal.tenantId, relationshipId);
@@ -50,6 +56,7 @@ export class AcceptRelationshipHandler implements ICommandHandler<AcceptRelation
   private async accept(
     principal: Principal,
     visible: VisibleRelationship,
+    expectedVersion: number | undefined,
   ): Promise<HandledCommand<RelationshipState>> {
     const { tenantId } = principal;
     const { relationshipId } = visible.relationship;
@@ -65,6 +72,8 @@ export class AcceptRelationshipHandler implements ICommandHandler<AcceptRelation
           now: new Date().toISOString(),
           capacityHeld,
         },
+        // Both attempts: the first is refused before any append, so the version the caller saw still holds.
+        expectedVersion,
       });
     try {
       return await accept(false);

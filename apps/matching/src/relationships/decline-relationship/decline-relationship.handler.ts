@@ -13,6 +13,8 @@ export class DeclineRelationship {
     readonly principal: Principal,
     readonly relationshipId: string,
     readonly reason: string,
+    /** From If-Match: the relationship's version the caller saw (412 when it moved on). */
+    readonly expectedVersion?: number,
   ) {}
 }
 
@@ -26,13 +28,19 @@ export class DeclineRelationshipHandler implements ICommandHandler<DeclineRelati
     private readonly capacity: MentorCapacity,
   ) {}
 
-  async execute({ principal, relationshipId, reason }: DeclineRelationship): Promise<RelationshipView> {
+  async execute({
+    principal,
+    relationshipId,
+    reason,
+    expectedVersion,
+  }: DeclineRelationship): Promise<RelationshipView> {
     const { relationship, asAdmin } = await this.access.visible(principal, relationshipId);
     const actor = { by: principal.userId, asAdmin };
     const handled = await handleCommand(this.store, relationshipDecider, {
       tenantId: principal.tenantId,
       streamId: streams.relationship(relationshipId),
       command: { type: 'decline', ...actor, reason },
+      expectedVersion,
     });
     const stored = await this.projection.applyAppended(handled.events, relationship);
     // The mentor capacity policy frees it from the topic too; at once here, for the next request.

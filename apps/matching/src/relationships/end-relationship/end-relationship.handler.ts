@@ -14,6 +14,8 @@ export class EndRelationship {
     readonly relationshipId: string,
     readonly reason: EndReason,
     readonly requestRematch: boolean,
+    /** From If-Match: the relationship's version the caller saw (412 when it moved on). */
+    readonly expectedVersion?: number,
   ) {}
 }
 
@@ -32,6 +34,7 @@ export class EndRelationshipHandler implements ICommandHandler<EndRelationship, 
     relationshipId,
     reason,
     requestRematch,
+    expectedVersion,
   }: EndRelationship): Promise<RelationshipView> {
     const { relationship, asAdmin } = await this.access.visible(principal, relationshipId);
     const handled = await handleCommand(this.store, relationshipDecider, {
@@ -45,6 +48,7 @@ export class EndRelationshipHandler implements ICommandHandler<EndRelationship, 
         requestRematch,
         now: new Date().toISOString(),
       },
+      expectedVersion,
     });
     const stored = await this.projection.applyAppended(handled.events, relationship);
     // The mentor capacity policy frees it from the topic too; at once here, for the next request.

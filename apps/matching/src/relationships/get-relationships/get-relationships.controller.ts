@@ -1,8 +1,12 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import {
+  compareKeys,
   CurrentPrincipal,
+  decodeCursor,
   isPlatformAdmin,
+  paginate,
   queryOperator,
+  Responds,
   Roles,
   ValidatedQuery,
   type Principal,
@@ -11,8 +15,15 @@ import type { Filter } from 'mongodb';
 import { ReadModels } from '../../infrastructure/read-model-collections';
 import type { ProgramView, RelationshipView } from '../../infrastructure/views';
 import { RelationshipAccess } from '../relationship-access';
-import { relationshipResponse } from '../relationship-response';
-import { listRelationshipsQuery } from '../relationship-schemas';
+import {
+  relationshipListResponseSchema,
+  relationshipResponse,
+  relationshipResponseSchema,
+  type RelationshipListResponse,
+} from '../relationship-response';
+import { listRelationshipsQuery, type ListRelationshipsQuery } from '../relationship-schemas';
+
+const keyOf = (relationship: RelationshipView) => [relationship.relationshipId];
 
 @Controller('relationships')
 @Roles('program-admin', 'participant')
@@ -22,48 +33,53 @@ export class GetRelationshipsController {
     private readonly access: RelationshipAccess,
   ) {}
 
-  /** Your own relationships, plus every relationship of the programs you administer. */
+  /** Your own relationships, plus every relationship of the programs you administer; by relationship id. */
   @Get()
+  @Responds(relationshipListResponseSchema)
   async list(
     @CurrentPrincipal() principal: Principal,
-    @ValidatedQuery(listRelationshipsQuery)
-    query: { programId?: string; status?: RelationshipView['status']; limit: number },
+    @ValidatedQuery(listRelationshipsQuery) query: ListRelationshipsQuery,
   ) {
     const models = this.readModels.forTenant(principal);
     const filter: Filter<RelationshipView> = {};
     if (query.programId) filter.programId = query.programId;
     if (query.status) filter.status = query.status;
-    if (isPlatformAdmin(principal))
-      return this.page(await models.relationships.find(filter).toArray(), query.limit);
+    if (query.cursor !== undefined)
+      filter.relationshipId = queryOperator({ $gt: String(decodeCursor(query.cursor)[0]) });
+    // Each part is paged in the database: the first limit+1 of each hold the first limit+1 of their union.
+    const firstOf = (partFilter: Filter<RelationshipView>) =>
+      models.relationships
+        .find(partFilter, { sort: { relationshipId: 1 }, limit: query.limit + 1 })
+        .toArray();
+    if (isPlatformAdmin(principal)) return this.page(await firstOf(filter), query);
     const administered = await models.programs
       .find({ 'settings.adminIds': principal.userId } as Filter<ProgramView>)
       .toArray();
     const administeredIds = administered.map((p) => (p as { programId: string }).programId);
     const [asMentor, asMentee, ofPrograms] = await Promise.all([
-      models.relationships.find({ ...filter, mentorIds: principal.userId }).toArray(),
-      models.relationships.find({ ...filter, menteeIds: principal.userId }).toArray(),
+      firstOf({ ...filter, mentorIds: principal.userId }),
+      firstOf({ ...filter, menteeIds: principal.userId }),
       administeredIds.length === 0
         ? []
-        : models.relationships
-            .find({
-              ...filter,
-              programId: queryOperator({
-                $in: administeredIds.filter((id) => !query.programId || id === query.programId),
-              }),
-            })
-            .toArray(),
+        : firstOf({
+            ...filter,
+            programId: queryOperator({
+              $in: administeredIds.filter((id) => !query.programId || id === query.programId),
+            }),
+          }),
     ]);
     const unique = new Map([...asMentor, ...asMentee, ...ofPrograms].map((r) => [r.relationshipId, r]));
-    return this.page([...unique.values()], query.limit);
+    return this.page([...unique.values()], query);
   }
 
-  private page(relationships: RelationshipView[], limit: number) {
-    const visible = [...relationships];
-    visible.sort((a, b) => a.relationshipId.localeCompare(b.relationshipId));
-    return { items: visible.slice(0, limit).map(relationshipResponse) };
+  private page(relationships: RelationshipView[], query: ListRelationshipsQuery): RelationshipListResponse {
+    const sorted = [...relationships].sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
+    const page = paginate(sorted, query, keyOf);
+    return { ...page, items: page.items.map(relationshipResponse) };
   }
 
   @Get(':relationshipId')
+  @Responds(relationshipResponseSchema)
   async get(@CurrentPrincipal() principal: Principal, @Param('relationshipId') relationshipId: string) {
     return relationshipResponse((await this.access.visible(principal, relationshipId)).relationship);
   }

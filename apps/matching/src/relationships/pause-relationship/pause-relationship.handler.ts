@@ -12,6 +12,8 @@ export class PauseRelationship {
     readonly principal: Principal,
     readonly relationshipId: string,
     readonly reason: string,
+    /** From If-Match: the relationship's version the caller saw (412 when it moved on). */
+    readonly expectedVersion?: number,
   ) {}
 }
 
@@ -24,13 +26,19 @@ export class PauseRelationshipHandler implements ICommandHandler<PauseRelationsh
     private readonly access: RelationshipAccess,
   ) {}
 
-  async execute({ principal, relationshipId, reason }: PauseRelationship): Promise<RelationshipView> {
+  async execute({
+    principal,
+    relationshipId,
+    reason,
+    expectedVersion,
+  }: PauseRelationship): Promise<RelationshipView> {
     const { relationship, asAdmin } = await this.access.visible(principal, relationshipId);
     const actor = { by: principal.userId, asAdmin };
     const handled = await handleCommand(this.store, relationshipDecider, {
       tenantId: principal.tenantId,
       streamId: streams.relationship(relationshipId),
       command: { type: 'pause', ...actor, reason },
+      expectedVersion,
     });
     return (await this.projection.applyAppended(handled.events, relationship)) ?? relationship;
   }

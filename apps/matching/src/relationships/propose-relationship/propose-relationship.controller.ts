@@ -1,8 +1,8 @@
 import { Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import { CurrentPrincipal, Responds, Roles, ValidatedBody, type Principal } from '@tandem/auth';
 import type { RelationshipView } from '../../infrastructure/views';
-import { relationshipResponse } from '../relationship-response';
+import { relationshipResponse, relationshipResponseSchema } from '../relationship-response';
 import { proposeRelationshipBody, type ProposeRelationshipBody } from '../relationship-schemas';
 import { ProposeRelationship } from './propose-relationship.handler';
 
@@ -11,7 +11,9 @@ import { ProposeRelationship } from './propose-relationship.handler';
 export class ProposeRelationshipController {
   constructor(private readonly commands: CommandBus) {}
 
+  /** 404 also when the program, the mentor or a mentee is not found in it. */
   @Post()
+  @Responds(relationshipResponseSchema, { errors: [404] })
   async propose(
     @CurrentPrincipal() principal: Principal,
     @ValidatedBody(proposeRelationshipBody) body: ProposeRelationshipBody,

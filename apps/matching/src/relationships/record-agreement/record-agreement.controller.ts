@@ -1,8 +1,9 @@
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import { CurrentPrincipal, Responds, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import { expectedVersionOf } from '@tandem/runtime';
 import type { RelationshipView } from '../../infrastructure/views';
-import { relationshipResponse } from '../relationship-response';
+import { relationshipResponse, relationshipResponseSchema } from '../relationship-response';
 import { agreementBody, type AgreementBody } from '../relationship-schemas';
 import { RecordAgreement } from './record-agreement.handler';
 
@@ -13,14 +14,16 @@ export class RecordAgreementController {
 
   @Post()
   @HttpCode(200)
+  @Responds(relationshipResponseSchema)
   async agreement(
     @CurrentPrincipal() principal: Principal,
     @Param('relationshipId') relationshipId: string,
     @ValidatedBody(agreementBody) body: AgreementBody,
+    @Headers('if-match') ifMatch: string | undefined,
   ) {
     return relationshipResponse(
       await this.commands.execute<RecordAgreement, RelationshipView>(
-        new RecordAgreement(principal, relationshipId, body),
+        new RecordAgreement(principal, relationshipId, body, expectedVersionOf(ifMatch)),
       ),
     );
   }

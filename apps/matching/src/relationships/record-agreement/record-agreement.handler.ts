@@ -14,6 +14,8 @@ export class RecordAgreement {
     readonly principal: Principal,
     readonly relationshipId: string,
     readonly agreement: AgreementBody,
+    /** From If-Match: the relationship's version the caller saw (412 when it moved on). */
+    readonly expectedVersion?: number,
   ) {}
 }
 
@@ -30,7 +32,12 @@ export class RecordAgreementHandler implements ICommandHandler<RecordAgreement, 
     private readonly access: RelationshipAccess,
   ) {}
 
-  async execute({ principal, relationshipId, agreement }: RecordAgreement): Promise<RelationshipView> {
+  async execute({
+    principal,
+    relationshipId,
+    agreement,
+    expectedVersion,
+  }: RecordAgreement): Promise<RelationshipView> {
     const { relationship, asAdmin } = await this.access.visible(principal, relationshipId);
     const { scope, preferredChannel, sessionsPerMonth, agreedUntil } = agreement;
     const handled = await handleCommand(this.store, relationshipDecider, {
@@ -43,6 +50,7 @@ export class RecordAgreementHandler implements ICommandHandler<RecordAgreement, 
         sessionsPerMonth,
         ...(agreedUntil ? { agreedUntil } : {}),
       },
+      expectedVersion,
     });
     await this.projection.applyAppended(handled.events, relationship);
     const texts = {

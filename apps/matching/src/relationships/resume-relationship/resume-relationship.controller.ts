@@ -1,8 +1,9 @@
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import { CurrentPrincipal, Responds, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import { expectedVersionOf } from '@tandem/runtime';
 import type { RelationshipView } from '../../infrastructure/views';
-import { relationshipResponse } from '../relationship-response';
+import { relationshipResponse, relationshipResponseSchema } from '../relationship-response';
 import { emptyBody } from '../relationship-schemas';
 import { ResumeRelationship } from './resume-relationship.handler';
 
@@ -13,14 +14,16 @@ export class ResumeRelationshipController {
 
   @Post()
   @HttpCode(200)
+  @Responds(relationshipResponseSchema)
   async resume(
     @CurrentPrincipal() principal: Principal,
     @Param('relationshipId') relationshipId: string,
     @ValidatedBody(emptyBody) _body: object,
+    @Headers('if-match') ifMatch: string | undefined,
   ) {
     return relationshipResponse(
       await this.commands.execute<ResumeRelationship, RelationshipView>(
-        new ResumeRelationship(principal, relationshipId),
+        new ResumeRelationship(principal, relationshipId, expectedVersionOf(ifMatch)),
       ),
     );
   }

@@ -11,6 +11,8 @@ export class ResumeRelationship {
   constructor(
     readonly principal: Principal,
     readonly relationshipId: string,
+    /** From If-Match: the relationship's version the caller saw (412 when it moved on). */
+    readonly expectedVersion?: number,
   ) {}
 }
 
@@ -23,13 +25,18 @@ export class ResumeRelationshipHandler implements ICommandHandler<ResumeRelation
     private readonly access: RelationshipAccess,
   ) {}
 
-  async execute({ principal, relationshipId }: ResumeRelationship): Promise<RelationshipView> {
+  async execute({
+    principal,
+    relationshipId,
+    expectedVersion,
+  }: ResumeRelationship): Promise<RelationshipView> {
     const { relationship, asAdmin } = await this.access.visible(principal, relationshipId);
     const actor = { by: principal.userId, asAdmin };
     const handled = await handleCommand(this.store, relationshipDecider, {
       tenantId: principal.tenantId,
       streamId: streams.relationship(relationshipId),
       command: { type: 'resume', ...actor },
+      expectedVersion,
     });
     return (await this.projection.applyAppended(handled.events, relationship)) ?? relationship;
   }

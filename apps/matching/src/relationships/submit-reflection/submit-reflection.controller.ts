@@ -1,8 +1,9 @@
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import { CurrentPrincipal, Responds, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import { expectedVersionOf } from '@tandem/runtime';
 import type { RelationshipView } from '../../infrastructure/views';
-import { relationshipResponse } from '../relationship-response';
+import { relationshipResponse, relationshipResponseSchema } from '../relationship-response';
 import { reflectionBody, type ReflectionBody } from '../relationship-schemas';
 import { SubmitReflection } from './submit-reflection.handler';
 
@@ -13,14 +14,16 @@ export class SubmitReflectionController {
 
   @Post()
   @HttpCode(200)
+  @Responds(relationshipResponseSchema)
   async reflection(
     @CurrentPrincipal() principal: Principal,
     @Param('relationshipId') relationshipId: string,
     @ValidatedBody(reflectionBody) body: ReflectionBody,
+    @Headers('if-match') ifMatch: string | undefined,
   ) {
     return relationshipResponse(
       await this.commands.execute<SubmitReflection, RelationshipView>(
-        new SubmitReflection(principal, relationshipId, body),
+        new SubmitReflection(principal, relationshipId, body, expectedVersionOf(ifMatch)),
       ),
     );
   }

@@ -14,6 +14,8 @@ export class SubmitReflection {
     readonly principal: Principal,
     readonly relationshipId: string,
     readonly reflection: ReflectionBody,
+    /** From If-Match: the relationship's version the caller saw (412 when it moved on). */
+    readonly expectedVersion?: number,
   ) {}
 }
 
@@ -27,13 +29,19 @@ export class SubmitReflectionHandler implements ICommandHandler<SubmitReflection
     private readonly access: RelationshipAccess,
   ) {}
 
-  async execute({ principal, relationshipId, reflection }: SubmitReflection): Promise<RelationshipView> {
+  async execute({
+    principal,
+    relationshipId,
+    reflection,
+    expectedVersion,
+  }: SubmitReflection): Promise<RelationshipView> {
     const { relationship, asAdmin } = await this.access.visible(principal, relationshipId);
     const { comment, ...measured } = reflection;
     const handled = await handleCommand(this.store, relationshipDecider, {
       tenantId: principal.tenantId,
       streamId: streams.relationship(relationshipId),
       command: { type: 'submit-reflection', by: principal.userId, asAdmin, ...measured },
+      expectedVersion,
     });
     const stored = (await this.projection.applyAppended(handled.events, relationship)) ?? relationship;
     if (!comment) return stored;

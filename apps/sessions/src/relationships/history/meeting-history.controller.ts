@@ -1,8 +1,9 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { CurrentPrincipal, Roles, type Principal } from '@tandem/auth';
+import { CurrentPrincipal, Responds, Roles, type Principal } from '@tandem/auth';
 import { ReadModels } from '../../infrastructure/read-models';
 import { sessionResponses } from '../../sessions/session-response';
 import { RelationshipKnowledge } from '../relationship-knowledge';
+import { meetingHistoryResponse, meetingHistoryResponseSchema } from './meeting-history-response';
 
 @Controller('relationships/:relationshipId/history')
 @Roles('program-admin', 'participant')
@@ -14,30 +15,17 @@ export class MeetingHistoryController {
 
   /** Every session of the relationship, newest first, with totals by outcome. */
   @Get()
+  @Responds(meetingHistoryResponseSchema)
   async history(@CurrentPrincipal() principal: Principal, @Param('relationshipId') relationshipId: string) {
-    const relationship = await this.knowledge.visible(principal, relationshipId);
+    const { relationship } = await this.knowledge.visible(principal, relationshipId);
     const models = this.readModels.forTenant(principal);
     const sessions = await models.sessions.find({ relationshipId }).toArray();
     sessions.sort((a, b) => b.startsAt.localeCompare(a.startsAt));
-    const count = (status: string) => sessions.filter((s) => s.status === status).length;
-    const held = sessions.filter((s) => s.status === 'held');
-    return {
+    return meetingHistoryResponse(
       relationshipId,
-      relationshipStatus: relationship.relationship.status,
-      totals: {
-        sessions: sessions.length,
-        scheduled: count('scheduled'),
-        held: held.length,
-        cancelled: count('cancelled'),
-        noShows: count('no-show'),
-        heldMinutes: held.reduce((sum, s) => sum + (s.actualDurationMinutes ?? 0), 0),
-        lastHeldAt:
-          held
-            .map((s) => s.heldAt ?? '')
-            .sort()
-            .at(-1) ?? null,
-      },
-      sessions: await sessionResponses(models, sessions),
-    };
+      relationship.status,
+      sessions,
+      await sessionResponses(models, sessions),
+    );
   }
 }

@@ -1,9 +1,9 @@
 import { Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import { CurrentPrincipal, Responds, Roles, ValidatedBody, type Principal } from '@tandem/auth';
 import type { z } from 'zod';
 import { expectedVersionOf } from '@tandem/runtime';
-import type { SessionResponse } from '../session-response';
+import { sessionResponseSchema, type SessionResponse } from '../session-response';
 import {
   actionItemBody,
   cancelBody,
@@ -15,7 +15,10 @@ import {
 } from '../session-schemas';
 import { ActOnSession, type SessionAction } from './act-on-session.handler';
 
-/** What members (and their program's admins) do with a session once it is scheduled. */
+/**
+ * What members (and their program's admins) do with a session once it is scheduled. Each answers the
+ * session (its `version` is the ETag) and takes If-Match: a stale one is refused with 412.
+ */
 @Controller('sessions/:sessionId')
 @Roles('program-admin', 'participant')
 export class ActOnSessionController {
@@ -23,6 +26,7 @@ export class ActOnSessionController {
 
   @Post('reschedule')
   @HttpCode(200)
+  @Responds(sessionResponseSchema, { description: 'The session at its new time (`sequence` bumped)' })
   reschedule(
     @CurrentPrincipal() p: Principal,
     @Param('sessionId') id: string,
@@ -34,63 +38,77 @@ export class ActOnSessionController {
 
   @Post('cancel')
   @HttpCode(200)
+  @Responds(sessionResponseSchema, { description: 'The cancelled session' })
   cancel(
     @CurrentPrincipal() p: Principal,
     @Param('sessionId') id: string,
     @ValidatedBody(cancelBody) body: z.infer<typeof cancelBody>,
+    @Headers('if-match') ifMatch?: string,
   ) {
-    return this.act(p, id, { type: 'cancel', reason: body.reason });
+    return this.act(p, id, { type: 'cancel', reason: body.reason }, expectedVersionOf(ifMatch));
   }
 
   @Post('held')
   @HttpCode(200)
+  @Responds(sessionResponseSchema, { description: 'The session, held, with who attended' })
   held(
     @CurrentPrincipal() p: Principal,
     @Param('sessionId') id: string,
     @ValidatedBody(heldBody) body: z.infer<typeof heldBody>,
+    @Headers('if-match') ifMatch?: string,
   ) {
-    return this.act(p, id, { type: 'mark-held', ...body });
+    return this.act(p, id, { type: 'mark-held', ...body }, expectedVersionOf(ifMatch));
   }
 
   @Post('no-show')
   @HttpCode(200)
+  @Responds(sessionResponseSchema, { description: 'The session, marked as a no-show' })
   noShow(
     @CurrentPrincipal() p: Principal,
     @Param('sessionId') id: string,
     @ValidatedBody(noShowBody) body: z.infer<typeof noShowBody>,
+    @Headers('if-match') ifMatch?: string,
   ) {
-    return this.act(p, id, { type: 'mark-no-show', absentIds: body.absentIds });
+    return this.act(p, id, { type: 'mark-no-show', absentIds: body.absentIds }, expectedVersionOf(ifMatch));
   }
 
   @Post('feedback')
   @HttpCode(201)
+  @Responds(sessionResponseSchema, { description: 'The held session, the caller among `feedbackBy`' })
   feedback(
     @CurrentPrincipal() p: Principal,
     @Param('sessionId') id: string,
     @ValidatedBody(feedbackBody) body: z.infer<typeof feedbackBody>,
+    @Headers('if-match') ifMatch?: string,
   ) {
-    return this.act(p, id, { type: 'submit-feedback', ...body });
+    return this.act(p, id, { type: 'submit-feedback', ...body }, expectedVersionOf(ifMatch));
   }
 
   @Post('action-items')
   @HttpCode(201)
+  @Responds(sessionResponseSchema, {
+    description: 'The session with the new action item last in `actionItems`',
+  })
   assign(
     @CurrentPrincipal() p: Principal,
     @Param('sessionId') id: string,
     @ValidatedBody(actionItemBody) body: z.infer<typeof actionItemBody>,
+    @Headers('if-match') ifMatch?: string,
   ) {
-    return this.act(p, id, { type: 'assign-action-item', ...body });
+    return this.act(p, id, { type: 'assign-action-item', ...body }, expectedVersionOf(ifMatch));
   }
 
   @Post('action-items/:actionItemId/complete')
   @HttpCode(200)
+  @Responds(sessionResponseSchema, { description: 'The session with the action item completed' })
   complete(
     @CurrentPrincipal() p: Principal,
     @Param('sessionId') id: string,
     @Param('actionItemId') actionItemId: string,
     @ValidatedBody(emptyBody) _body: object,
+    @Headers('if-match') ifMatch?: string,
   ) {
-    return this.act(p, id, { type: 'complete-action-item', actionItemId });
+    return this.act(p, id, { type: 'complete-action-item', actionItemId }, expectedVersionOf(ifMatch));
   }
 
   private async act(

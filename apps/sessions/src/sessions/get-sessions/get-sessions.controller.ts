@@ -1,11 +1,14 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
-import { CurrentPrincipal, Roles, ValidatedQuery, type Principal } from '@tandem/auth';
+import { Controller, Get, Param } from '@nestjs/common';
+import { CurrentPrincipal, pageOf, Responds, Roles, ValidatedQuery, type Principal } from '@tandem/auth';
+import type { z } from 'zod';
 import { Clock } from '../../infrastructure/clock';
 import { SessionAccess } from '../session-access';
 import { ReadModels } from '../../infrastructure/read-models';
-import { sessionResponse, sessionResponses } from '../session-response';
+import { sessionResponse, sessionResponses, sessionResponseSchema } from '../session-response';
 import { listSessionsQuery, type ListSessionsQuery } from '../session-schemas';
 import { SessionQueries } from './session-queries';
+
+const sessionPage = pageOf(sessionResponseSchema);
 
 @Controller('sessions')
 @Roles('program-admin', 'participant')
@@ -19,24 +22,22 @@ export class GetSessionsController {
 
   /** Sessions of a relationship or a participant (default: your own), `when=upcoming|past|all`. */
   @Get()
+  @Responds(sessionPage, { description: 'A page of sessions by start, newest first for `when=past`' })
   async list(
     @CurrentPrincipal() principal: Principal,
     @ValidatedQuery(listSessionsQuery) query: ListSessionsQuery,
-  ) {
-    const sessions = await this.queries.list(principal, query, this.clock.now());
-    return { items: await sessionResponses(this.readModels.forTenant(principal), sessions) };
+  ): Promise<z.output<typeof sessionPage>> {
+    const { items, nextCursor } = await this.queries.list(principal, query, this.clock.now());
+    const responses = await sessionResponses(this.readModels.forTenant(principal), items);
+    return nextCursor === undefined ? { items: responses } : { items: responses, nextCursor };
   }
 
-  /** The ETag is the session's stream version: send it back as If-Match when rescheduling. */
+  /** The ETag (set from `version`) is the session's stream version: send it back as If-Match on a change. */
   @Get(':sessionId')
-  async get(
-    @CurrentPrincipal() principal: Principal,
-    @Param('sessionId') sessionId: string,
-    @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
-  ) {
+  @Responds(sessionResponseSchema)
+  async get(@CurrentPrincipal() principal: Principal, @Param('sessionId') sessionId: string) {
     const { session } = await this.access.visible(principal, sessionId);
     const details = await this.readModels.forTenant(principal).sessionDetails.findOne({ _id: session._id });
-    response.setHeader('ETag', `"${session.version}"`);
     return sessionResponse(session, details);
   }
 }

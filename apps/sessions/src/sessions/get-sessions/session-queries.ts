@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { isPlatformAdmin, queryOperator, type Principal } from '@tandem/auth';
+import {
+  compareKeys,
+  isPlatformAdmin,
+  paginate,
+  queryOperator,
+  type Page,
+  type Principal,
+} from '@tandem/auth';
 import type { Filter } from 'mongodb';
 import { ReadModels, type StoredSessionView } from '../../infrastructure/read-models';
 
@@ -14,7 +21,8 @@ export class SessionQueries {
     private readonly knowledge: RelationshipKnowledge,
   ) {}
 
-  async list(principal: Principal, query: ListSessionsQuery, now: Date): Promise<StoredSessionView[]> {
+  /** One page of the caller's sessions by start (newest first for `past`), the id breaking ties. */
+  async list(principal: Principal, query: ListSessionsQuery, now: Date): Promise<Page<StoredSessionView>> {
     const sessions = await this.visibleSessions(principal, query);
     const nowIso = now.toISOString();
     const upcoming = (s: StoredSessionView) => s.status === 'scheduled' && s.startsAt >= nowIso;
@@ -22,10 +30,10 @@ export class SessionQueries {
     const chosen = sessions.filter(
       (s) => query.when === 'all' || (query.when === 'upcoming' ? upcoming(s) : s.startsAt < nowIso),
     );
-    chosen.sort((a, b) =>
-      query.when === 'past' ? b.startsAt.localeCompare(a.startsAt) : a.startsAt.localeCompare(b.startsAt),
-    );
-    return chosen.slice(0, query.limit);
+    const descending = query.when === 'past';
+    const keyOf = (s: StoredSessionView) => [s.startsAt, s.sessionId];
+    chosen.sort((a, b) => (descending ? -1 : 1) * compareKeys(keyOf(a), keyOf(b)));
+    return paginate(chosen, query, keyOf, descending);
   }
 
   private async visibleSessions(

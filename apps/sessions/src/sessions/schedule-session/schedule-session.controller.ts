@@ -1,7 +1,7 @@
 import { Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentPrincipal, Roles, ValidatedBody, type Principal } from '@tandem/auth';
-import type { SessionResponse } from '../session-response';
+import { CurrentPrincipal, Responds, Roles, ValidatedBody, type Principal } from '@tandem/auth';
+import { sessionResponseSchema, type SessionResponse } from '../session-response';
 import { scheduleSessionBody, type ScheduleSessionBody } from '../session-schemas';
 import { ScheduleSession } from './schedule-session.handler';
 
@@ -12,6 +12,8 @@ export class ScheduleSessionController {
 
   /** A member of an active relationship (or its program's admin) schedules a session; everyone in it is invited. */
   @Post()
+  // 404: the body's relationship is unknown or not the caller's.
+  @Responds(sessionResponseSchema, { description: 'The scheduled session', errors: [404] })
   async schedule(
     @CurrentPrincipal() principal: Principal,
     @ValidatedBody(scheduleSessionBody) body: ScheduleSessionBody,

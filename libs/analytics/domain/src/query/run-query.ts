@@ -4,7 +4,7 @@ import { dayOf } from '../shared/time';
 import type { AnalyticsQuery } from './analytics-query';
 import { dimensionValues, PERSONAL_DIMENSIONS, type Dimension } from './dimensions';
 import { AGGREGATION, contributionsOf, type Measure } from './measures';
-import { periodOf } from './time-grain';
+import { periodOf, type TimeGrain } from './time-grain';
 
 export const DEFAULT_K_ANONYMITY = 5;
 
@@ -20,7 +20,7 @@ export interface QueryRow {
 export interface QueryResult {
   readonly measures: readonly Measure[];
   readonly dimensions: readonly Dimension[];
-  readonly timeGrain?: string;
+  readonly timeGrain?: TimeGrain;
   readonly k: number;
   readonly rows: readonly QueryRow[];
 }

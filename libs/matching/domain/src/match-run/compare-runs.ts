@@ -10,10 +10,11 @@ export interface RunComparison {
   added: ProposedPair[];
   removed: ProposedPair[];
   scoreChanged: { menteeId: string; mentorId: string; before: number; after: number }[];
-  figures: { name: string; before: number | null; after: number | null; delta: number | null }[];
+  figures: { name: ComparedFigure; before: number | null; after: number | null; delta: number | null }[];
 }
 
-const comparedFigures = ['matched', 'unmatched', 'totalScore', 'meanScore', 'minScore'] as const;
+export const comparedFigures = ['matched', 'unmatched', 'totalScore', 'meanScore', 'minScore'] as const;
+export type ComparedFigure = (typeof comparedFigures)[number];
 
 /** What changes from one draft run to another: pairs (by mentee and mentor) and the headline figures. */
 export function compareRuns(before: RunSnapshot, after: RunSnapshot): RunComparison {

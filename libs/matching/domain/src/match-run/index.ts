@@ -11,6 +11,6 @@ export type {
 export { runMatching } from './run-matching';
 export { suggestMentors } from './suggest-mentors';
 export type { MentorSuggestion, SuggestableMentor } from './suggest-mentors';
-export { compareRuns } from './compare-runs';
-export type { RunComparison, RunSnapshot } from './compare-runs';
+export { compareRuns, comparedFigures } from './compare-runs';
+export type { ComparedFigure, RunComparison, RunSnapshot } from './compare-runs';
 export { MIN_GROUP_SIZE } from './group-figures';
