@@ -9,7 +9,18 @@ const authTestingBan = { name: '@tandem/auth/testing', message: 'The auth test k
 const runtimeTestingBan = { name: '@tandem/runtime/testing', message: 'The service test kit is for *.spec.ts files only.' };
 
 export default [
-  { ignores: ['**/node_modules/**', 'dist/**', '.data/**', 'coverage/**', '.nx/**', '**/__fixtures__/**'] },
+  // libs/api-client/src/generated: openapi-typescript's output (`npm run api:client`), checked by its staleness test.
+  {
+    ignores: [
+      '**/node_modules/**',
+      'dist/**',
+      '.data/**',
+      'coverage/**',
+      '.nx/**',
+      '**/__fixtures__/**',
+      'libs/api-client/src/generated/**',
+    ],
+  },
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
   {

@@ -1,5 +1,21 @@
-// Calls the services' public APIs with development-issuer tokens, failing loudly on surprises.
+// Calls the services' public APIs with development-issuer tokens, failing loudly on surprises. The demo is
+// plain JavaScript run by Node without a build, so it uses openapi-fetch directly (what @tandem/api-client
+// wraps) and gets its types from libs/api-client's generated paths through JSDoc: an editor, or
+// `tsc --allowJs --checkJs`, checks every path, parameter and body against the services' documents.
+import createClient from 'openapi-fetch';
 import { signDevToken } from '../scripts/dev-issuer.mjs';
+
+/**
+ * @typedef {object} Clients One client per service, each sending one user's token.
+ * @property {import('openapi-fetch').Client<import('../../libs/api-client/src/generated/matching').paths>} matching
+ * @property {import('openapi-fetch').Client<import('../../libs/api-client/src/generated/goals').paths>} goals
+ * @property {import('openapi-fetch').Client<import('../../libs/api-client/src/generated/sessions').paths>} sessions
+ * @property {import('openapi-fetch').Client<import('../../libs/api-client/src/generated/analytics').paths>} analytics
+ */
+
+/** @typedef {ReturnType<typeof demoApi>} DemoApi */
+
+const services = ['matching', 'goals', 'sessions', 'analytics'];
 
 export function demoApi({ ports, tenant }) {
   const tokens = new Map();
@@ -8,18 +24,47 @@ export function demoApi({ ports, tenant }) {
     if (!tokens.has(key)) tokens.set(key, await signDevToken({ tenant, sub, roles, ttlSeconds: 4 * 3600 }));
     return tokens.get(key);
   };
-  const call = async (service, method, path, { as, roles = ['participant'], body, contentType = 'application/json', expect = [200, 201] } = {}) => {
-    const response = await fetch(`http://127.0.0.1:${ports[service]}/api/${service}/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${await tokenFor(as, roles)}`, ...(body === undefined ? {} : { 'content-type': contentType }) },
-      body: body === undefined ? undefined : contentType === 'application/json' ? JSON.stringify(body) : body,
-    });
-    const text = await response.text();
-    const parsed = text ? JSON.parse(text) : undefined;
-    if (!expect.includes(response.status)) throw new Error(`${method} /api/${service}/v1${path} answered ${response.status}: ${text.slice(0, 300)}`);
-    return { status: response.status, body: parsed };
+  const clients = new Map();
+  /**
+   * The four services' clients acting as user `sub` with `roles`.
+   * @returns {Clients}
+   */
+  const as = (sub, roles = ['participant']) => {
+    const key = `${sub}|${roles}`;
+    if (!clients.has(key)) {
+      const bearer = {
+        onRequest: async ({ request }) =>
+          void request.headers.set('authorization', `Bearer ${await tokenFor(sub, roles)}`),
+      };
+      const forService = (service) => {
+        const client = createClient({ baseUrl: `http://127.0.0.1:${ports[service]}` });
+        client.use(bearer);
+        return [service, client];
+      };
+      clients.set(key, Object.fromEntries(services.map(forService)));
+    }
+    return clients.get(key);
   };
-  return { call, tokenFor };
+  return { as, tokenFor };
+}
+
+/**
+ * The body of a client call's answer when its status is one of `expected`; otherwise throws, naming the route,
+ * the status and the problem.
+ * @template T
+ * @param {Promise<{ data?: T, error?: unknown, response: Response }>} call
+ * @param {number[]} [expected]
+ * @returns {Promise<T>}
+ */
+export async function expectStatus(call, expected = [200, 201]) {
+  const { data, error, response } = await call;
+  if (!expected.includes(response.status)) {
+    const url = new URL(response.url);
+    throw new Error(
+      `${url.pathname}${url.search} answered ${response.status}: ${JSON.stringify(error ?? data ?? '').slice(0, 300)}`,
+    );
+  }
+  return /** @type {T} */ (data);
 }
 
 /** Runs `work` on items with at most `concurrency` at a time, printing progress every so often. */
@@ -33,7 +78,8 @@ export async function forEachWithProgress(label, items, concurrency, work) {
       const item = items[next++];
       await work(item);
       done += 1;
-      if (done % step === 0 || done === items.length) process.stdout.write(`\r[demo] ${label}: ${done}/${items.length}`);
+      if (done % step === 0 || done === items.length)
+        process.stdout.write(`\r[demo] ${label}: ${done}/${items.length}`);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { ApiClient } from '@tandem/runtime/testing';
 import { waitFor } from '@tandem/testing';
-import { startPlatform, type Platform, type ServiceName } from './platform.test-kit';
+import { expectStatus, startPlatform, type Platform, type ServiceName } from './platform.test-kit';
 
 /**
  * One program from creation to analytics, driven only through the four services' public HTTP
@@ -11,7 +10,8 @@ import { startPlatform, type Platform, type ServiceName } from './platform.test-
 describe('the whole platform, end to end', () => {
   let platform: Platform;
   const tenant = `e2e-${randomUUID().slice(0, 8)}`;
-  const as = (service: ServiceName, userId: string, roles = ['participant']): ApiClient => platform.client(service, tenant, userId, roles);
+  const as = <S extends ServiceName>(service: S, userId: string, roles = ['participant']) =>
+    platform.api(service, tenant, userId, roles);
   const eventually = <T>(probe: () => Promise<T | undefined | false>, description: string) =>
     waitFor(probe, { timeoutMs: 90_000, intervalMs: 300, description });
 
@@ -22,16 +22,37 @@ describe('the whole platform, end to end', () => {
 
   it('runs a program through matching, goals and sessions, and analytics counts exactly what happened', async () => {
     const admin = as('matching', 'admin-1', ['program-admin']);
-    const program = await admin.post('/programs', {
-      name: 'End-to-end program',
-      type: 'one-to-one',
-      settings: { defaultMentorCapacity: 1, criteriaWeights: { skills: 100 }, hardRules: { excludeSameDepartment: false, excludeOwnManager: true, excludePreviousPairs: true, requireCommonLanguage: false } },
-    });
-    expect(program.status).toBe(201);
-    const programId = program.body.programId as string;
-    await admin.post(`/programs/${programId}/open-enrolment`);
+    const { programId } = await expectStatus(
+      admin.POST('/api/matching/v1/programs', {
+        body: {
+          name: 'End-to-end program',
+          type: 'one-to-one',
+          settings: {
+            defaultMentorCapacity: 1,
+            criteriaWeights: { skills: 100 },
+            hardRules: {
+              excludeSameDepartment: false,
+              excludeOwnManager: true,
+              excludePreviousPairs: true,
+              requireCommonLanguage: false,
+            },
+          },
+        },
+      }),
+      201,
+      'create program',
+    );
+    const program = { params: { path: { programId } } };
+    await admin.POST('/api/matching/v1/programs/{programId}/open-enrolment', program);
     const enrol = (userId: string, role: 'mentor' | 'mentee', skills: string[]) =>
-      admin.post(`/programs/${programId}/participants`, { userId, roles: [role], profile: role === 'mentor' ? { skillsOffered: skills } : { skillsSought: skills } });
+      admin.POST('/api/matching/v1/programs/{programId}/participants', {
+        ...program,
+        body: {
+          userId,
+          roles: [role],
+          profile: role === 'mentor' ? { skillsOffered: skills } : { skillsSought: skills },
+        },
+      });
     for (const [userId, role, skills] of [
       ['mentor-a', 'mentor', ['negotiation']],
       ['mentor-b', 'mentor', ['design']],
@@ -39,18 +60,34 @@ describe('the whole platform, end to end', () => {
       ['mentee-b', 'mentee', ['design']],
       ['mentee-c', 'mentee', ['design']],
     ] as const) {
-      expect((await enrol(userId, role, [...skills])).status).toBe(201);
+      expect((await enrol(userId, role, [...skills])).response.status).toBe(201);
     }
-    await admin.post(`/programs/${programId}/close-enrolment`);
-    const run = await admin.post(`/programs/${programId}/match-runs`, {});
-    expect(run.body.report).toMatchObject({ matched: 2, unmatched: 1 });
-    await admin.post(`/programs/${programId}/match-runs/${run.body.runId}/publish`);
-    await admin.post(`/programs/${programId}/launch`);
-    const proposals = (await admin.get(`/relationships?programId=${programId}`)).body.items as { relationshipId: string; mentorIds: string[]; menteeIds: string[] }[];
+    await admin.POST('/api/matching/v1/programs/{programId}/close-enrolment', program);
+    const run = await expectStatus(
+      admin.POST('/api/matching/v1/programs/{programId}/match-runs', { ...program, body: {} }),
+      201,
+      'match run',
+    );
+    expect(run.report).toMatchObject({ matched: 2, unmatched: 1 });
+    await admin.POST('/api/matching/v1/programs/{programId}/match-runs/{runId}/publish', {
+      params: { path: { programId, runId: run.runId } },
+    });
+    await admin.POST('/api/matching/v1/programs/{programId}/launch', program);
+    const proposals = (
+      await expectStatus(
+        admin.GET('/api/matching/v1/relationships', { params: { query: { programId } } }),
+        200,
+        'list relationships',
+      )
+    ).items;
     expect(proposals).toHaveLength(2);
-    for (const proposal of proposals) {
-      for (const party of [...proposal.menteeIds, ...proposal.mentorIds]) {
-        expect((await as('matching', party).post(`/relationships/${proposal.relationshipId}/accept`)).status).toBe(200);
+    for (const { relationshipId, menteeIds, mentorIds } of proposals) {
+      for (const party of [...menteeIds, ...mentorIds]) {
+        const accepted = await as('matching', party).POST(
+          '/api/matching/v1/relationships/{relationshipId}/accept',
+          { params: { path: { relationshipId } }, body: {} },
+        );
+        expect(accepted.response.status).toBe(200);
       }
     }
     const [first, second] = proposals as [(typeof proposals)[number], (typeof proposals)[number]];
@@ -60,43 +97,66 @@ describe('the whole platform, end to end', () => {
     for (const relationship of [first, second]) {
       const mentee = as('goals', relationship.menteeIds[0]!);
       const goal = await eventually(async () => {
-        const response = await mentee.post('/goals', {
-          relationshipId: relationship.relationshipId,
-          title: 'Lead a negotiation',
-          description: 'Prepare and lead one vendor negotiation end to end',
-          measure: { kind: 'milestones' },
-          relevance: 'negotiation',
-          dueDate: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
-          horizon: 'short-term',
-          milestones: [{ title: 'Prepare the brief' }],
+        const { data } = await mentee.POST('/api/goals/v1/goals', {
+          body: {
+            relationshipId: relationship.relationshipId,
+            title: 'Lead a negotiation',
+            description: 'Prepare and lead one vendor negotiation end to end',
+            measure: { kind: 'milestones' },
+            relevance: 'negotiation',
+            dueDate: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+            horizon: 'short-term',
+            milestones: [{ title: 'Prepare the brief' }],
+          },
         });
-        return response.status === 201 ? response.body : undefined;
+        return data;
       }, 'goals knows the relationship');
       goalIds.push(goal.goalId);
     }
     const firstMenteeGoals = as('goals', first.menteeIds[0]!);
-    expect((await firstMenteeGoals.post(`/goals/${goalIds[0]}/complete`)).status).toBe(200);
+    const completed = await firstMenteeGoals.POST('/api/goals/v1/goals/{goalId}/complete', {
+      params: { path: { goalId: goalIds[0]! } },
+      body: {},
+    });
+    expect(completed.response.status).toBe(200);
 
     // Sessions: one held session per relationship, rated by the mentee.
     for (const [index, relationship] of [first, second].entries()) {
       const mentee = as('sessions', relationship.menteeIds[0]!);
       const session = await eventually(async () => {
-        const response = await mentee.post('/sessions', {
-          relationshipId: relationship.relationshipId,
-          startsAt: new Date(Date.now() - (index + 2) * 3_600_000).toISOString(),
-          durationMinutes: 60,
-          format: 'video',
+        const { data } = await mentee.POST('/api/sessions/v1/sessions', {
+          body: {
+            relationshipId: relationship.relationshipId,
+            startsAt: new Date(Date.now() - (index + 2) * 3_600_000).toISOString(),
+            durationMinutes: 60,
+            format: 'video',
+          },
         });
-        return response.status === 201 ? response.body : undefined;
+        return data;
       }, 'sessions knows the relationship');
-      const held = await mentee.post(`/sessions/${session.sessionId}/held`, { attendeeIds: [...relationship.menteeIds, ...relationship.mentorIds], actualDurationMinutes: 45 });
-      expect(held.status).toBe(200);
-      expect((await mentee.post(`/sessions/${session.sessionId}/feedback`, { rating: index === 0 ? 5 : 3 })).status).toBe(201);
+      const byId = { params: { path: { sessionId: session.sessionId } } };
+      const held = await mentee.POST('/api/sessions/v1/sessions/{sessionId}/held', {
+        ...byId,
+        body: {
+          attendeeIds: [...relationship.menteeIds, ...relationship.mentorIds],
+          actualDurationMinutes: 45,
+        },
+      });
+      expect(held.response.status).toBe(200);
+      const feedback = await mentee.POST('/api/sessions/v1/sessions/{sessionId}/feedback', {
+        ...byId,
+        body: { rating: index === 0 ? 5 : 3 },
+      });
+      expect(feedback.response.status).toBe(201);
     }
 
     // Analytics is killed mid-scenario; what happens meanwhile must still be counted after its restart.
     await platform.kill('analytics');
-    expect((await as('matching', first.menteeIds[0]!).post(`/relationships/${first.relationshipId}/end`, { reason: 'goals-achieved' })).status).toBe(200);
+    const ended = await as('matching', first.menteeIds[0]!).POST(
+      '/api/matching/v1/relationships/{relationshipId}/end',
+      { params: { path: { relationshipId: first.relationshipId } }, body: { reason: 'goals-achieved' } },
+    );
+    expect(ended.response.status).toBe(200);
     await platform.start('analytics');
 
     const analyst = as('analytics', 'analyst-1', ['analyst']);
@@ -113,13 +173,20 @@ describe('the whole platform, end to end', () => {
       goalCompletionRate: 0.5,
       averageSessionRating: 4,
     };
-    const summary = await eventually(async () => {
-      const response = await analyst.get(`/programs/${programId}/summary`);
-      return response.status === 200 && matches(response.body, expectedSummary) ? response.body : undefined;
-    }, `analytics summary ${JSON.stringify(expectedSummary)} (last: ${platform.output('analytics').slice(-500)})`);
+    const summary = await eventually(
+      async () => {
+        const { data } = await analyst.GET('/api/analytics/v1/programs/{programId}/summary', program);
+        return data && matches(data, expectedSummary) ? data : undefined;
+      },
+      `analytics summary ${JSON.stringify(expectedSummary)} (last: ${platform.output('analytics').slice(-500)})`,
+    );
     expect(summary).toMatchObject(expectedSummary);
 
-    const funnel = (await analyst.get(`/programs/${programId}/funnel`)).body as { stages: { step: string; count: number }[] };
+    const funnel = await expectStatus(
+      analyst.GET('/api/analytics/v1/programs/{programId}/funnel', program),
+      200,
+      'funnel',
+    );
     expect(Object.fromEntries(funnel.stages.map((s) => [s.step, s.count]))).toEqual({
       enrolled: 3,
       matched: 2,
@@ -128,9 +195,23 @@ describe('the whole platform, end to end', () => {
       'first-goal-completed': 1,
       'relationship-completed': 1,
     });
-    const query = await analyst.post('/query', { measures: ['sessionsHeld', 'goalsSet', 'goalsCompleted'], dimensions: ['program'], filters: { program: [programId] } });
-    expect(query.status).toBe(200);
-    expect(query.body.rows).toEqual([expect.objectContaining({ dimensions: { program: programId }, measures: { sessionsHeld: 2, goalsSet: 2, goalsCompleted: 1 } })]);
+    const query = await expectStatus(
+      analyst.POST('/api/analytics/v1/query', {
+        body: {
+          measures: ['sessionsHeld', 'goalsSet', 'goalsCompleted'],
+          dimensions: ['program'],
+          filters: { program: [programId] },
+        },
+      }),
+      200,
+      'query',
+    );
+    expect(query.rows).toEqual([
+      expect.objectContaining({
+        dimensions: { program: programId },
+        measures: { sessionsHeld: 2, goalsSet: 2, goalsCompleted: 1 },
+      }),
+    ]);
   }, 400_000);
 });
 

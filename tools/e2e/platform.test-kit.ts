@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createTestIssuer, type TestIssuer } from '@tandem/auth/testing';
-import { createApiClient, type ApiClient } from '@tandem/runtime/testing';
+import { createTandemClient, type TandemClient } from '@tandem/api-client';
 import { freePort, testInfra, uniqueName, waitFor } from '@tandem/testing';
 
 export const serviceNames = ['matching', 'goals', 'sessions', 'analytics'] as const;
@@ -18,7 +18,8 @@ interface RunningService {
 
 /** The four services as built processes (dist/), on their own databases and topics, with a test issuer. */
 export interface Platform {
-  client(service: ServiceName, tenant: string, userId: string, roles: string[]): ApiClient;
+  /** The typed client (`@tandem/api-client`) of a service, with a token for one tenant, user and roles. */
+  api<S extends ServiceName>(service: S, tenant: string, userId: string, roles: string[]): TandemClient<S>;
   /** SIGKILL: no graceful shutdown, the way a node failure ends a pod. */
   kill(service: ServiceName): Promise<void>;
   start(service: ServiceName): Promise<void>;
@@ -92,7 +93,10 @@ export async function startPlatform({ services: chosen = serviceNames, env: extr
 
   await Promise.all(chosen.map(start));
   return {
-    client: (service, tenant, userId, roles) => createApiClient(services.get(service)!.url, service, userId, issuer.token({ tenant, sub: userId, roles })),
+    api: (service, tenant, userId, roles) => {
+      const token = issuer.token({ tenant, sub: userId, roles });
+      return createTandemClient(service, { baseUrl: services.get(service)!.url, token: () => token });
+    },
     kill: (name) => stopOne(name, 'SIGKILL'),
     start,
     output: (name) => services.get(name)!.output,
@@ -101,4 +105,19 @@ export async function startPlatform({ services: chosen = serviceNames, env: extr
       await Promise.all(chosen.map((name) => stopOne(name, 'SIGTERM')));
     },
   };
+}
+
+/** An answer of the typed client: its body on a documented success, else the problem details. */
+interface Answer<T> {
+  readonly data?: T;
+  readonly error?: unknown;
+  readonly response: Response;
+}
+
+/** The body of `call`'s answer when it has `status`; otherwise throws, naming `what`, the status and the body. */
+export async function expectStatus<T>(call: Promise<Answer<T>>, status: number, what: string): Promise<T> {
+  const { data, error, response } = await call;
+  if (response.status !== status)
+    throw new Error(`${what}: ${response.status} ${JSON.stringify(error ?? data)}`);
+  return data as T;
 }

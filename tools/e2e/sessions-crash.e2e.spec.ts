@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ApiClient, ApiResponse } from '@tandem/runtime/testing';
+import type { sessions, TandemClient } from '@tandem/api-client';
 import { waitFor } from '@tandem/testing';
 import { MongoClient, type Db } from 'mongodb';
 import { activeRelationship } from './active-relationship.test-kit';
@@ -15,23 +15,22 @@ interface Creation {
     relationshipId: string;
     startsAt: string;
     durationMinutes: number;
-    format: string;
+    format: (typeof formats)[number];
     location: string;
     agenda: { text: string }[];
   };
 }
 
+type SessionsClient = TandemClient<'sessions'>;
+type ScheduleSession =
+  sessions.paths['/api/sessions/v1/sessions']['post']['requestBody']['content']['application/json'];
+/** The typed client's answer to a session creation. */
+type Answer = Awaited<ReturnType<typeof scheduleSession>>;
+
 /** An answer, or none: the connection broke (or a 5xx, which the server keeps no record of), so the outcome is unknown. */
 type Attempt =
-  | { readonly answered: true; readonly response: ApiResponse }
+  | { readonly answered: true; readonly answer: Answer }
   | { readonly answered: false; readonly reason: string };
-
-interface ListedSession {
-  sessionId: string;
-  format?: string;
-  location?: string;
-  agenda: { text: string }[];
-}
 
 /**
  * The issue's fault test: 40 parallel session creations, each with its own Idempotency-Key, the
@@ -61,7 +60,7 @@ describe('sessions killed with SIGKILL during 40 parallel creations', () => {
 
   it('leaves every session complete and none duplicated, and answers every retry', async () => {
     const pair = await activeRelationship(platform, tenant);
-    const mentee = platform.client('sessions', tenant, pair.menteeId, ['participant']);
+    const mentee = platform.api('sessions', tenant, pair.menteeId, ['participant']);
     const creations: Creation[] = Array.from({ length: CREATIONS }, (_, index) => ({
       index,
       key: `create-${randomUUID()}`,
@@ -75,11 +74,11 @@ describe('sessions killed with SIGKILL during 40 parallel creations', () => {
       },
     }));
     const attempt = (creation: Creation): Promise<Attempt> =>
-      mentee.post('/sessions', creation.body, { 'idempotency-key': creation.key }).then(
-        (response) =>
-          response.status >= 500
-            ? { answered: false, reason: `status ${response.status}` }
-            : { answered: true, response },
+      scheduleSession(mentee, creation.body, creation.key).then(
+        (answer) =>
+          answer.response.status >= 500
+            ? { answered: false, reason: `status ${answer.response.status}` }
+            : { answered: true, answer },
         (error: Error) => ({ answered: false, reason: error.message }),
       );
 
@@ -109,17 +108,17 @@ describe('sessions killed with SIGKILL during 40 parallel creations', () => {
     expect(unknown.length).toBeGreaterThan(0);
 
     await platform.start('sessions');
-    const finalAnswers = new Map<number, ApiResponse>();
-    firstAttempts.forEach((result, i) => result.answered && finalAnswers.set(i, result.response));
+    const finalAnswers = new Map<number, Answer>();
+    firstAttempts.forEach((result, i) => result.answered && finalAnswers.set(i, result.answer));
     await Promise.all(
       unknown.map(async (creation) => {
         const response = await waitFor(
           async () => {
             const result = await attempt(creation);
             // In flight: the dead process's claim has not lapsed yet; ask again.
-            if (!result.answered || result.response.body?.code === 'idempotency-key-in-flight')
+            if (!result.answered || result.answer.error?.code === 'idempotency-key-in-flight')
               return undefined;
-            return result.response;
+            return result.answer;
           },
           {
             timeoutMs: 60_000,
@@ -132,13 +131,14 @@ describe('sessions killed with SIGKILL during 40 parallel creations', () => {
     );
 
     // Every request ended as a created session (first answer or replay) or as "took effect, answer lost".
-    const sessionIdOfAnswer = (response: ApiResponse): string => {
-      if (response.status === 201) return response.body.sessionId as string;
-      expect(response.body).toMatchObject({
+    const sessionIdOfAnswer = ({ data, error }: Answer): string => {
+      if (data) return data.sessionId;
+      expect(error).toMatchObject({
         code: 'idempotency-key-outcome-lost',
         streams: [expect.stringMatching(/^session-/)],
       });
-      return (response.body.streams[0] as string).slice('session-'.length);
+      // A problem's own members (here the streams the request wrote) are not in the ProblemDetails schema.
+      return (error as unknown as { streams: string[] }).streams[0]!.slice('session-'.length);
     };
     const answeredSessionIds = creations.map((creation) =>
       sessionIdOfAnswer(finalAnswers.get(creation.index)!),
@@ -152,7 +152,7 @@ describe('sessions killed with SIGKILL during 40 parallel creations', () => {
     expect(new Set(answeredSessionIds).size).toBe(CREATIONS);
 
     // Every stored session complete as sent: format, location and agenda (waiting while the read model catches up).
-    const incompleteOf = (listed: Map<string, ListedSession>): string[] =>
+    const incompleteOf = (listed: Awaited<ReturnType<typeof sessionsOf>>): string[] =>
       creations.flatMap((creation) => {
         const session = listed.get(answeredSessionIds[creation.index]!);
         const complete =
@@ -179,18 +179,26 @@ describe('sessions killed with SIGKILL during 40 parallel creations', () => {
     const retried = unknown.map((creation) => finalAnswers.get(creation.index)!);
     console.info(
       `sessions crash test: killed with ${storedBeforeKill.stored} stored and ${storedBeforeKill.answered} answered; ${CREATIONS - unknown.length} answered before the kill, ${unknown.length} unknown; retries answered ` +
-        `${retried.filter((r) => r.status === 201 && r.headers.get('idempotent-replayed') === 'true').length} replayed, ` +
-        `${retried.filter((r) => r.status === 201 && !r.headers.get('idempotent-replayed')).length} created, ` +
-        `${retried.filter((r) => r.status === 409).length} outcome-lost; ${storedSessionIds.length} sessions stored`,
+        `${retried.filter(({ response: r }) => r.status === 201 && r.headers.get('idempotent-replayed') === 'true').length} replayed, ` +
+        `${retried.filter(({ response: r }) => r.status === 201 && !r.headers.get('idempotent-replayed')).length} created, ` +
+        `${retried.filter(({ response: r }) => r.status === 409).length} outcome-lost; ${storedSessionIds.length} sessions stored`,
     );
   }, 240_000);
 });
 
+/** Schedules a session, with an Idempotency-Key when given. */
+function scheduleSession(mentee: SessionsClient, body: ScheduleSession, key?: string) {
+  return mentee.POST('/api/sessions/v1/sessions', {
+    body,
+    ...(key === undefined ? {} : { params: { header: { 'Idempotency-Key': key } } }),
+  });
+}
+
 /** Sessions learns the relationship from matching's events: schedule one probe session until it is accepted. */
-async function sessionsKnowTheRelationship(mentee: ApiClient, relationshipId: string): Promise<string> {
+async function sessionsKnowTheRelationship(mentee: SessionsClient, relationshipId: string): Promise<string> {
   return waitFor(
     async () => {
-      const response = await mentee.post('/sessions', {
+      const { data, error, response } = await scheduleSession(mentee, {
         relationshipId,
         startsAt: new Date(Date.now() + 86_400_000).toISOString(),
         durationMinutes: 30,
@@ -198,8 +206,8 @@ async function sessionsKnowTheRelationship(mentee: ApiClient, relationshipId: st
         location: 'probe',
       });
       // Thrown, so a timeout names the last answer.
-      if (response.status !== 201) throw new Error(`${response.status} ${JSON.stringify(response.body)}`);
-      return response.body.sessionId as string;
+      if (!data) throw new Error(`${response.status} ${JSON.stringify(error)}`);
+      return data.sessionId;
     },
     {
       timeoutMs: 60_000,
@@ -219,9 +227,10 @@ async function scheduledSessionIds(sessionsDb: Db, tenant: string): Promise<stri
 }
 
 /** The relationship's sessions as the API lists them. */
-async function sessionsOf(mentee: ApiClient, relationshipId: string): Promise<Map<string, ListedSession>> {
-  const response = await mentee.get(`/sessions?relationshipId=${relationshipId}&limit=500`);
-  if (response.status !== 200)
-    throw new Error(`listing sessions: ${response.status} ${JSON.stringify(response.body)}`);
-  return new Map((response.body.items as ListedSession[]).map((session) => [session.sessionId, session]));
+async function sessionsOf(mentee: SessionsClient, relationshipId: string) {
+  const { data, error, response } = await mentee.GET('/api/sessions/v1/sessions', {
+    params: { query: { relationshipId, limit: 500 } },
+  });
+  if (!data) throw new Error(`listing sessions: ${response.status} ${JSON.stringify(error)}`);
+  return new Map(data.items.map((session) => [session.sessionId, session]));
 }

@@ -8,6 +8,7 @@ const ci = process.env.CI === 'true' || process.env.CI === '1';
 const steps = [
   { name: 'lint', command: 'node', args: ['tools/scripts/lint.mjs'] },
   { name: 'typecheck', command: 'npx', args: ['--no-install', 'tsc', '-p', 'tools/tsconfig.typecheck.json'] },
+  { name: 'typecheck demo', command: 'npx', args: ['--no-install', 'tsc', '-p', 'tools/demo/tsconfig.json'] },
   { name: 'jest', command: 'npx', args: ['--no-install', 'jest', '-c', 'tools/jest/jest.config.js', ...(ci ? ['--ci'] : []), ...jestArgs] },
 ];
 
