@@ -2,7 +2,7 @@
 // (openapi-typescript's `paths`, `components` and `operations` types). `npm run api:client` imports it;
 // the staleness test runs it as a filter (`node openapi-to-typescript.mjs <service> < document.json`),
 // because openapi-typescript is ES modules only and Jest runs CommonJS.
-import { readFileSync } from 'node:fs';
+import { text } from 'node:stream/consumers';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 
@@ -19,5 +19,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.stderr.write('usage: node openapi-to-typescript.mjs <service> < openapi.json\n');
     process.exit(2);
   }
-  process.stdout.write(await openApiToTypeScript(service, JSON.parse(readFileSync(0, 'utf8'))));
+  // Read as a stream: readFileSync(0) fails with EAGAIN when stdin is a pipe not yet filled.
+  process.stdout.write(await openApiToTypeScript(service, JSON.parse(await text(process.stdin))));
 }
