@@ -137,12 +137,15 @@ describe('a program from creation through enrolment, match runs, publication and
       startedAt: expect.any(String),
     });
     const agreement = {
-      scope: 'Negotiation in vendor deals',
+      goals: ['Negotiation in vendor deals'],
       sessionsPerMonth: 2,
-      preferredChannel: 'video',
+      channel: 'video',
       confidentialityAcknowledged: true,
     };
     expect((await menteeA.post(`${path}/agreement`, agreement)).status).toBe(200);
+    expect((await mentorX.post(`${path}/agreement/confirm`, { version: 1 })).body.agreement.status).toBe(
+      'agreed',
+    );
     expect((await menteeA.post(`${path}/pause`, { reason: 'parental-leave' })).body.status).toBe('paused');
     expect((await mentorX.post(`${path}/resume`)).body.status).toBe('active');
     const ended = await menteeA.post(`${path}/end`, { reason: 'not-a-good-fit', requestRematch: true });
@@ -153,6 +156,7 @@ describe('a program from creation through enrolment, match runs, publication and
       skillsGained: ['negotiation'],
       wouldRecommend: false,
       comment: 'We did not click.',
+      commentVisibility: 'private-with-admins',
     };
     expect((await menteeA.post(`${path}/reflection`, reflection)).status).toBe(200);
     expect((await menteeA.post(`${path}/reflection`, reflection)).status).toBe(409);
@@ -169,6 +173,9 @@ describe('a program from creation through enrolment, match runs, publication and
       'accepted',
       'accepted',
       'started',
+      'agreement-proposed',
+      'agreement-confirmed',
+      'agreement-confirmed',
       'agreement-recorded',
       'paused',
       'resumed',

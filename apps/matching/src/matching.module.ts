@@ -1,9 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { ServiceDefinition } from '@tandem/runtime';
+import { Clock } from './infrastructure/clock';
 import { MentorCapacity } from './infrastructure/mentor-capacity';
 import { ReadModels } from './infrastructure/read-model-collections';
 import { GetMatchRunController } from './match-runs/get-match-run/get-match-run.controller';
+import { ExplainPairController } from './match-runs/explain-pair/explain-pair.controller';
+import { ListMatchRunsController } from './match-runs/list-match-runs/list-match-runs.controller';
+import { ReviewDraftController } from './match-runs/review-draft/review-draft.controller';
+import { ReviewDraftHandler } from './match-runs/review-draft/review-draft.handler';
 import { ProgramRosters } from './match-runs/program-roster';
 import { PublishMatchRunController } from './match-runs/publish-match-run/publish-match-run.controller';
 import { MatchRunPublication } from './match-runs/publish-match-run/match-run-publication';
@@ -23,6 +28,9 @@ import { ParticipantImportChunks } from './participants/participant-imports/enro
 import { ParticipantImportRunner } from './participants/participant-imports/import-job-runner';
 import { ParticipantImportJobs } from './participants/participant-imports/import-jobs';
 import { ListParticipantsController } from './participants/list-participants/list-participants.controller';
+import { GetMentorLoadHandler } from './participants/mentor-load/get-mentor-load.handler';
+import { MentorLoadController } from './participants/mentor-load/mentor-load.controller';
+import { SetOverallCapacityHandler } from './participants/mentor-load/set-overall-capacity.handler';
 import { UpdateProfileController } from './participants/update-profile/update-profile.controller';
 import { UpdateProfileHandler } from './participants/update-profile/update-profile.handler';
 import { WithdrawParticipantController } from './participants/withdraw-participant/withdraw-participant.controller';
@@ -33,6 +41,8 @@ import { CreateProgramController } from './programs/create-program/create-progra
 import { CreateProgramHandler } from './programs/create-program/create-program.handler';
 import { GetProgramsController } from './programs/get-programs/get-programs.controller';
 import { ProgramAccess } from './programs/program-access';
+import { ProgramClosure } from './programs/program-closure/program-closure';
+import { ProgramDates } from './programs/program-dates/program-dates';
 import { UpdateProgramController } from './programs/update-program/update-program.controller';
 import { UpdateProgramHandler } from './programs/update-program/update-program.handler';
 import { ReadModelProjection } from './read-models/read-model-projection';
@@ -50,6 +60,15 @@ import { PauseRelationshipController } from './relationships/pause-relationship/
 import { PauseRelationshipHandler } from './relationships/pause-relationship/pause-relationship.handler';
 import { ProposeRelationshipController } from './relationships/propose-relationship/propose-relationship.controller';
 import { ProposeRelationshipHandler } from './relationships/propose-relationship/propose-relationship.handler';
+import { ConfirmAgreementController } from './relationships/confirm-agreement/confirm-agreement.controller';
+import { ConfirmAgreementHandler } from './relationships/confirm-agreement/confirm-agreement.handler';
+import { ProposeRematchController } from './relationships/propose-rematch/propose-rematch.controller';
+import { ProposeRematchHandler } from './relationships/propose-rematch/propose-rematch.handler';
+import { RematchProposals } from './relationships/propose-rematch/rematch-proposals';
+import { Rematcher } from './relationships/propose-rematch/rematcher';
+import { RematchSweep } from './relationships/rematch-sweep/rematch-sweep';
+import { RematchQueueController } from './relationships/rematch-queue/rematch-queue.controller';
+import { GetRematchQueueHandler } from './relationships/rematch-queue/rematch-queue.handler';
 import { RecordAgreementController } from './relationships/record-agreement/record-agreement.controller';
 import { RecordAgreementHandler } from './relationships/record-agreement/record-agreement.handler';
 import { RelationshipAccess } from './relationships/relationship-access';
@@ -74,8 +93,12 @@ import { SubmitReflectionHandler } from './relationships/submit-reflection/submi
     ListParticipantsController,
     WithdrawParticipantController,
     UpdateProfileController,
+    MentorLoadController,
     RunMatchingController,
     GetMatchRunController,
+    ExplainPairController,
+    ListMatchRunsController,
+    ReviewDraftController,
     PublishMatchRunController,
     SuggestMentorsController,
     ProposeRelationshipController,
@@ -83,12 +106,16 @@ import { SubmitReflectionHandler } from './relationships/submit-reflection/submi
     AcceptRelationshipController,
     DeclineRelationshipController,
     RecordAgreementController,
+    ConfirmAgreementController,
+    ProposeRematchController,
+    RematchQueueController,
     PauseRelationshipController,
     ResumeRelationshipController,
     EndRelationshipController,
     SubmitReflectionController,
   ],
   providers: [
+    Clock,
     ReadModels,
     ReadModelProjection,
     MentorCapacity,
@@ -96,6 +123,8 @@ import { SubmitReflectionHandler } from './relationships/submit-reflection/submi
     CapacityLimits,
     MatchRunPublication,
     ProgramAccess,
+    ProgramClosure,
+    ProgramDates,
     ProgramRosters,
     RelationshipAccess,
     ProposalExpiry,
@@ -105,6 +134,8 @@ import { SubmitReflectionHandler } from './relationships/submit-reflection/submi
     EnrolParticipantHandler,
     UpdateProfileHandler,
     WithdrawParticipantHandler,
+    SetOverallCapacityHandler,
+    GetMentorLoadHandler,
     ImportParticipantsHandler,
     GetParticipantImportHandler,
     CancelParticipantImportHandler,
@@ -113,10 +144,17 @@ import { SubmitReflectionHandler } from './relationships/submit-reflection/submi
     ParticipantImportRunner,
     RunMatchingHandler,
     PublishMatchRunHandler,
+    ReviewDraftHandler,
     ProposeRelationshipHandler,
     AcceptRelationshipHandler,
     DeclineRelationshipHandler,
     RecordAgreementHandler,
+    ConfirmAgreementHandler,
+    ProposeRematchHandler,
+    GetRematchQueueHandler,
+    RematchProposals,
+    Rematcher,
+    RematchSweep,
     PauseRelationshipHandler,
     ResumeRelationshipHandler,
     EndRelationshipHandler,
@@ -137,5 +175,7 @@ export const matchingService: ServiceDefinition = {
     { name: 'read-models', contexts: ['matching'], subscriber: ReadModelProjection },
     { name: 'mentor-capacity', contexts: ['matching'], subscriber: MentorCapacityPolicy },
     { name: 'match-run-publication', contexts: ['matching'], subscriber: MatchRunPublication },
+    { name: 'rematch-proposals', contexts: ['matching'], subscriber: RematchProposals },
+    { name: 'program-closure', contexts: ['matching'], subscriber: ProgramClosure },
   ],
 };

@@ -31,8 +31,10 @@ describe('mentor capacity', () => {
     const proposed: { relationshipId: string; status: string }[] = [];
     // Admin proposals while capacity is still free (proposals do not hold capacity).
     for (let i = 0; i < count; i += 1) {
+      // New mentees per program: the same two people paired in an earlier program would be refused
+      // as previously paired (the rule looks across the tenant's programs).
       const mentee = await admin.post(`/programs/${programId}/participants`, {
-        userId: `mentee-${i}`,
+        userId: `mentee-${i}-${programId.slice(0, 8)}`,
         roles: ['mentee'],
       });
       const proposal = await admin.post('/relationships', {

@@ -6,6 +6,8 @@ import { SessionAgendaController } from './agenda/session-agenda.controller';
 import { CalendarFeedController } from './calendar/calendar-feed.controller';
 import { CalendarFeeds } from './calendar/calendar-feeds';
 import { CadenceMonitor } from './cadence/cadence-monitor';
+import { GetRelationshipFeedbackController } from './feedback/get-relationship-feedback/get-relationship-feedback.controller';
+import { GetRelationshipFeedbackHandler } from './feedback/get-relationship-feedback/get-relationship-feedback.handler';
 import { Clock } from './infrastructure/clock';
 import { ReadModels } from './infrastructure/read-models';
 import { SessionsProjector } from './infrastructure/sessions-projector';
@@ -35,6 +37,7 @@ import { SessionAccess } from './sessions/session-access';
     CalendarFeedController,
     SessionNotesController,
     SessionAgendaController,
+    GetRelationshipFeedbackController,
   ],
   providers: [
     Clock,
@@ -50,6 +53,7 @@ import { SessionAccess } from './sessions/session-access';
     CadenceMonitor,
     ScheduleSessionHandler,
     ActOnSessionHandler,
+    GetRelationshipFeedbackHandler,
   ],
 })
 export class SessionsModule {}

@@ -74,7 +74,10 @@ const RISK_REASONS = [
   'low-ratings',
   'overdue-goals',
   'proposal-unanswered',
+  'faded-after-strong-start',
 ] as const satisfies readonly RiskReason[];
+
+const perWindow = (description: string) => z.number().min(0).describe(description);
 
 export const programHealthSchema = z.object({
   programId,
@@ -83,6 +86,16 @@ export const programHealthSchema = z.object({
     z.object({
       relationshipId: z.string(),
       reasons: z.array(z.enum(RISK_REASONS).meta({ examples: ['check-in-overdue'] })).min(1),
+      fizzle: z
+        .object({
+          windowDays: z.number().positive().describe('Length of a cadence window (30 / sessions per month)'),
+          windows: z.number().int().min(1).describe('Full windows since it started'),
+          firstHalfPerWindow: perWindow('Sessions per window in its first half'),
+          recentPerWindow: perWindow('Sessions per window in its last two windows'),
+          programMedianPerWindow: perWindow('The program’s median relationship, sessions per window'),
+        })
+        .optional()
+        .describe('Why `faded-after-strong-start`: above the median at first, below half of it lately'),
     }),
   ),
   weeklyActivity: z

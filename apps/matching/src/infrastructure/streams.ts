@@ -4,6 +4,8 @@ export const streams = {
   participant: (participantId: string) => `participant-${participantId}`,
   relationship: (relationshipId: string) => `relationship-${relationshipId}`,
   matchRun: (runId: string) => `match-run-${runId}`,
+  /** A person as a mentor across programs (their overall capacity), by user id. */
+  mentor: (userId: string) => `mentor-${userId}`,
 } as const;
 
 export type AggregateKind = keyof typeof streams;
@@ -13,6 +15,7 @@ const prefixes: readonly [string, AggregateKind][] = [
   ['program-', 'program'],
   ['participant-', 'participant'],
   ['relationship-', 'relationship'],
+  ['mentor-', 'mentor'],
 ];
 
 /** Which aggregate a stream belongs to, and its id. */

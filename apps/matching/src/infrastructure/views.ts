@@ -1,4 +1,5 @@
 import type {
+  DraftConstraints,
   EndReason,
   MatchingProfile,
   MatchRunReport,
@@ -7,7 +8,9 @@ import type {
   ProgramType,
   ProposalSource,
   ProposedPair,
+  ReflectionCommentVisibility,
   RelationshipStatus,
+  Weekday,
 } from '@tandem/matching-domain';
 
 // Read-model documents, one per aggregate, each kept by its own evolve (src/read-models). `version` is
@@ -38,6 +41,16 @@ export interface ProgramView extends Projected {
 export type ParticipantProfile = Omit<MatchingProfile, 'participantId' | 'userId'> & {
   overallCapacity?: number;
 };
+
+/** A person as a mentor across every program of the tenant, by user id. */
+export interface MentorView extends Projected {
+  _id: string;
+  tenantId: string;
+  userId: string;
+  version: number;
+  /** Their cap on relationships across programs; absent: none. */
+  overallCapacity?: number;
+}
 
 export interface ParticipantView extends Projected {
   _id: string;
@@ -85,6 +98,36 @@ export interface RelationshipView extends Projected {
   >;
   /** Per party: the closing reflection's free-text comment, kept out of events. */
   reflectionComments?: Record<string, string>;
+  /** Per party: who reads their comment besides them (absent: private). */
+  reflectionCommentVisibility?: Record<string, ReflectionCommentVisibility>;
+  /** The mutual agreement's current version (replaces `agreements`, which only older relationships have). */
+  agreement?: RelationshipAgreementView;
+  /** A re-match the mentee asked for when it ended: `queued` until an admin proposes one. */
+  rematch?: {
+    status: 'queued' | 'proposed';
+    requestedBy: string;
+    requestedAt: string;
+    newRelationshipId?: string;
+  };
+}
+
+export interface RelationshipAgreementView {
+  version: number;
+  /** `agreed` once every party confirmed this version. */
+  status: 'proposed' | 'agreed';
+  proposedBy: string;
+  confirmedBy: string[];
+  sessionsPerMonth: number;
+  channel: 'in-person' | 'video' | 'phone' | 'chat';
+  confidentiality: 'pair-only' | 'pair-and-program-admins';
+  agreedUntil?: string;
+  availability: {
+    participantId: string;
+    timeZone: string;
+    windows: { day: Weekday; from: string; to: string }[];
+  }[];
+  /** The goals of the relationship, free text kept out of events. */
+  goals?: string[];
 }
 
 export interface MatchRunView extends Projected {
@@ -106,4 +149,7 @@ export interface MatchRunView extends Projected {
   optimal: boolean;
   certificateViolations: string[];
   relationshipIds?: string[];
+  /** A reviewed draft: the run it was re-solved from, and the constraints it keeps. */
+  basedOnRunId?: string;
+  constraints?: DraftConstraints;
 }

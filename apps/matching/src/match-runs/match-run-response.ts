@@ -63,6 +63,16 @@ const reportSchema = z
   })
   .describe("The run's figures: who was matched, who was not and why, per group");
 
+const pairRefSchema = z.object({
+  menteeId: participantId('Participant id of the mentee'),
+  mentorId: participantId('Participant id of the mentor'),
+});
+const draftConstraintsSchema = z.object({
+  pinned: z.array(pairRefSchema).describe('Pairs the draft must make'),
+  forbidden: z.array(pairRefSchema).describe('Pairs the draft must not make'),
+  removed: z.array(participantId('Participant id of a mentee left out')),
+});
+
 /** A match run, reported whole: its pairs and figures are one result, not a list to page through. */
 export const matchRunResponseSchema = z.object({
   runId: runId('Id of the match run'),
@@ -91,6 +101,10 @@ export const matchRunResponseSchema = z.object({
   optimal: z.boolean().describe('The optimality certificate holds: no assignment scores higher'),
   certificateViolations: z.array(z.string()).describe('Why the certificate failed, if it did'),
   relationshipIds: z.array(z.string()).optional().describe('Once published: the relationships it proposed'),
+  basedOnRunId: runId('A reviewed draft: the run it was re-solved from').optional(),
+  constraints: draftConstraintsSchema
+    .optional()
+    .describe('A reviewed draft: what the re-solve kept (pins, forbidden pairs, removed mentees)'),
 });
 export type MatchRunResponse = z.output<typeof matchRunResponseSchema>;
 

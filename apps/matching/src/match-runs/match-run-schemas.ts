@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pageQuery } from '@tandem/auth';
 import { criterion, hardRulesInput } from '../programs/program-schemas';
 import { idField } from '../relationships/relationship-schemas';
 
@@ -21,3 +22,15 @@ export const suggestionsQuery = z.strictObject({
     .default(5)
     .describe('How many mentors to suggest, at most 20'),
 });
+
+const pairRef = z.strictObject({ menteeId: idField, mentorId: idField });
+/** Draft review: participant ids of pairs to pin or forbid and mentees to leave out. */
+export const reviewDraftBody = z.strictObject({
+  pin: z.array(pairRef).max(500).optional().describe('Pairs the new draft must make'),
+  forbid: z.array(pairRef).max(500).optional().describe('Pairs the new draft must not make'),
+  remove: z.array(idField).max(500).optional().describe('Mentees the new draft leaves out'),
+});
+export type ReviewDraftBody = z.infer<typeof reviewDraftBody>;
+
+export const listMatchRunsQuery = z.strictObject({ ...pageQuery(100, 20) });
+export type ListMatchRunsQuery = z.infer<typeof listMatchRunsQuery>;

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { queryOperator } from '@tandem/auth';
-import type { MatchingProfile, MatchingRules, ScoringContext } from '@tandem/matching-domain';
+import {
+  previousPairsOf,
+  remainingCapacity,
+  type MatchingProfile,
+  type MatchingRules,
+  type ScoringContext,
+} from '@tandem/matching-domain';
 import { ReadModels } from '../infrastructure/read-model-collections';
 import type { ParticipantView, RelationshipView } from '../infrastructure/views';
 import type { VisibleProgram } from '../programs/program-access';
@@ -18,7 +24,14 @@ export interface Roster {
   pendingProposals(mentorUserId: string): number;
   /** Mentee users with an open relationship in this program. */
   readonly matchedMenteeUserIds: ReadonlySet<string>;
+  /** Pairs that started in any program of the tenant (within PREVIOUS_PAIRS_LOOKBACK_DAYS if set). */
   readonly previousPairs: ReadonlySet<string>;
+}
+
+/** Days a past pair is remembered by the previously-paired rule; unset: for ever. */
+export function previousPairsLookBackDays(): number | undefined {
+  const days = Number(process.env['PREVIOUS_PAIRS_LOOKBACK_DAYS']);
+  return Number.isFinite(days) && days > 0 ? days : undefined;
 }
 
 /** What matching needs to know about a program's people and relationships, from the read models. */
@@ -26,7 +39,7 @@ export interface Roster {
 export class ProgramRosters {
   constructor(private readonly readModels: ReadModels) {}
 
-  async load(tenantId: string, program: VisibleProgram): Promise<Roster> {
+  async load(tenantId: string, program: VisibleProgram, at: Date = new Date()): Promise<Roster> {
     const models = this.readModels.forTenant(tenantId);
     const participants = (
       await models.participants.find({ programId: program.programId, status: 'enrolled' }).toArray()
@@ -40,7 +53,20 @@ export class ProgramRosters {
         mentorIds: queryOperator({ $in: mentorUserIds }),
       })
       .toArray();
-    const open = relationships.filter((r) => (OPEN_STATUSES as readonly string[]).includes(r.status));
+    // Each person's one overall capacity, whichever program they are matched in.
+    const overallCaps = new Map(
+      (await models.mentors.find({ userId: queryOperator({ $in: mentorUserIds }) }).toArray()).map((m) => [
+        m.userId,
+        m.overallCapacity,
+      ]),
+    );
+    const isOpen = (r: RelationshipView) => (OPEN_STATUSES as readonly string[]).includes(r.status);
+    const open = relationships.filter(isOpen);
+    // A pair had its chance whichever program it was in: the rule looks at the whole tenant.
+    const started = await this.startedWith(
+      tenantId,
+      participants.map((p) => p.userId),
+    );
     const count = (list: RelationshipView[], userId: string, status?: string) =>
       list
         .filter((r) => r.mentorIds.includes(userId) && (!status || r.status === status))
@@ -50,24 +76,33 @@ export class ProgramRosters {
       mentors: participants.filter((p) => p.roles?.includes('mentor')),
       relationships,
       remainingCapacity: (mentor) => {
-        const inProgram = (mentor.capacity ?? 0) - count(open, mentor.userId);
-        const overall =
-          mentor.profile.overallCapacity === undefined
-            ? Infinity
-            : mentor.profile.overallCapacity -
-              openElsewhere.filter((r) => r.mentorIds.includes(mentor.userId)).length;
-        return Math.max(0, Math.min(inProgram, overall));
+        const overallCapacity = overallCaps.get(mentor.userId);
+        return remainingCapacity({
+          programCapacity: mentor.capacity ?? 0,
+          programLoad: count(open, mentor.userId),
+          ...(overallCapacity === undefined ? {} : { overallCapacity }),
+          overallLoad: openElsewhere.filter((r) => r.mentorIds.includes(mentor.userId)).length,
+        });
       },
       pendingProposals: (userId) => count(open, userId, 'proposed'),
       matchedMenteeUserIds: new Set(open.flatMap((r) => r.menteeIds)),
-      previousPairs: new Set(
-        relationships
-          .filter((r) => r.startedAt)
-          .flatMap((r) =>
-            r.menteeIds.flatMap((mentee) => r.mentorIds.map((mentor) => `${mentee}|${mentor}`)),
-          ),
+      previousPairs: previousPairsOf(
+        started.map((r) => ({ ...r, open: isOpen(r) })),
+        at,
+        previousPairsLookBackDays(),
       ),
     };
+  }
+
+  /** Relationships of the tenant, in any program, that started with one of these users on either side. */
+  private async startedWith(tenantId: string, userIds: string[]): Promise<RelationshipView[]> {
+    const relationships = this.readModels.forTenant(tenantId).relationships;
+    const startedAt = queryOperator({ $exists: true });
+    const [asMentee, asMentor] = await Promise.all([
+      relationships.find({ startedAt, menteeIds: queryOperator({ $in: userIds }) }).toArray(),
+      relationships.find({ startedAt, mentorIds: queryOperator({ $in: userIds }) }).toArray(),
+    ]);
+    return [...new Map([...asMentee, ...asMentor].map((r) => [r._id, r])).values()];
   }
 }
 

@@ -32,17 +32,20 @@ export function enrolCommandOf(
       status: program.status,
       programType: program.programType,
       defaultMentorCapacity: program.settings.maxGroupSize ?? program.settings.defaultMentorCapacity,
+      ...(program.settings.maxGroupSize === undefined ? {} : { maxGroupSize: program.settings.maxGroupSize }),
     },
     byProgramAdmin,
   };
 }
 
-/** The profile kept in the read model (personal data, never in events); demographics only with consent. */
+/**
+ * The profile kept in the read model (personal data, never in events); demographics only with consent.
+ * An `overallCapacity` in the body is the person's, not the enrolment's (see mentor-load/).
+ */
 export function profileOf(body: EnrolBody): ParticipantProfile {
   const { demographicsConsent, demographics, ...fields } = body.profile;
   return {
     ...fields,
     ...(demographicsConsent && demographics ? { demographics } : {}),
-    ...(body.overallCapacity ? { overallCapacity: body.overallCapacity } : {}),
   } as ParticipantProfile;
 }

@@ -69,8 +69,16 @@ export const enrolBody = z
       .min(1)
       .max(2),
     capacity: z.number().int().min(0).max(50).optional(),
-    /** A cap on the mentor's relationships across all programs. */
-    overallCapacity: z.number().int().min(1).max(100).optional(),
+    /** Kept for older clients: sets the person's cap across programs if they have none (PATCH /mentors/:userId/load). */
+    overallCapacity: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe(
+        'Deprecated: the person’s cap across programs, set only if they have none yet; use PATCH /mentors/{userId}/load',
+      ),
     profile: profileInput.default(emptyLists),
   })
   .superRefine(requireDemographicsConsent);

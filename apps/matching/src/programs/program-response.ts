@@ -30,6 +30,8 @@ const programSettingsSchema = z.object({
   sessionsPerMonth: z.number(),
   startsOn: z.iso.date().optional(),
   endsOn: z.iso.date().optional(),
+  enrolmentOpensOn: z.iso.date().optional().describe('Enrolment opens on this day (UTC) by itself'),
+  enrolmentClosesOn: z.iso.date().optional().describe('Enrolment closes after this day (UTC) by itself'),
   hardRules: z.object({
     excludeSameDepartment: z.boolean(),
     excludeOwnManager: z.boolean(),

@@ -57,6 +57,9 @@ const settingsFields = {
   sessionsPerMonth: z.number().min(0).max(31),
   startsOn: day,
   endsOn: day,
+  /** Enrolment opens on this day and closes after `enrolmentClosesOn` (UTC days, included). */
+  enrolmentOpensOn: day,
+  enrolmentClosesOn: day,
   hardRules: hardRulesInput,
   questions: z.array(question).max(30),
   acceptance: z.enum(['both-parties', 'admin-approval']),

@@ -7,6 +7,7 @@ import type { Collection, Document } from 'mongodb';
 import { documentId, ReadModels, type ReadModelName } from '../infrastructure/read-model-collections';
 import { parseStreamId, type AggregateKind } from '../infrastructure/streams';
 import { evolveMatchRunView } from './match-run-view';
+import { evolveMentorView } from './mentor-view';
 import { evolveParticipantView } from './participant-view';
 import { evolveProgramView } from './program-view';
 import { evolveRelationshipView } from './relationship-view';
@@ -17,6 +18,7 @@ const readModelOf: Record<AggregateKind, { name: ReadModelName; evolve: Evolve<D
   participant: { name: 'participants', evolve: evolveParticipantView as Evolve<Document> },
   relationship: { name: 'relationships', evolve: evolveRelationshipView as Evolve<Document> },
   matchRun: { name: 'match_runs', evolve: evolveMatchRunView as Evolve<Document> },
+  mentor: { name: 'mentors', evolve: evolveMentorView as Evolve<Document> },
 };
 
 interface ProjectionTarget {

@@ -1,5 +1,6 @@
 import type { EventEnvelope } from '@tandem/events';
-import type { RelationshipView } from '../infrastructure/views';
+import { isAgreed } from '@tandem/matching-domain';
+import type { RelationshipAgreementView, RelationshipView } from '../infrastructure/views';
 import { missingDocument, stamped, type EnvelopeOf, type ViewState } from './read-model-state';
 
 export type RelationshipState = ViewState<RelationshipView>;
@@ -49,8 +50,31 @@ function afterProposal(current: RelationshipState, event: EventEnvelope): Relati
       return { ...current, status: 'declined' };
     case 'matching.relationship.expired':
       return { ...current, status: 'expired' };
+    case 'matching.relationship.agreement-proposed':
+      return { ...current, agreement: proposedAgreement(event) };
+    case 'matching.relationship.agreement-confirmed':
+      return withConfirmation(current, event);
     case 'matching.relationship.agreement-recorded':
-      return { ...current, agreedBy: [...new Set([...(current.agreedBy ?? []), event.data.by])] };
+      // With a mutual agreement, who agreed is who confirmed it; before that, who recorded terms.
+      return current.agreement
+        ? { ...current, agreedBy: [...current.agreement.confirmedBy] }
+        : { ...current, agreedBy: [...new Set([...(current.agreedBy ?? []), event.data.by])] };
+    case 'matching.relationship.rematch-requested':
+      return {
+        ...current,
+        rematch: { status: 'queued', requestedBy: event.data.by, requestedAt: event.metadata.time },
+      };
+    case 'matching.relationship.rematch-proposed':
+      return current.rematch
+        ? {
+            ...current,
+            rematch: {
+              ...current.rematch,
+              status: 'proposed',
+              newRelationshipId: event.data.newRelationshipId,
+            },
+          }
+        : current;
     case 'matching.relationship.paused':
       return { ...current, status: 'paused' };
     case 'matching.relationship.resumed':
@@ -62,4 +86,33 @@ function afterProposal(current: RelationshipState, event: EventEnvelope): Relati
     default:
       return current;
   }
+}
+
+function proposedAgreement(
+  event: EnvelopeOf<'matching.relationship.agreement-proposed'>,
+): RelationshipAgreementView {
+  const { agreementVersion, by, sessionsPerMonth, channel, confidentiality, agreedUntil, availability } =
+    event.data;
+  return {
+    version: agreementVersion,
+    status: 'proposed',
+    proposedBy: by,
+    confirmedBy: [],
+    sessionsPerMonth,
+    channel,
+    confidentiality,
+    ...(agreedUntil ? { agreedUntil } : {}),
+    availability: availability.map((a) => ({ ...a, windows: a.windows.map((w) => ({ ...w })) })),
+  };
+}
+
+function withConfirmation(
+  current: RelationshipState,
+  event: EnvelopeOf<'matching.relationship.agreement-confirmed'>,
+): RelationshipState {
+  const { agreement } = current;
+  if (!agreement || agreement.version !== event.data.agreementVersion) return current;
+  const confirmedBy = [...new Set([...agreement.confirmedBy, event.data.by])];
+  const agreed = isAgreed(current, { confirmedBy });
+  return { ...current, agreement: { ...agreement, confirmedBy, status: agreed ? 'agreed' : 'proposed' } };
 }

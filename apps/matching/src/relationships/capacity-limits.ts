@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { queryOperator } from '@tandem/auth';
 import { ReadModels } from '../infrastructure/read-model-collections';
 import type { CapacityLimit } from '../infrastructure/mentor-capacity';
 import type { RelationshipView } from '../infrastructure/views';
@@ -6,7 +7,8 @@ import type { VisibleProgram } from '../programs/program-access';
 
 /**
  * What starting a relationship takes from its mentors: per mentor, a unit per mentee of a group
- * in the program (one for a pair), and one of their `overallCapacity` across programs if set.
+ * in the program (one for a pair), and one of their own `overallCapacity` across programs if set
+ * (one value per person, in the mentors read model, whichever program asks).
  */
 @Injectable()
 export class CapacityLimits {
@@ -17,14 +19,15 @@ export class CapacityLimits {
     relationship: Pick<RelationshipView, 'mentorIds' | 'menteeIds'>,
     program: Pick<VisibleProgram, 'programId' | 'programType'>,
   ): Promise<CapacityLimit[]> {
-    const participants = await this.readModels
-      .forTenant(tenantId)
-      .participants.find({ programId: program.programId })
-      .toArray();
+    const models = this.readModels.forTenant(tenantId);
+    const [participants, mentors] = await Promise.all([
+      models.participants.find({ programId: program.programId }).toArray(),
+      models.mentors.find({ userId: queryOperator({ $in: [...relationship.mentorIds] }) }).toArray(),
+    ]);
     const units = program.programType === 'group' ? relationship.menteeIds.length : 1;
     return relationship.mentorIds.flatMap((mentorUserId) => {
       const mentor = participants.find((p) => p.userId === mentorUserId && p.roles?.includes('mentor'));
-      const overall = mentor?.profile.overallCapacity;
+      const overall = mentors.find((m) => m.userId === mentorUserId)?.overallCapacity;
       return [
         { scope: `program/${program.programId}/${mentorUserId}`, capacity: mentor?.capacity ?? 0, units },
         ...(overall === undefined ? [] : [{ scope: `user/${mentorUserId}`, capacity: overall, units: 1 }]),

@@ -18,6 +18,36 @@ const agreementSchema = z.object({
     .meta({ description: 'Last day of the agreement', examples: ['2027-12-31'] }),
 });
 
+const availabilitySchema = z.object({
+  participantId: z.string().describe('User id of the party whose availability this is'),
+  timeZone: z.string().meta({ description: 'IANA time zone the windows are in', examples: ['Europe/Paris'] }),
+  windows: z.array(
+    z.object({
+      day: z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']),
+      from: z.string().meta({ description: 'Local start, HH:MM', examples: ['09:00'] }),
+      to: z.string().meta({ description: 'Local end, HH:MM', examples: ['11:30'] }),
+    }),
+  ),
+});
+
+export const mutualAgreementSchema = z.object({
+  version: z.number().int().describe('Version of the agreement; any change makes a new one'),
+  status: z.enum(['proposed', 'agreed']).describe('`agreed` once every party confirmed this version'),
+  proposedBy: z.string().describe('User id of the party who proposed this version'),
+  confirmedBy: z.array(z.string()).describe('User ids of the parties who confirmed this version'),
+  sessionsPerMonth: z.number().describe('Cadence: sessions per month'),
+  channel: z.enum(['in-person', 'video', 'phone', 'chat']).describe('Meeting channel'),
+  confidentiality: z
+    .enum(['pair-only', 'pair-and-program-admins'])
+    .describe('Who may know what is discussed'),
+  agreedUntil: z
+    .string()
+    .optional()
+    .meta({ description: 'Last day of the agreement', examples: ['2027-12-31'] }),
+  availability: z.array(availabilitySchema).describe("Each party's weekly windows, in their own time zone"),
+  goals: z.array(z.string()).optional().describe('Goals of the relationship'),
+});
+
 /** A relationship as its parties and its program's admins see it. */
 export const relationshipResponseSchema = z.object({
   relationshipId: z
@@ -47,11 +77,25 @@ export const relationshipResponseSchema = z.object({
   agreements: z
     .record(z.string(), agreementSchema)
     .optional()
-    .describe('Per party (user id): their agreement'),
+    .describe(
+      'Per party (user id): the terms they recorded (relationships from before agreements were mutual)',
+    ),
   reflectionComments: z
     .record(z.string(), z.string())
     .optional()
-    .describe('Per party (user id): the comment of their closing reflection'),
+    .describe(
+      'Per party (user id): the comment of their closing reflection, when the caller may read it (its author; the admins or every party if the author shared it)',
+    ),
+  agreement: mutualAgreementSchema.optional().describe('The mutual agreement, its current version'),
+  rematch: z
+    .object({
+      status: z.enum(['queued', 'proposed']),
+      requestedBy: z.string(),
+      requestedAt: instant('When the re-match was asked for'),
+      newRelationshipId: z.string().optional().describe('The proposal that answered it'),
+    })
+    .optional()
+    .describe('A re-match asked for when it ended'),
 });
 export type RelationshipResponse = z.output<typeof relationshipResponseSchema>;
 
@@ -59,6 +103,15 @@ export const relationshipListResponseSchema = pageOf(relationshipResponseSchema)
 export type RelationshipListResponse = z.output<typeof relationshipListResponseSchema>;
 
 export function relationshipResponse(view: RelationshipView): RelationshipResponse {
-  const { _id: _storageId, tenantId: _tenantId, _applied, _revision, ...relationship } = view;
+  // Reflection comments are shown only through `withReadableReflections`, which knows the reader.
+  const {
+    _id: _storageId,
+    tenantId: _tenantId,
+    _applied,
+    _revision,
+    reflectionComments: _comments,
+    reflectionCommentVisibility: _visibility,
+    ...relationship
+  } = view;
   return relationship;
 }

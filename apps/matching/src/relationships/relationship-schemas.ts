@@ -42,16 +42,51 @@ export const endBody = z.strictObject({
   requestRematch: z.boolean().default(false),
 });
 
+const clock = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be a time HH:MM');
+const timeZone = z
+  .string()
+  .regex(/^[A-Za-z]+(\/[A-Za-z0-9_+-]+)*$/, 'must be an IANA time zone like "Europe/Paris"')
+  .refine(isTimeZone, 'must be an IANA time zone like "Europe/Paris"');
+
+/** A party proposes the agreement's next version; proposing counts as their confirmation of it. */
 export const agreementBody = z.strictObject({
-  scope: z.string().trim().min(1).max(2000),
+  goals: z.array(z.string().trim().min(1).max(500)).min(1).max(10),
   sessionsPerMonth: z.number().min(0).max(31),
-  preferredChannel: z.enum(['in-person', 'video', 'phone', 'chat']),
+  channel: z.enum(['in-person', 'video', 'phone', 'chat']),
+  confidentiality: z.enum(['pair-only', 'pair-and-program-admins']).default('pair-only'),
   confidentialityAcknowledged: z.literal(true, {
     error: 'must be true: both parties acknowledge confidentiality',
   }),
   agreedUntil: z.iso.date().optional(),
+  /** The proposer's own weekly windows; the other parties' stay as they gave them. */
+  availability: z
+    .strictObject({
+      timeZone,
+      windows: z
+        .array(
+          z.strictObject({
+            day: z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']),
+            from: clock,
+            to: clock,
+          }),
+        )
+        .max(21),
+    })
+    .optional(),
 });
-export type AgreementBody = z.infer<typeof agreementBody>;
+export type AgreementBody = z.output<typeof agreementBody>;
+
+export const confirmAgreementBody = z.strictObject({ version: z.number().int().min(1).max(1_000_000) });
+export type ConfirmAgreementBody = z.output<typeof confirmAgreementBody>;
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const reflectionBody = z.strictObject({
   rating: z.number().int().min(1).max(5),
@@ -59,5 +94,11 @@ export const reflectionBody = z.strictObject({
   skillsGained: z.array(code).max(20).default([]),
   wouldRecommend: z.boolean(),
   comment: z.string().max(4000).optional(),
+  /** Who reads the comment besides its author: nobody (default), the program's admins, or every party and admin. */
+  commentVisibility: z.enum(['private', 'private-with-admins', 'shared']).default('private'),
 });
 export type ReflectionBody = z.infer<typeof reflectionBody>;
+
+/** An admin answers a re-match: with this mentor (participant id), or the best one that fits. */
+export const rematchBody = z.strictObject({ mentorId: idField.optional() });
+export type RematchBody = z.output<typeof rematchBody>;

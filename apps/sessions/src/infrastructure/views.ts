@@ -1,5 +1,6 @@
 import type {
   ActionItemState,
+  CommentVisibility,
   ProgramFact,
   RelationshipFact,
   SessionKind,
@@ -44,6 +45,16 @@ export interface SessionView {
   attendeeIds?: string[];
   absentIds?: string[];
   feedbackBy?: string[];
+  /** The ratings of each feedback, from its event; who reads which is decided when read. */
+  feedback?: SessionFeedbackRatings[];
+}
+
+export interface SessionFeedbackRatings {
+  participantId: string;
+  rating: number;
+  helpful: boolean;
+  mentorRating?: number;
+  menteeRatings?: { menteeId: string; rating: number }[];
 }
 
 /**
@@ -110,6 +121,8 @@ export interface FeedbackView {
   sessionId: string;
   participantId: string;
   comment: string;
+  /** Who reads it besides its author; absent on comments written before it was asked: private. */
+  visibility?: CommentVisibility;
   /** The request that wrote it, so a refused request takes back only its own comment. */
   attemptId: string;
 }

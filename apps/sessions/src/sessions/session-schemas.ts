@@ -49,7 +49,15 @@ export const feedbackBody = z.strictObject({
   helpful: z.boolean().optional(),
   /** A mentee's rating of their mentor, besides the session's. */
   mentorRating: z.number().int().min(1).max(5).optional(),
+  /** A mentor's rating of each mentee they rate. */
+  menteeRatings: z
+    .array(z.strictObject({ menteeId: idField, rating: z.number().int().min(1).max(5) }))
+    .min(1)
+    .max(50)
+    .optional(),
   comment: text(4000).optional(),
+  /** Who reads the comment besides its author: nobody (default), the program's admins, or every party and admin. */
+  commentVisibility: z.enum(['private', 'private-with-admins', 'shared']).default('private'),
 });
 export const actionItemBody = z.strictObject({
   text: text(1000),

@@ -22,6 +22,7 @@ export {
   type RelationshipAtRisk,
   type RiskReason,
 } from './program/program-health';
+export { FIZZLE_RULES, type FizzleDetail } from './program/relationship-fizzle';
 export { achievements, COMPLETED_WELL_RATING, type Achievement } from './program/achievements';
 export { MEASURES, AGGREGATION, type Measure } from './query/measures';
 export { DIMENSIONS, PERSONAL_DIMENSIONS, type Dimension } from './query/dimensions';

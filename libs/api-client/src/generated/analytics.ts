@@ -586,7 +586,20 @@ export interface operations {
                         at: string;
                         relationshipsAtRisk: {
                             relationshipId: string;
-                            reasons: ("no-session-within-cadence" | "check-in-overdue" | "low-ratings" | "overdue-goals" | "proposal-unanswered")[];
+                            reasons: ("no-session-within-cadence" | "check-in-overdue" | "low-ratings" | "overdue-goals" | "proposal-unanswered" | "faded-after-strong-start")[];
+                            /** @description Why `faded-after-strong-start`: above the median at first, below half of it lately */
+                            fizzle?: {
+                                /** @description Length of a cadence window (30 / sessions per month) */
+                                windowDays: number;
+                                /** @description Full windows since it started */
+                                windows: number;
+                                /** @description Sessions per window in its first half */
+                                firstHalfPerWindow: number;
+                                /** @description Sessions per window in its last two windows */
+                                recentPerWindow: number;
+                                /** @description The program’s median relationship, sessions per window */
+                                programMedianPerWindow: number;
+                            };
                         }[];
                         /** @description Held sessions per active relationship in each of the last four weeks, oldest first */
                         weeklyActivity: number[];
@@ -803,7 +816,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        measures: ("relationships" | "activeRelationships" | "relationshipsCompleted" | "sessionsHeld" | "sessionHours" | "goalsSet" | "goalsCompleted" | "goalCompletionRate" | "averageRating" | "medianDaysToFirstSession")[];
+                        measures: ("relationships" | "activeRelationships" | "relationshipsCompleted" | "sessionsHeld" | "sessionHours" | "goalsSet" | "goalsCompleted" | "goalCompletionRate" | "averageRating" | "medianDaysToFirstSession" | "averageMentorRating" | "helpfulRate" | "goalsAchievedRate" | "wouldRecommendRate" | "skillsGained")[];
                         dimensions: ("program" | "programType" | "cohort" | "mentorDepartment" | "menteeDepartment" | "location" | "seniority")[];
                         /**
                          * @example month

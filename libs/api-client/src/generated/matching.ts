@@ -256,6 +256,22 @@ export interface paths {
         patch: operations["UpdateProfileController_update"];
         trace?: never;
     };
+    "/api/matching/v1/mentors/{userId}/load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MentorLoadController_load"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["MentorLoadController_setOverallCapacity"];
+        trace?: never;
+    };
     "/api/matching/v1/programs/{programId}/match-runs": {
         parameters: {
             query?: never;
@@ -263,7 +279,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["ListMatchRunsController_list"];
         put?: never;
         post: operations["RunMatchingController_run"];
         delete?: never;
@@ -298,6 +314,38 @@ export interface paths {
         get: operations["GetMatchRunController_compare"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/v1/programs/{programId}/pair-explanation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExplainPairController_explain"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/v1/programs/{programId}/match-runs/{runId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ReviewDraftController_review"];
         delete?: never;
         options?: never;
         head?: never;
@@ -410,6 +458,54 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["RecordAgreementController_agreement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/v1/relationships/{relationshipId}/agreement/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ConfirmAgreementController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/v1/relationships/{relationshipId}/rematch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProposeRematchController_rematch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/v1/programs/{programId}/rematch-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["RematchQueueController_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1327,6 +1423,16 @@ export interface operations {
                                 startsOn?: string;
                                 /** Format: date */
                                 endsOn?: string;
+                                /**
+                                 * Format: date
+                                 * @description Enrolment opens on this day (UTC) by itself
+                                 */
+                                enrolmentOpensOn?: string;
+                                /**
+                                 * Format: date
+                                 * @description Enrolment closes after this day (UTC) by itself
+                                 */
+                                enrolmentClosesOn?: string;
                                 hardRules: {
                                     excludeSameDepartment: boolean;
                                     excludeOwnManager: boolean;
@@ -1457,6 +1563,10 @@ export interface operations {
                         startsOn?: string;
                         /** Format: date */
                         endsOn?: string;
+                        /** Format: date */
+                        enrolmentOpensOn?: string;
+                        /** Format: date */
+                        enrolmentClosesOn?: string;
                         hardRules?: {
                             excludeSameDepartment: boolean;
                             excludeOwnManager: boolean;
@@ -1550,6 +1660,16 @@ export interface operations {
                             startsOn?: string;
                             /** Format: date */
                             endsOn?: string;
+                            /**
+                             * Format: date
+                             * @description Enrolment opens on this day (UTC) by itself
+                             */
+                            enrolmentOpensOn?: string;
+                            /**
+                             * Format: date
+                             * @description Enrolment closes after this day (UTC) by itself
+                             */
+                            enrolmentClosesOn?: string;
                             hardRules: {
                                 excludeSameDepartment: boolean;
                                 excludeOwnManager: boolean;
@@ -1746,6 +1866,16 @@ export interface operations {
                             startsOn?: string;
                             /** Format: date */
                             endsOn?: string;
+                            /**
+                             * Format: date
+                             * @description Enrolment opens on this day (UTC) by itself
+                             */
+                            enrolmentOpensOn?: string;
+                            /**
+                             * Format: date
+                             * @description Enrolment closes after this day (UTC) by itself
+                             */
+                            enrolmentClosesOn?: string;
                             hardRules: {
                                 excludeSameDepartment: boolean;
                                 excludeOwnManager: boolean;
@@ -1874,6 +2004,10 @@ export interface operations {
                         startsOn?: string;
                         /** Format: date */
                         endsOn?: string;
+                        /** Format: date */
+                        enrolmentOpensOn?: string;
+                        /** Format: date */
+                        enrolmentClosesOn?: string;
                         hardRules?: {
                             excludeSameDepartment: boolean;
                             excludeOwnManager: boolean;
@@ -1965,6 +2099,16 @@ export interface operations {
                             startsOn?: string;
                             /** Format: date */
                             endsOn?: string;
+                            /**
+                             * Format: date
+                             * @description Enrolment opens on this day (UTC) by itself
+                             */
+                            enrolmentOpensOn?: string;
+                            /**
+                             * Format: date
+                             * @description Enrolment closes after this day (UTC) by itself
+                             */
+                            enrolmentClosesOn?: string;
                             hardRules: {
                                 excludeSameDepartment: boolean;
                                 excludeOwnManager: boolean;
@@ -2175,6 +2319,16 @@ export interface operations {
                             startsOn?: string;
                             /** Format: date */
                             endsOn?: string;
+                            /**
+                             * Format: date
+                             * @description Enrolment opens on this day (UTC) by itself
+                             */
+                            enrolmentOpensOn?: string;
+                            /**
+                             * Format: date
+                             * @description Enrolment closes after this day (UTC) by itself
+                             */
+                            enrolmentClosesOn?: string;
                             hardRules: {
                                 excludeSameDepartment: boolean;
                                 excludeOwnManager: boolean;
@@ -2367,6 +2521,16 @@ export interface operations {
                             startsOn?: string;
                             /** Format: date */
                             endsOn?: string;
+                            /**
+                             * Format: date
+                             * @description Enrolment opens on this day (UTC) by itself
+                             */
+                            enrolmentOpensOn?: string;
+                            /**
+                             * Format: date
+                             * @description Enrolment closes after this day (UTC) by itself
+                             */
+                            enrolmentClosesOn?: string;
                             hardRules: {
                                 excludeSameDepartment: boolean;
                                 excludeOwnManager: boolean;
@@ -2559,6 +2723,16 @@ export interface operations {
                             startsOn?: string;
                             /** Format: date */
                             endsOn?: string;
+                            /**
+                             * Format: date
+                             * @description Enrolment opens on this day (UTC) by itself
+                             */
+                            enrolmentOpensOn?: string;
+                            /**
+                             * Format: date
+                             * @description Enrolment closes after this day (UTC) by itself
+                             */
+                            enrolmentClosesOn?: string;
                             hardRules: {
                                 excludeSameDepartment: boolean;
                                 excludeOwnManager: boolean;
@@ -2751,6 +2925,16 @@ export interface operations {
                             startsOn?: string;
                             /** Format: date */
                             endsOn?: string;
+                            /**
+                             * Format: date
+                             * @description Enrolment opens on this day (UTC) by itself
+                             */
+                            enrolmentOpensOn?: string;
+                            /**
+                             * Format: date
+                             * @description Enrolment closes after this day (UTC) by itself
+                             */
+                            enrolmentClosesOn?: string;
                             hardRules: {
                                 excludeSameDepartment: boolean;
                                 excludeOwnManager: boolean;
@@ -3028,6 +3212,7 @@ export interface operations {
                     userId?: string;
                     roles: ("mentor" | "mentee")[];
                     capacity?: number;
+                    /** @description Deprecated: the person’s cap across programs, set only if they have none yet; use PATCH /mentors/{userId}/load */
                     overallCapacity?: number;
                     profile?: {
                         department?: string;
@@ -3595,6 +3780,409 @@ export interface operations {
             };
         };
     };
+    MentorLoadController_load: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Version of the resource (send it back as If-Match) */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example mentor-7 */
+                        userId: string;
+                        /** @description Stream version of the overall capacity (0: never set), also its ETag; send it as If-Match */
+                        version: number;
+                        /** @description The cap across programs; absent: none */
+                        overallCapacity?: number;
+                        /** @description Running or paused relationships */
+                        active: number;
+                        /** @description Proposals waiting for an answer */
+                        proposed: number;
+                        programs: {
+                            programId: string;
+                            /** @description How many mentees the mentor takes in this program */
+                            capacity: number;
+                            /** @description Running or paused relationships */
+                            active: number;
+                            /** @description Proposals waiting for an answer */
+                            proposed: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each failing field (`validation-failed`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found in the caller’s tenant; another tenant’s resources answer 404 too (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MentorLoadController_setOverallCapacity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (resource version, e.g. `"3"`) you last read: the change is refused with 412 if it moved on */
+                "If-Match"?: string;
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft): 1–255 visible ASCII characters, bare or as a quoted structured string, unique per operation, kept 24 h per tenant, user, method and route. The same key with the same request replays the first answer (2xx or 4xx, marked `Idempotent-Replayed: true`) without doing it again; a 5xx is not kept, so a retry runs again. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The cap on the mentor’s relationships across all programs; null removes it */
+                    overallCapacity: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Version of the resource (send it back as If-Match) */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example mentor-7 */
+                        userId: string;
+                        /** @description Stream version of the overall capacity (0: never set), also its ETag; send it as If-Match */
+                        version: number;
+                        /** @description The cap across programs; absent: none */
+                        overallCapacity?: number;
+                        /** @description Running or paused relationships */
+                        active: number;
+                        /** @description Proposals waiting for an answer */
+                        proposed: number;
+                        programs: {
+                            programId: string;
+                            /** @description How many mentees the mentor takes in this program */
+                            capacity: number;
+                            /** @description Running or paused relationships */
+                            active: number;
+                            /** @description Proposals waiting for an answer */
+                            proposed: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each failing field (`validation-failed`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found in the caller’s tenant; another tenant’s resources answer 404 too (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource changed concurrently, or a rule of its current state refuses the change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version the resource no longer has (`precondition-failed`, with `currentVersion`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Body larger than the service accepts (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Body of a media type the route does not read (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: this Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMatchRunsController_list: {
+        parameters: {
+            query?: {
+                /** @description Continue after the page whose answer's `nextCursor` this is */
+                cursor?: string;
+                /** @description Items per page, at most 100 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * @description Id of the match run
+                             * @example 9d4e2b17-6c3a-4f85-b0d1-7a2c5e8f3b90
+                             */
+                            runId: string;
+                            /**
+                             * @description Program it matched
+                             * @example prog-eng-2027
+                             */
+                            programId: string;
+                            /** @description Stream version, also sent as the ETag */
+                            version: number;
+                            /**
+                             * @description A draft proposes nothing until it is published
+                             * @example draft
+                             * @enum {string}
+                             */
+                            status: "draft" | "published";
+                            /** @example 2027-03-01T09:30:00.000Z */
+                            createdAt: string;
+                            /** @description User id of the admin who ran it */
+                            createdBy: string;
+                            /** @description The optimality certificate holds: no assignment scores higher */
+                            optimal: boolean;
+                            /**
+                             * @description A reviewed draft: the run it was re-solved from
+                             * @example 9d4e2b17-6c3a-4f85-b0d1-7a2c5e8f3b90
+                             */
+                            basedOnRunId?: string;
+                            /** @description A reviewed draft: what the re-solve kept (pins, forbidden pairs, removed mentees) */
+                            constraints?: {
+                                /** @description Pairs the draft must make */
+                                pinned: {
+                                    /**
+                                     * @description Participant id of the mentee
+                                     * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
+                                     */
+                                    menteeId: string;
+                                    /**
+                                     * @description Participant id of the mentor
+                                     * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
+                                     */
+                                    mentorId: string;
+                                }[];
+                                /** @description Pairs the draft must not make */
+                                forbidden: {
+                                    /**
+                                     * @description Participant id of the mentee
+                                     * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
+                                     */
+                                    menteeId: string;
+                                    /**
+                                     * @description Participant id of the mentor
+                                     * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
+                                     */
+                                    mentorId: string;
+                                }[];
+                                removed: string[];
+                            };
+                            /** @description Mentees matched */
+                            matched: number;
+                            /** @description Mentees left unmatched */
+                            unmatched: number;
+                            totalScore: number;
+                        }[];
+                        /** @description Send as `cursor` for the next page; absent on the last page */
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each failing field (`validation-failed`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found in the caller’s tenant; another tenant’s resources answer 404 too (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     RunMatchingController_run: {
         parameters: {
             query?: never;
@@ -3751,6 +4339,41 @@ export interface operations {
                         certificateViolations: string[];
                         /** @description Once published: the relationships it proposed */
                         relationshipIds?: string[];
+                        /**
+                         * @description A reviewed draft: the run it was re-solved from
+                         * @example 9d4e2b17-6c3a-4f85-b0d1-7a2c5e8f3b90
+                         */
+                        basedOnRunId?: string;
+                        /** @description A reviewed draft: what the re-solve kept (pins, forbidden pairs, removed mentees) */
+                        constraints?: {
+                            /** @description Pairs the draft must make */
+                            pinned: {
+                                /**
+                                 * @description Participant id of the mentee
+                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
+                                 */
+                                menteeId: string;
+                                /**
+                                 * @description Participant id of the mentor
+                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
+                                 */
+                                mentorId: string;
+                            }[];
+                            /** @description Pairs the draft must not make */
+                            forbidden: {
+                                /**
+                                 * @description Participant id of the mentee
+                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
+                                 */
+                                menteeId: string;
+                                /**
+                                 * @description Participant id of the mentor
+                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
+                                 */
+                                mentorId: string;
+                            }[];
+                            removed: string[];
+                        };
                     };
                 };
             };
@@ -3984,6 +4607,41 @@ export interface operations {
                         certificateViolations: string[];
                         /** @description Once published: the relationships it proposed */
                         relationshipIds?: string[];
+                        /**
+                         * @description A reviewed draft: the run it was re-solved from
+                         * @example 9d4e2b17-6c3a-4f85-b0d1-7a2c5e8f3b90
+                         */
+                        basedOnRunId?: string;
+                        /** @description A reviewed draft: what the re-solve kept (pins, forbidden pairs, removed mentees) */
+                        constraints?: {
+                            /** @description Pairs the draft must make */
+                            pinned: {
+                                /**
+                                 * @description Participant id of the mentee
+                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
+                                 */
+                                menteeId: string;
+                                /**
+                                 * @description Participant id of the mentor
+                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
+                                 */
+                                mentorId: string;
+                            }[];
+                            /** @description Pairs the draft must not make */
+                            forbidden: {
+                                /**
+                                 * @description Participant id of the mentee
+                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
+                                 */
+                                menteeId: string;
+                                /**
+                                 * @description Participant id of the mentor
+                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
+                                 */
+                                mentorId: string;
+                            }[];
+                            removed: string[];
+                        };
                     };
                 };
             };
@@ -4215,6 +4873,421 @@ export interface operations {
             };
         };
     };
+    ExplainPairController_explain: {
+        parameters: {
+            query: {
+                /** @description Participant id of the mentee */
+                menteeId: string;
+                /** @description Participant id of the mentor */
+                mentorId: string;
+            };
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Participant id of the mentee */
+                        menteeId: string;
+                        /** @description Participant id of the mentor */
+                        mentorId: string;
+                        /** @description A match run could propose this pair: nothing blocks it */
+                        possible: boolean;
+                        /** @description 0–100: what the pair scores, even when a hard rule excludes it */
+                        score: number;
+                        /** @description The program's minimum score */
+                        minimumScore: number;
+                        /** @description Places the mentor has left in this program */
+                        mentorRemainingCapacity: number;
+                        /** @description How each criterion scored, explained */
+                        breakdown: {
+                            /**
+                             * @description Criterion code, or question:<id>
+                             * @example skills
+                             */
+                            criterion: string;
+                            /** @description Points this criterion earned */
+                            points: number;
+                            /** @description Points it could earn (its share of the weights) */
+                            maxPoints: number;
+                            /** @example shares 2 of 3 sought skills: negotiation, pricing */
+                            explanation: string;
+                        }[];
+                        /** @description Every reason a run cannot propose the pair: each hard rule it breaks, the minimum score, a full mentor */
+                        blockers: ({
+                            /** @constant */
+                            kind: "hard-rule";
+                            /** @enum {string} */
+                            rule: "self" | "same-department" | "own-manager" | "previously-paired" | "no-common-language" | "timezone-gap" | "reverse-direction";
+                            /** @example both are in department Sales and the program excludes same-department pairs */
+                            explanation: string;
+                        } | {
+                            /** @constant */
+                            kind: "below-minimum-score";
+                            /** @example both are in department Sales and the program excludes same-department pairs */
+                            explanation: string;
+                        } | {
+                            /** @constant */
+                            kind: "mentor-full";
+                            /** @example both are in department Sales and the program excludes same-department pairs */
+                            explanation: string;
+                        })[];
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each failing field (`validation-failed`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found in the caller’s tenant; another tenant’s resources answer 404 too (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReviewDraftController_review: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft): 1–255 visible ASCII characters, bare or as a quoted structured string, unique per operation, kept 24 h per tenant, user, method and route. The same key with the same request replays the first answer (2xx or 4xx, marked `Idempotent-Replayed: true`) without doing it again; a 5xx is not kept, so a retry runs again. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                programId: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Pairs the new draft must make */
+                    pin?: {
+                        menteeId: string;
+                        mentorId: string;
+                    }[];
+                    /** @description Pairs the new draft must not make */
+                    forbid?: {
+                        menteeId: string;
+                        mentorId: string;
+                    }[];
+                    /** @description Mentees the new draft leaves out */
+                    remove?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description A new draft, re-solved under the reviewed draft’s constraints and these; optimal under them */
+            201: {
+                headers: {
+                    /** @description Version of the resource (send it back as If-Match) */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Id of the match run
+                         * @example 9d4e2b17-6c3a-4f85-b0d1-7a2c5e8f3b90
+                         */
+                        runId: string;
+                        /**
+                         * @description Program it matched
+                         * @example prog-eng-2027
+                         */
+                        programId: string;
+                        /** @description Stream version, also sent as the ETag */
+                        version: number;
+                        /**
+                         * @description A draft proposes nothing until it is published
+                         * @example draft
+                         * @enum {string}
+                         */
+                        status: "draft" | "published";
+                        /** @example 2027-03-01T09:30:00.000Z */
+                        createdAt: string;
+                        /** @description User id of the admin who ran it */
+                        createdBy: string;
+                        /** @description The program's settings with the run's what-if overrides */
+                        settingsUsed: {
+                            /**
+                             * @example {
+                             *       "skills": 60,
+                             *       "languages": 40
+                             *     }
+                             */
+                            criteriaWeights: {
+                                [key: string]: number;
+                            };
+                            minimumScore: number;
+                            hardRules: {
+                                excludeSameDepartment: boolean;
+                                excludeOwnManager: boolean;
+                                excludePreviousPairs: boolean;
+                                requireCommonLanguage: boolean;
+                                maxTimezoneGapHours?: number;
+                            };
+                        };
+                        /** @description The optimal assignment: the pairs this run proposes */
+                        pairs: {
+                            /**
+                             * @description Participant id of the mentee
+                             * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
+                             */
+                            menteeId: string;
+                            /**
+                             * @description Participant id of the mentor
+                             * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
+                             */
+                            mentorId: string;
+                            /** @description 0–100, the sum of the breakdown */
+                            score: number;
+                            breakdown: {
+                                /**
+                                 * @description Criterion code, or question:<id>
+                                 * @example skills
+                                 */
+                                criterion: string;
+                                /** @description Points this criterion earned */
+                                points: number;
+                                /** @description Points it could earn (its share of the weights) */
+                                maxPoints: number;
+                                /** @example shares 2 of 3 sought skills: negotiation, pricing */
+                                explanation: string;
+                            }[];
+                        }[];
+                        /** @description The run's figures: who was matched, who was not and why, per group */
+                        report: {
+                            matched: number;
+                            unmatched: number;
+                            totalScore: number;
+                            /** @description Null when nothing was matched */
+                            meanScore: number | null;
+                            /** @description Null when nothing was matched */
+                            minScore: number | null;
+                            unmatchedMentees: {
+                                /**
+                                 * @description Participant id of the mentee
+                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
+                                 */
+                                menteeId: string;
+                                /**
+                                 * @example capacity-exhausted
+                                 * @enum {string}
+                                 */
+                                reason: "no-eligible-mentor" | "below-minimum-score" | "capacity-exhausted";
+                                explanation: string;
+                            }[];
+                            /** @description Figures per group of mentees; groups under 5 mentees are left out */
+                            groups: {
+                                /**
+                                 * @description department, location or demographic:<key> (consented only)
+                                 * @example department
+                                 */
+                                dimension: string;
+                                /** @example Engineering */
+                                group: string;
+                                mentees: number;
+                                matched: number;
+                                /** @description matched / mentees, 0–1 */
+                                matchRate: number;
+                                /** @description Mean score of the group's pairs; null when none */
+                                meanScore: number | null;
+                            }[];
+                            /** @description How many groups were left out for being under 5 mentees */
+                            suppressedGroups: number;
+                        };
+                        /** @description The optimality certificate holds: no assignment scores higher */
+                        optimal: boolean;
+                        /** @description Why the certificate failed, if it did */
+                        certificateViolations: string[];
+                        /** @description Once published: the relationships it proposed */
+                        relationshipIds?: string[];
+                        /**
+                         * @description A reviewed draft: the run it was re-solved from
+                         * @example 9d4e2b17-6c3a-4f85-b0d1-7a2c5e8f3b90
+                         */
+                        basedOnRunId?: string;
+                        /** @description A reviewed draft: what the re-solve kept (pins, forbidden pairs, removed mentees) */
+                        constraints?: {
+                            /** @description Pairs the draft must make */
+                            pinned: {
+                                /**
+                                 * @description Participant id of the mentee
+                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
+                                 */
+                                menteeId: string;
+                                /**
+                                 * @description Participant id of the mentor
+                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
+                                 */
+                                mentorId: string;
+                            }[];
+                            /** @description Pairs the draft must not make */
+                            forbidden: {
+                                /**
+                                 * @description Participant id of the mentee
+                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
+                                 */
+                                menteeId: string;
+                                /**
+                                 * @description Participant id of the mentor
+                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
+                                 */
+                                mentorId: string;
+                            }[];
+                            removed: string[];
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each failing field (`validation-failed`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found in the caller’s tenant; another tenant’s resources answer 404 too (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource changed concurrently, or a rule of its current state refuses the change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Body larger than the service accepts (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Body of a media type the route does not read (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: this Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     PublishMatchRunController_publish: {
         parameters: {
             query?: never;
@@ -4358,6 +5431,41 @@ export interface operations {
                         certificateViolations: string[];
                         /** @description Once published: the relationships it proposed */
                         relationshipIds?: string[];
+                        /**
+                         * @description A reviewed draft: the run it was re-solved from
+                         * @example 9d4e2b17-6c3a-4f85-b0d1-7a2c5e8f3b90
+                         */
+                        basedOnRunId?: string;
+                        /** @description A reviewed draft: what the re-solve kept (pins, forbidden pairs, removed mentees) */
+                        constraints?: {
+                            /** @description Pairs the draft must make */
+                            pinned: {
+                                /**
+                                 * @description Participant id of the mentee
+                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
+                                 */
+                                menteeId: string;
+                                /**
+                                 * @description Participant id of the mentor
+                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
+                                 */
+                                mentorId: string;
+                            }[];
+                            /** @description Pairs the draft must not make */
+                            forbidden: {
+                                /**
+                                 * @description Participant id of the mentee
+                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
+                                 */
+                                menteeId: string;
+                                /**
+                                 * @description Participant id of the mentor
+                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
+                                 */
+                                mentorId: string;
+                            }[];
+                            removed: string[];
+                        };
                     };
                 };
             };
@@ -4641,7 +5749,7 @@ export interface operations {
                             endReason?: "completed" | "mismatch" | "participant-withdrew" | "program-closed" | "other";
                             /** @description User ids of the parties who submitted a reflection */
                             reflectedBy?: string[];
-                            /** @description Per party (user id): their agreement */
+                            /** @description Per party (user id): the terms they recorded (relationships from before agreements were mutual) */
                             agreements?: {
                                 [key: string]: {
                                     /** @description What the pair works on, in their words */
@@ -4658,9 +5766,79 @@ export interface operations {
                                     agreedUntil?: string;
                                 };
                             };
-                            /** @description Per party (user id): the comment of their closing reflection */
+                            /** @description Per party (user id): the comment of their closing reflection, when the caller may read it (its author; the admins or every party if the author shared it) */
                             reflectionComments?: {
                                 [key: string]: string;
+                            };
+                            /** @description The mutual agreement, its current version */
+                            agreement?: {
+                                /** @description Version of the agreement; any change makes a new one */
+                                version: number;
+                                /**
+                                 * @description `agreed` once every party confirmed this version
+                                 * @enum {string}
+                                 */
+                                status: "proposed" | "agreed";
+                                /** @description User id of the party who proposed this version */
+                                proposedBy: string;
+                                /** @description User ids of the parties who confirmed this version */
+                                confirmedBy: string[];
+                                /** @description Cadence: sessions per month */
+                                sessionsPerMonth: number;
+                                /**
+                                 * @description Meeting channel
+                                 * @enum {string}
+                                 */
+                                channel: "in-person" | "video" | "phone" | "chat";
+                                /**
+                                 * @description Who may know what is discussed
+                                 * @enum {string}
+                                 */
+                                confidentiality: "pair-only" | "pair-and-program-admins";
+                                /**
+                                 * @description Last day of the agreement
+                                 * @example 2027-12-31
+                                 */
+                                agreedUntil?: string;
+                                /** @description Each party's weekly windows, in their own time zone */
+                                availability: {
+                                    /** @description User id of the party whose availability this is */
+                                    participantId: string;
+                                    /**
+                                     * @description IANA time zone the windows are in
+                                     * @example Europe/Paris
+                                     */
+                                    timeZone: string;
+                                    windows: {
+                                        /** @enum {string} */
+                                        day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+                                        /**
+                                         * @description Local start, HH:MM
+                                         * @example 09:00
+                                         */
+                                        from: string;
+                                        /**
+                                         * @description Local end, HH:MM
+                                         * @example 11:30
+                                         */
+                                        to: string;
+                                    }[];
+                                }[];
+                                /** @description Goals of the relationship */
+                                goals?: string[];
+                            };
+                            /** @description A re-match asked for when it ended */
+                            rematch?: {
+                                /** @enum {string} */
+                                status: "queued" | "proposed";
+                                requestedBy: string;
+                                /**
+                                 * @description When the re-match was asked for
+                                 * @example 2027-03-01T09:30:00.000Z
+                                 */
+                                requestedAt: string;
+                                /** @description The proposal that answered it */
+                                newRelationshipId?: string;
                             };
                         }[];
                         /** @description Send as `cursor` for the next page; absent on the last page */
@@ -4816,7 +5994,7 @@ export interface operations {
                         endReason?: "completed" | "mismatch" | "participant-withdrew" | "program-closed" | "other";
                         /** @description User ids of the parties who submitted a reflection */
                         reflectedBy?: string[];
-                        /** @description Per party (user id): their agreement */
+                        /** @description Per party (user id): the terms they recorded (relationships from before agreements were mutual) */
                         agreements?: {
                             [key: string]: {
                                 /** @description What the pair works on, in their words */
@@ -4833,9 +6011,79 @@ export interface operations {
                                 agreedUntil?: string;
                             };
                         };
-                        /** @description Per party (user id): the comment of their closing reflection */
+                        /** @description Per party (user id): the comment of their closing reflection, when the caller may read it (its author; the admins or every party if the author shared it) */
                         reflectionComments?: {
                             [key: string]: string;
+                        };
+                        /** @description The mutual agreement, its current version */
+                        agreement?: {
+                            /** @description Version of the agreement; any change makes a new one */
+                            version: number;
+                            /**
+                             * @description `agreed` once every party confirmed this version
+                             * @enum {string}
+                             */
+                            status: "proposed" | "agreed";
+                            /** @description User id of the party who proposed this version */
+                            proposedBy: string;
+                            /** @description User ids of the parties who confirmed this version */
+                            confirmedBy: string[];
+                            /** @description Cadence: sessions per month */
+                            sessionsPerMonth: number;
+                            /**
+                             * @description Meeting channel
+                             * @enum {string}
+                             */
+                            channel: "in-person" | "video" | "phone" | "chat";
+                            /**
+                             * @description Who may know what is discussed
+                             * @enum {string}
+                             */
+                            confidentiality: "pair-only" | "pair-and-program-admins";
+                            /**
+                             * @description Last day of the agreement
+                             * @example 2027-12-31
+                             */
+                            agreedUntil?: string;
+                            /** @description Each party's weekly windows, in their own time zone */
+                            availability: {
+                                /** @description User id of the party whose availability this is */
+                                participantId: string;
+                                /**
+                                 * @description IANA time zone the windows are in
+                                 * @example Europe/Paris
+                                 */
+                                timeZone: string;
+                                windows: {
+                                    /** @enum {string} */
+                                    day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+                                    /**
+                                     * @description Local start, HH:MM
+                                     * @example 09:00
+                                     */
+                                    from: string;
+                                    /**
+                                     * @description Local end, HH:MM
+                                     * @example 11:30
+                                     */
+                                    to: string;
+                                }[];
+                            }[];
+                            /** @description Goals of the relationship */
+                            goals?: string[];
+                        };
+                        /** @description A re-match asked for when it ended */
+                        rematch?: {
+                            /** @enum {string} */
+                            status: "queued" | "proposed";
+                            requestedBy: string;
+                            /**
+                             * @description When the re-match was asked for
+                             * @example 2027-03-01T09:30:00.000Z
+                             */
+                            requestedAt: string;
+                            /** @description The proposal that answered it */
+                            newRelationshipId?: string;
                         };
                     };
                 };
@@ -5015,7 +6263,7 @@ export interface operations {
                         endReason?: "completed" | "mismatch" | "participant-withdrew" | "program-closed" | "other";
                         /** @description User ids of the parties who submitted a reflection */
                         reflectedBy?: string[];
-                        /** @description Per party (user id): their agreement */
+                        /** @description Per party (user id): the terms they recorded (relationships from before agreements were mutual) */
                         agreements?: {
                             [key: string]: {
                                 /** @description What the pair works on, in their words */
@@ -5032,9 +6280,79 @@ export interface operations {
                                 agreedUntil?: string;
                             };
                         };
-                        /** @description Per party (user id): the comment of their closing reflection */
+                        /** @description Per party (user id): the comment of their closing reflection, when the caller may read it (its author; the admins or every party if the author shared it) */
                         reflectionComments?: {
                             [key: string]: string;
+                        };
+                        /** @description The mutual agreement, its current version */
+                        agreement?: {
+                            /** @description Version of the agreement; any change makes a new one */
+                            version: number;
+                            /**
+                             * @description `agreed` once every party confirmed this version
+                             * @enum {string}
+                             */
+                            status: "proposed" | "agreed";
+                            /** @description User id of the party who proposed this version */
+                            proposedBy: string;
+                            /** @description User ids of the parties who confirmed this version */
+                            confirmedBy: string[];
+                            /** @description Cadence: sessions per month */
+                            sessionsPerMonth: number;
+                            /**
+                             * @description Meeting channel
+                             * @enum {string}
+                             */
+                            channel: "in-person" | "video" | "phone" | "chat";
+                            /**
+                             * @description Who may know what is discussed
+                             * @enum {string}
+                             */
+                            confidentiality: "pair-only" | "pair-and-program-admins";
+                            /**
+                             * @description Last day of the agreement
+                             * @example 2027-12-31
+                             */
+                            agreedUntil?: string;
+                            /** @description Each party's weekly windows, in their own time zone */
+                            availability: {
+                                /** @description User id of the party whose availability this is */
+                                participantId: string;
+                                /**
+                                 * @description IANA time zone the windows are in
+                                 * @example Europe/Paris
+                                 */
+                                timeZone: string;
+                                windows: {
+                                    /** @enum {string} */
+                                    day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+                                    /**
+                                     * @description Local start, HH:MM
+                                     * @example 09:00
+                                     */
+                                    from: string;
+                                    /**
+                                     * @description Local end, HH:MM
+                                     * @example 11:30
+                                     */
+                                    to: string;
+                                }[];
+                            }[];
+                            /** @description Goals of the relationship */
+                            goals?: string[];
+                        };
+                        /** @description A re-match asked for when it ended */
+                        rematch?: {
+                            /** @enum {string} */
+                            status: "queued" | "proposed";
+                            requestedBy: string;
+                            /**
+                             * @description When the re-match was asked for
+                             * @example 2027-03-01T09:30:00.000Z
+                             */
+                            requestedAt: string;
+                            /** @description The proposal that answered it */
+                            newRelationshipId?: string;
                         };
                     };
                 };
@@ -5187,7 +6505,7 @@ export interface operations {
                         endReason?: "completed" | "mismatch" | "participant-withdrew" | "program-closed" | "other";
                         /** @description User ids of the parties who submitted a reflection */
                         reflectedBy?: string[];
-                        /** @description Per party (user id): their agreement */
+                        /** @description Per party (user id): the terms they recorded (relationships from before agreements were mutual) */
                         agreements?: {
                             [key: string]: {
                                 /** @description What the pair works on, in their words */
@@ -5204,9 +6522,79 @@ export interface operations {
                                 agreedUntil?: string;
                             };
                         };
-                        /** @description Per party (user id): the comment of their closing reflection */
+                        /** @description Per party (user id): the comment of their closing reflection, when the caller may read it (its author; the admins or every party if the author shared it) */
                         reflectionComments?: {
                             [key: string]: string;
+                        };
+                        /** @description The mutual agreement, its current version */
+                        agreement?: {
+                            /** @description Version of the agreement; any change makes a new one */
+                            version: number;
+                            /**
+                             * @description `agreed` once every party confirmed this version
+                             * @enum {string}
+                             */
+                            status: "proposed" | "agreed";
+                            /** @description User id of the party who proposed this version */
+                            proposedBy: string;
+                            /** @description User ids of the parties who confirmed this version */
+                            confirmedBy: string[];
+                            /** @description Cadence: sessions per month */
+                            sessionsPerMonth: number;
+                            /**
+                             * @description Meeting channel
+                             * @enum {string}
+                             */
+                            channel: "in-person" | "video" | "phone" | "chat";
+                            /**
+                             * @description Who may know what is discussed
+                             * @enum {string}
+                             */
+                            confidentiality: "pair-only" | "pair-and-program-admins";
+                            /**
+                             * @description Last day of the agreement
+                             * @example 2027-12-31
+                             */
+                            agreedUntil?: string;
+                            /** @description Each party's weekly windows, in their own time zone */
+                            availability: {
+                                /** @description User id of the party whose availability this is */
+                                participantId: string;
+                                /**
+                                 * @description IANA time zone the windows are in
+                                 * @example Europe/Paris
+                                 */
+                                timeZone: string;
+                                windows: {
+                                    /** @enum {string} */
+                                    day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+                                    /**
+                                     * @description Local start, HH:MM
+                                     * @example 09:00
+                                     */
+                                    from: string;
+                                    /**
+                                     * @description Local end, HH:MM
+                                     * @example 11:30
+                                     */
+                                    to: string;
+                                }[];
+                            }[];
+                            /** @description Goals of the relationship */
+                            goals?: string[];
+                        };
+                        /** @description A re-match asked for when it ended */
+                        rematch?: {
+                            /** @enum {string} */
+                            status: "queued" | "proposed";
+                            requestedBy: string;
+                            /**
+                             * @description When the re-match was asked for
+                             * @example 2027-03-01T09:30:00.000Z
+                             */
+                            requestedAt: string;
+                            /** @description The proposal that answered it */
+                            newRelationshipId?: string;
                         };
                     };
                 };
@@ -5406,7 +6794,7 @@ export interface operations {
                         endReason?: "completed" | "mismatch" | "participant-withdrew" | "program-closed" | "other";
                         /** @description User ids of the parties who submitted a reflection */
                         reflectedBy?: string[];
-                        /** @description Per party (user id): their agreement */
+                        /** @description Per party (user id): the terms they recorded (relationships from before agreements were mutual) */
                         agreements?: {
                             [key: string]: {
                                 /** @description What the pair works on, in their words */
@@ -5423,9 +6811,79 @@ export interface operations {
                                 agreedUntil?: string;
                             };
                         };
-                        /** @description Per party (user id): the comment of their closing reflection */
+                        /** @description Per party (user id): the comment of their closing reflection, when the caller may read it (its author; the admins or every party if the author shared it) */
                         reflectionComments?: {
                             [key: string]: string;
+                        };
+                        /** @description The mutual agreement, its current version */
+                        agreement?: {
+                            /** @description Version of the agreement; any change makes a new one */
+                            version: number;
+                            /**
+                             * @description `agreed` once every party confirmed this version
+                             * @enum {string}
+                             */
+                            status: "proposed" | "agreed";
+                            /** @description User id of the party who proposed this version */
+                            proposedBy: string;
+                            /** @description User ids of the parties who confirmed this version */
+                            confirmedBy: string[];
+                            /** @description Cadence: sessions per month */
+                            sessionsPerMonth: number;
+                            /**
+                             * @description Meeting channel
+                             * @enum {string}
+                             */
+                            channel: "in-person" | "video" | "phone" | "chat";
+                            /**
+                             * @description Who may know what is discussed
+                             * @enum {string}
+                             */
+                            confidentiality: "pair-only" | "pair-and-program-admins";
+                            /**
+                             * @description Last day of the agreement
+                             * @example 2027-12-31
+                             */
+                            agreedUntil?: string;
+                            /** @description Each party's weekly windows, in their own time zone */
+                            availability: {
+                                /** @description User id of the party whose availability this is */
+                                participantId: string;
+                                /**
+                                 * @description IANA time zone the windows are in
+                                 * @example Europe/Paris
+                                 */
+                                timeZone: string;
+                                windows: {
+                                    /** @enum {string} */
+                                    day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+                                    /**
+                                     * @description Local start, HH:MM
+                                     * @example 09:00
+                                     */
+                                    from: string;
+                                    /**
+                                     * @description Local end, HH:MM
+                                     * @example 11:30
+                                     */
+                                    to: string;
+                                }[];
+                            }[];
+                            /** @description Goals of the relationship */
+                            goals?: string[];
+                        };
+                        /** @description A re-match asked for when it ended */
+                        rematch?: {
+                            /** @enum {string} */
+                            status: "queued" | "proposed";
+                            requestedBy: string;
+                            /**
+                             * @description When the re-match was asked for
+                             * @example 2027-03-01T09:30:00.000Z
+                             */
+                            requestedAt: string;
+                            /** @description The proposal that answered it */
+                            newRelationshipId?: string;
                         };
                     };
                 };
@@ -5548,14 +7006,28 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    scope: string;
+                    goals: string[];
                     sessionsPerMonth: number;
                     /** @enum {string} */
-                    preferredChannel: "in-person" | "video" | "phone" | "chat";
+                    channel: "in-person" | "video" | "phone" | "chat";
+                    /**
+                     * @default pair-only
+                     * @enum {string}
+                     */
+                    confidentiality?: "pair-only" | "pair-and-program-admins";
                     /** @constant */
                     confidentialityAcknowledged: true;
                     /** Format: date */
                     agreedUntil?: string;
+                    availability?: {
+                        timeZone: string;
+                        windows: {
+                            /** @enum {string} */
+                            day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+                            from: string;
+                            to: string;
+                        }[];
+                    };
                 };
             };
         };
@@ -5632,7 +7104,7 @@ export interface operations {
                         endReason?: "completed" | "mismatch" | "participant-withdrew" | "program-closed" | "other";
                         /** @description User ids of the parties who submitted a reflection */
                         reflectedBy?: string[];
-                        /** @description Per party (user id): their agreement */
+                        /** @description Per party (user id): the terms they recorded (relationships from before agreements were mutual) */
                         agreements?: {
                             [key: string]: {
                                 /** @description What the pair works on, in their words */
@@ -5649,9 +7121,79 @@ export interface operations {
                                 agreedUntil?: string;
                             };
                         };
-                        /** @description Per party (user id): the comment of their closing reflection */
+                        /** @description Per party (user id): the comment of their closing reflection, when the caller may read it (its author; the admins or every party if the author shared it) */
                         reflectionComments?: {
                             [key: string]: string;
+                        };
+                        /** @description The mutual agreement, its current version */
+                        agreement?: {
+                            /** @description Version of the agreement; any change makes a new one */
+                            version: number;
+                            /**
+                             * @description `agreed` once every party confirmed this version
+                             * @enum {string}
+                             */
+                            status: "proposed" | "agreed";
+                            /** @description User id of the party who proposed this version */
+                            proposedBy: string;
+                            /** @description User ids of the parties who confirmed this version */
+                            confirmedBy: string[];
+                            /** @description Cadence: sessions per month */
+                            sessionsPerMonth: number;
+                            /**
+                             * @description Meeting channel
+                             * @enum {string}
+                             */
+                            channel: "in-person" | "video" | "phone" | "chat";
+                            /**
+                             * @description Who may know what is discussed
+                             * @enum {string}
+                             */
+                            confidentiality: "pair-only" | "pair-and-program-admins";
+                            /**
+                             * @description Last day of the agreement
+                             * @example 2027-12-31
+                             */
+                            agreedUntil?: string;
+                            /** @description Each party's weekly windows, in their own time zone */
+                            availability: {
+                                /** @description User id of the party whose availability this is */
+                                participantId: string;
+                                /**
+                                 * @description IANA time zone the windows are in
+                                 * @example Europe/Paris
+                                 */
+                                timeZone: string;
+                                windows: {
+                                    /** @enum {string} */
+                                    day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+                                    /**
+                                     * @description Local start, HH:MM
+                                     * @example 09:00
+                                     */
+                                    from: string;
+                                    /**
+                                     * @description Local end, HH:MM
+                                     * @example 11:30
+                                     */
+                                    to: string;
+                                }[];
+                            }[];
+                            /** @description Goals of the relationship */
+                            goals?: string[];
+                        };
+                        /** @description A re-match asked for when it ended */
+                        rematch?: {
+                            /** @enum {string} */
+                            status: "queued" | "proposed";
+                            requestedBy: string;
+                            /**
+                             * @description When the re-match was asked for
+                             * @example 2027-03-01T09:30:00.000Z
+                             */
+                            requestedAt: string;
+                            /** @description The proposal that answered it */
+                            newRelationshipId?: string;
                         };
                     };
                 };
@@ -5730,6 +7272,693 @@ export interface operations {
             };
             /** @description `idempotency-key-reused`: this Idempotency-Key was used for a different request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConfirmAgreementController_confirm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (resource version, e.g. `"3"`) you last read: the change is refused with 412 if it moved on */
+                "If-Match"?: string;
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft): 1–255 visible ASCII characters, bare or as a quoted structured string, unique per operation, kept 24 h per tenant, user, method and route. The same key with the same request replays the first answer (2xx or 4xx, marked `Idempotent-Replayed: true`) without doing it again; a 5xx is not kept, so a retry runs again. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                relationshipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Version of the resource (send it back as If-Match) */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Id of the relationship
+                         * @example 5f0c2a9e-4b1d-4c3e-9a7f-2d8e6b1c0a35
+                         */
+                        relationshipId: string;
+                        /**
+                         * @description Program it belongs to
+                         * @example prog-eng-2027
+                         */
+                        programId: string;
+                        /** @description Stream version, also sent as the ETag */
+                        version: number;
+                        /**
+                         * @example proposed
+                         * @enum {string}
+                         */
+                        status: "proposed" | "active" | "paused" | "ended" | "declined" | "expired";
+                        /**
+                         * @description User ids of the mentors
+                         * @example [
+                         *       "mentor-x"
+                         *     ]
+                         */
+                        mentorIds: string[];
+                        /**
+                         * @description User ids of the mentees
+                         * @example [
+                         *       "mentee-a"
+                         *     ]
+                         */
+                        menteeIds: string[];
+                        /** @description Match score, 0–100 (the mean over its mentees for a group) */
+                        score: number;
+                        /**
+                         * @description What proposed it
+                         * @example match-run
+                         * @enum {string}
+                         */
+                        source: "match-run" | "self-select" | "admin";
+                        /**
+                         * @description When the proposal expires unless accepted
+                         * @example 2027-03-01T09:30:00.000Z
+                         */
+                        expiresAt: string;
+                        /** @description The match run that proposed it (source match-run) */
+                        runId?: string;
+                        /** @description User ids of those who accepted the proposal */
+                        acceptedBy?: string[];
+                        /**
+                         * @description When the last acceptance started it
+                         * @example 2027-03-01T09:30:00.000Z
+                         */
+                        startedAt?: string;
+                        /** @description User ids of the parties who recorded their agreement */
+                        agreedBy?: string[];
+                        /**
+                         * @description Why it ended
+                         * @example completed
+                         * @enum {string}
+                         */
+                        endReason?: "completed" | "mismatch" | "participant-withdrew" | "program-closed" | "other";
+                        /** @description User ids of the parties who submitted a reflection */
+                        reflectedBy?: string[];
+                        /** @description Per party (user id): the terms they recorded (relationships from before agreements were mutual) */
+                        agreements?: {
+                            [key: string]: {
+                                /** @description What the pair works on, in their words */
+                                scope: string;
+                                /** @enum {string} */
+                                preferredChannel: "in-person" | "video" | "phone" | "chat";
+                                sessionsPerMonth: number;
+                                /** @constant */
+                                confidentialityAcknowledged: true;
+                                /**
+                                 * @description Last day of the agreement
+                                 * @example 2027-12-31
+                                 */
+                                agreedUntil?: string;
+                            };
+                        };
+                        /** @description Per party (user id): the comment of their closing reflection, when the caller may read it (its author; the admins or every party if the author shared it) */
+                        reflectionComments?: {
+                            [key: string]: string;
+                        };
+                        /** @description The mutual agreement, its current version */
+                        agreement?: {
+                            /** @description Version of the agreement; any change makes a new one */
+                            version: number;
+                            /**
+                             * @description `agreed` once every party confirmed this version
+                             * @enum {string}
+                             */
+                            status: "proposed" | "agreed";
+                            /** @description User id of the party who proposed this version */
+                            proposedBy: string;
+                            /** @description User ids of the parties who confirmed this version */
+                            confirmedBy: string[];
+                            /** @description Cadence: sessions per month */
+                            sessionsPerMonth: number;
+                            /**
+                             * @description Meeting channel
+                             * @enum {string}
+                             */
+                            channel: "in-person" | "video" | "phone" | "chat";
+                            /**
+                             * @description Who may know what is discussed
+                             * @enum {string}
+                             */
+                            confidentiality: "pair-only" | "pair-and-program-admins";
+                            /**
+                             * @description Last day of the agreement
+                             * @example 2027-12-31
+                             */
+                            agreedUntil?: string;
+                            /** @description Each party's weekly windows, in their own time zone */
+                            availability: {
+                                /** @description User id of the party whose availability this is */
+                                participantId: string;
+                                /**
+                                 * @description IANA time zone the windows are in
+                                 * @example Europe/Paris
+                                 */
+                                timeZone: string;
+                                windows: {
+                                    /** @enum {string} */
+                                    day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+                                    /**
+                                     * @description Local start, HH:MM
+                                     * @example 09:00
+                                     */
+                                    from: string;
+                                    /**
+                                     * @description Local end, HH:MM
+                                     * @example 11:30
+                                     */
+                                    to: string;
+                                }[];
+                            }[];
+                            /** @description Goals of the relationship */
+                            goals?: string[];
+                        };
+                        /** @description A re-match asked for when it ended */
+                        rematch?: {
+                            /** @enum {string} */
+                            status: "queued" | "proposed";
+                            requestedBy: string;
+                            /**
+                             * @description When the re-match was asked for
+                             * @example 2027-03-01T09:30:00.000Z
+                             */
+                            requestedAt: string;
+                            /** @description The proposal that answered it */
+                            newRelationshipId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each failing field (`validation-failed`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found in the caller’s tenant; another tenant’s resources answer 404 too (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource changed concurrently, or a rule of its current state refuses the change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version the resource no longer has (`precondition-failed`, with `currentVersion`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Body larger than the service accepts (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Body of a media type the route does not read (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: this Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ProposeRematchController_rematch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (resource version, e.g. `"3"`) you last read: the change is refused with 412 if it moved on */
+                "If-Match"?: string;
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft): 1–255 visible ASCII characters, bare or as a quoted structured string, unique per operation, kept 24 h per tenant, user, method and route. The same key with the same request replays the first answer (2xx or 4xx, marked `Idempotent-Replayed: true`) without doing it again; a 5xx is not kept, so a retry runs again. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                relationshipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    mentorId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Version of the resource (send it back as If-Match) */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Id of the relationship
+                         * @example 5f0c2a9e-4b1d-4c3e-9a7f-2d8e6b1c0a35
+                         */
+                        relationshipId: string;
+                        /**
+                         * @description Program it belongs to
+                         * @example prog-eng-2027
+                         */
+                        programId: string;
+                        /** @description Stream version, also sent as the ETag */
+                        version: number;
+                        /**
+                         * @example proposed
+                         * @enum {string}
+                         */
+                        status: "proposed" | "active" | "paused" | "ended" | "declined" | "expired";
+                        /**
+                         * @description User ids of the mentors
+                         * @example [
+                         *       "mentor-x"
+                         *     ]
+                         */
+                        mentorIds: string[];
+                        /**
+                         * @description User ids of the mentees
+                         * @example [
+                         *       "mentee-a"
+                         *     ]
+                         */
+                        menteeIds: string[];
+                        /** @description Match score, 0–100 (the mean over its mentees for a group) */
+                        score: number;
+                        /**
+                         * @description What proposed it
+                         * @example match-run
+                         * @enum {string}
+                         */
+                        source: "match-run" | "self-select" | "admin";
+                        /**
+                         * @description When the proposal expires unless accepted
+                         * @example 2027-03-01T09:30:00.000Z
+                         */
+                        expiresAt: string;
+                        /** @description The match run that proposed it (source match-run) */
+                        runId?: string;
+                        /** @description User ids of those who accepted the proposal */
+                        acceptedBy?: string[];
+                        /**
+                         * @description When the last acceptance started it
+                         * @example 2027-03-01T09:30:00.000Z
+                         */
+                        startedAt?: string;
+                        /** @description User ids of the parties who recorded their agreement */
+                        agreedBy?: string[];
+                        /**
+                         * @description Why it ended
+                         * @example completed
+                         * @enum {string}
+                         */
+                        endReason?: "completed" | "mismatch" | "participant-withdrew" | "program-closed" | "other";
+                        /** @description User ids of the parties who submitted a reflection */
+                        reflectedBy?: string[];
+                        /** @description Per party (user id): the terms they recorded (relationships from before agreements were mutual) */
+                        agreements?: {
+                            [key: string]: {
+                                /** @description What the pair works on, in their words */
+                                scope: string;
+                                /** @enum {string} */
+                                preferredChannel: "in-person" | "video" | "phone" | "chat";
+                                sessionsPerMonth: number;
+                                /** @constant */
+                                confidentialityAcknowledged: true;
+                                /**
+                                 * @description Last day of the agreement
+                                 * @example 2027-12-31
+                                 */
+                                agreedUntil?: string;
+                            };
+                        };
+                        /** @description Per party (user id): the comment of their closing reflection, when the caller may read it (its author; the admins or every party if the author shared it) */
+                        reflectionComments?: {
+                            [key: string]: string;
+                        };
+                        /** @description The mutual agreement, its current version */
+                        agreement?: {
+                            /** @description Version of the agreement; any change makes a new one */
+                            version: number;
+                            /**
+                             * @description `agreed` once every party confirmed this version
+                             * @enum {string}
+                             */
+                            status: "proposed" | "agreed";
+                            /** @description User id of the party who proposed this version */
+                            proposedBy: string;
+                            /** @description User ids of the parties who confirmed this version */
+                            confirmedBy: string[];
+                            /** @description Cadence: sessions per month */
+                            sessionsPerMonth: number;
+                            /**
+                             * @description Meeting channel
+                             * @enum {string}
+                             */
+                            channel: "in-person" | "video" | "phone" | "chat";
+                            /**
+                             * @description Who may know what is discussed
+                             * @enum {string}
+                             */
+                            confidentiality: "pair-only" | "pair-and-program-admins";
+                            /**
+                             * @description Last day of the agreement
+                             * @example 2027-12-31
+                             */
+                            agreedUntil?: string;
+                            /** @description Each party's weekly windows, in their own time zone */
+                            availability: {
+                                /** @description User id of the party whose availability this is */
+                                participantId: string;
+                                /**
+                                 * @description IANA time zone the windows are in
+                                 * @example Europe/Paris
+                                 */
+                                timeZone: string;
+                                windows: {
+                                    /** @enum {string} */
+                                    day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+                                    /**
+                                     * @description Local start, HH:MM
+                                     * @example 09:00
+                                     */
+                                    from: string;
+                                    /**
+                                     * @description Local end, HH:MM
+                                     * @example 11:30
+                                     */
+                                    to: string;
+                                }[];
+                            }[];
+                            /** @description Goals of the relationship */
+                            goals?: string[];
+                        };
+                        /** @description A re-match asked for when it ended */
+                        rematch?: {
+                            /** @enum {string} */
+                            status: "queued" | "proposed";
+                            requestedBy: string;
+                            /**
+                             * @description When the re-match was asked for
+                             * @example 2027-03-01T09:30:00.000Z
+                             */
+                            requestedAt: string;
+                            /** @description The proposal that answered it */
+                            newRelationshipId?: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each failing field (`validation-failed`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found in the caller’s tenant; another tenant’s resources answer 404 too (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource changed concurrently, or a rule of its current state refuses the change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description If-Match names a version the resource no longer has (`precondition-failed`, with `currentVersion`) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Body larger than the service accepts (`payload-too-large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Body of a media type the route does not read (`unsupported-media-type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: this Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RematchQueueController_list: {
+        parameters: {
+            query?: {
+                /** @description Continue after the page whose answer's `nextCursor` this is */
+                cursor?: string;
+                /** @description Items per page, at most 200 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description The ended relationship whose mentee asked for a re-match */
+                            relationshipId: string;
+                            /**
+                             * @description User ids of the mentees to re-match
+                             * @example [
+                             *       "mentee-a"
+                             *     ]
+                             */
+                            menteeIds: string[];
+                            /**
+                             * @description User ids of the mentors a re-match excludes
+                             * @example [
+                             *       "mentor-x"
+                             *     ]
+                             */
+                            previousMentorIds: string[];
+                            /** @description User id of who asked for it */
+                            requestedBy: string;
+                            /**
+                             * @description When it was asked for
+                             * @example 2027-03-01T09:30:00.000Z
+                             */
+                            requestedAt: string;
+                        }[];
+                        /** @description Send as `cursor` for the next page; absent on the last page */
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each failing field (`validation-failed`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found in the caller’s tenant; another tenant’s resources answer 404 too (`not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5852,7 +8081,7 @@ export interface operations {
                         endReason?: "completed" | "mismatch" | "participant-withdrew" | "program-closed" | "other";
                         /** @description User ids of the parties who submitted a reflection */
                         reflectedBy?: string[];
-                        /** @description Per party (user id): their agreement */
+                        /** @description Per party (user id): the terms they recorded (relationships from before agreements were mutual) */
                         agreements?: {
                             [key: string]: {
                                 /** @description What the pair works on, in their words */
@@ -5869,9 +8098,79 @@ export interface operations {
                                 agreedUntil?: string;
                             };
                         };
-                        /** @description Per party (user id): the comment of their closing reflection */
+                        /** @description Per party (user id): the comment of their closing reflection, when the caller may read it (its author; the admins or every party if the author shared it) */
                         reflectionComments?: {
                             [key: string]: string;
+                        };
+                        /** @description The mutual agreement, its current version */
+                        agreement?: {
+                            /** @description Version of the agreement; any change makes a new one */
+                            version: number;
+                            /**
+                             * @description `agreed` once every party confirmed this version
+                             * @enum {string}
+                             */
+                            status: "proposed" | "agreed";
+                            /** @description User id of the party who proposed this version */
+                            proposedBy: string;
+                            /** @description User ids of the parties who confirmed this version */
+                            confirmedBy: string[];
+                            /** @description Cadence: sessions per month */
+                            sessionsPerMonth: number;
+                            /**
+                             * @description Meeting channel
+                             * @enum {string}
+                             */
+                            channel: "in-person" | "video" | "phone" | "chat";
+                            /**
+                             * @description Who may know what is discussed
+                             * @enum {string}
+                             */
+                            confidentiality: "pair-only" | "pair-and-program-admins";
+                            /**
+                             * @description Last day of the agreement
+                             * @example 2027-12-31
+                             */
+                            agreedUntil?: string;
+                            /** @description Each party's weekly windows, in their own time zone */
+                            availability: {
+                                /** @description User id of the party whose availability this is */
+                                participantId: string;
+                                /**
+                                 * @description IANA time zone the windows are in
+                                 * @example Europe/Paris
+                                 */
+                                timeZone: string;
+                                windows: {
+                                    /** @enum {string} */
+                                    day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+                                    /**
+                                     * @description Local start, HH:MM
+                                     * @example 09:00
+                                     */
+                                    from: string;
+                                    /**
+                                     * @description Local end, HH:MM
+                                     * @example 11:30
+                                     */
+                                    to: string;
+                                }[];
+                            }[];
+                            /** @description Goals of the relationship */
+                            goals?: string[];
+                        };
+                        /** @description A re-match asked for when it ended */
+                        rematch?: {
+                            /** @enum {string} */
+                            status: "queued" | "proposed";
+                            requestedBy: string;
+                            /**
+                             * @description When the re-match was asked for
+                             * @example 2027-03-01T09:30:00.000Z
+                             */
+                            requestedAt: string;
+                            /** @description The proposal that answered it */
+                            newRelationshipId?: string;
                         };
                     };
                 };
@@ -6069,7 +8368,7 @@ export interface operations {
                         endReason?: "completed" | "mismatch" | "participant-withdrew" | "program-closed" | "other";
                         /** @description User ids of the parties who submitted a reflection */
                         reflectedBy?: string[];
-                        /** @description Per party (user id): their agreement */
+                        /** @description Per party (user id): the terms they recorded (relationships from before agreements were mutual) */
                         agreements?: {
                             [key: string]: {
                                 /** @description What the pair works on, in their words */
@@ -6086,9 +8385,79 @@ export interface operations {
                                 agreedUntil?: string;
                             };
                         };
-                        /** @description Per party (user id): the comment of their closing reflection */
+                        /** @description Per party (user id): the comment of their closing reflection, when the caller may read it (its author; the admins or every party if the author shared it) */
                         reflectionComments?: {
                             [key: string]: string;
+                        };
+                        /** @description The mutual agreement, its current version */
+                        agreement?: {
+                            /** @description Version of the agreement; any change makes a new one */
+                            version: number;
+                            /**
+                             * @description `agreed` once every party confirmed this version
+                             * @enum {string}
+                             */
+                            status: "proposed" | "agreed";
+                            /** @description User id of the party who proposed this version */
+                            proposedBy: string;
+                            /** @description User ids of the parties who confirmed this version */
+                            confirmedBy: string[];
+                            /** @description Cadence: sessions per month */
+                            sessionsPerMonth: number;
+                            /**
+                             * @description Meeting channel
+                             * @enum {string}
+                             */
+                            channel: "in-person" | "video" | "phone" | "chat";
+                            /**
+                             * @description Who may know what is discussed
+                             * @enum {string}
+                             */
+                            confidentiality: "pair-only" | "pair-and-program-admins";
+                            /**
+                             * @description Last day of the agreement
+                             * @example 2027-12-31
+                             */
+                            agreedUntil?: string;
+                            /** @description Each party's weekly windows, in their own time zone */
+                            availability: {
+                                /** @description User id of the party whose availability this is */
+                                participantId: string;
+                                /**
+                                 * @description IANA time zone the windows are in
+                                 * @example Europe/Paris
+                                 */
+                                timeZone: string;
+                                windows: {
+                                    /** @enum {string} */
+                                    day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+                                    /**
+                                     * @description Local start, HH:MM
+                                     * @example 09:00
+                                     */
+                                    from: string;
+                                    /**
+                                     * @description Local end, HH:MM
+                                     * @example 11:30
+                                     */
+                                    to: string;
+                                }[];
+                            }[];
+                            /** @description Goals of the relationship */
+                            goals?: string[];
+                        };
+                        /** @description A re-match asked for when it ended */
+                        rematch?: {
+                            /** @enum {string} */
+                            status: "queued" | "proposed";
+                            requestedBy: string;
+                            /**
+                             * @description When the re-match was asked for
+                             * @example 2027-03-01T09:30:00.000Z
+                             */
+                            requestedAt: string;
+                            /** @description The proposal that answered it */
+                            newRelationshipId?: string;
                         };
                     };
                 };
@@ -6291,7 +8660,7 @@ export interface operations {
                         endReason?: "completed" | "mismatch" | "participant-withdrew" | "program-closed" | "other";
                         /** @description User ids of the parties who submitted a reflection */
                         reflectedBy?: string[];
-                        /** @description Per party (user id): their agreement */
+                        /** @description Per party (user id): the terms they recorded (relationships from before agreements were mutual) */
                         agreements?: {
                             [key: string]: {
                                 /** @description What the pair works on, in their words */
@@ -6308,9 +8677,79 @@ export interface operations {
                                 agreedUntil?: string;
                             };
                         };
-                        /** @description Per party (user id): the comment of their closing reflection */
+                        /** @description Per party (user id): the comment of their closing reflection, when the caller may read it (its author; the admins or every party if the author shared it) */
                         reflectionComments?: {
                             [key: string]: string;
+                        };
+                        /** @description The mutual agreement, its current version */
+                        agreement?: {
+                            /** @description Version of the agreement; any change makes a new one */
+                            version: number;
+                            /**
+                             * @description `agreed` once every party confirmed this version
+                             * @enum {string}
+                             */
+                            status: "proposed" | "agreed";
+                            /** @description User id of the party who proposed this version */
+                            proposedBy: string;
+                            /** @description User ids of the parties who confirmed this version */
+                            confirmedBy: string[];
+                            /** @description Cadence: sessions per month */
+                            sessionsPerMonth: number;
+                            /**
+                             * @description Meeting channel
+                             * @enum {string}
+                             */
+                            channel: "in-person" | "video" | "phone" | "chat";
+                            /**
+                             * @description Who may know what is discussed
+                             * @enum {string}
+                             */
+                            confidentiality: "pair-only" | "pair-and-program-admins";
+                            /**
+                             * @description Last day of the agreement
+                             * @example 2027-12-31
+                             */
+                            agreedUntil?: string;
+                            /** @description Each party's weekly windows, in their own time zone */
+                            availability: {
+                                /** @description User id of the party whose availability this is */
+                                participantId: string;
+                                /**
+                                 * @description IANA time zone the windows are in
+                                 * @example Europe/Paris
+                                 */
+                                timeZone: string;
+                                windows: {
+                                    /** @enum {string} */
+                                    day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+                                    /**
+                                     * @description Local start, HH:MM
+                                     * @example 09:00
+                                     */
+                                    from: string;
+                                    /**
+                                     * @description Local end, HH:MM
+                                     * @example 11:30
+                                     */
+                                    to: string;
+                                }[];
+                            }[];
+                            /** @description Goals of the relationship */
+                            goals?: string[];
+                        };
+                        /** @description A re-match asked for when it ended */
+                        rematch?: {
+                            /** @enum {string} */
+                            status: "queued" | "proposed";
+                            requestedBy: string;
+                            /**
+                             * @description When the re-match was asked for
+                             * @example 2027-03-01T09:30:00.000Z
+                             */
+                            requestedAt: string;
+                            /** @description The proposal that answered it */
+                            newRelationshipId?: string;
                         };
                     };
                 };
@@ -6440,6 +8879,11 @@ export interface operations {
                     skillsGained?: string[];
                     wouldRecommend: boolean;
                     comment?: string;
+                    /**
+                     * @default private
+                     * @enum {string}
+                     */
+                    commentVisibility?: "private" | "private-with-admins" | "shared";
                 };
             };
         };
@@ -6516,7 +8960,7 @@ export interface operations {
                         endReason?: "completed" | "mismatch" | "participant-withdrew" | "program-closed" | "other";
                         /** @description User ids of the parties who submitted a reflection */
                         reflectedBy?: string[];
-                        /** @description Per party (user id): their agreement */
+                        /** @description Per party (user id): the terms they recorded (relationships from before agreements were mutual) */
                         agreements?: {
                             [key: string]: {
                                 /** @description What the pair works on, in their words */
@@ -6533,9 +8977,79 @@ export interface operations {
                                 agreedUntil?: string;
                             };
                         };
-                        /** @description Per party (user id): the comment of their closing reflection */
+                        /** @description Per party (user id): the comment of their closing reflection, when the caller may read it (its author; the admins or every party if the author shared it) */
                         reflectionComments?: {
                             [key: string]: string;
+                        };
+                        /** @description The mutual agreement, its current version */
+                        agreement?: {
+                            /** @description Version of the agreement; any change makes a new one */
+                            version: number;
+                            /**
+                             * @description `agreed` once every party confirmed this version
+                             * @enum {string}
+                             */
+                            status: "proposed" | "agreed";
+                            /** @description User id of the party who proposed this version */
+                            proposedBy: string;
+                            /** @description User ids of the parties who confirmed this version */
+                            confirmedBy: string[];
+                            /** @description Cadence: sessions per month */
+                            sessionsPerMonth: number;
+                            /**
+                             * @description Meeting channel
+                             * @enum {string}
+                             */
+                            channel: "in-person" | "video" | "phone" | "chat";
+                            /**
+                             * @description Who may know what is discussed
+                             * @enum {string}
+                             */
+                            confidentiality: "pair-only" | "pair-and-program-admins";
+                            /**
+                             * @description Last day of the agreement
+                             * @example 2027-12-31
+                             */
+                            agreedUntil?: string;
+                            /** @description Each party's weekly windows, in their own time zone */
+                            availability: {
+                                /** @description User id of the party whose availability this is */
+                                participantId: string;
+                                /**
+                                 * @description IANA time zone the windows are in
+                                 * @example Europe/Paris
+                                 */
+                                timeZone: string;
+                                windows: {
+                                    /** @enum {string} */
+                                    day: "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+                                    /**
+                                     * @description Local start, HH:MM
+                                     * @example 09:00
+                                     */
+                                    from: string;
+                                    /**
+                                     * @description Local end, HH:MM
+                                     * @example 11:30
+                                     */
+                                    to: string;
+                                }[];
+                            }[];
+                            /** @description Goals of the relationship */
+                            goals?: string[];
+                        };
+                        /** @description A re-match asked for when it ended */
+                        rematch?: {
+                            /** @enum {string} */
+                            status: "queued" | "proposed";
+                            requestedBy: string;
+                            /**
+                             * @description When the re-match was asked for
+                             * @example 2027-03-01T09:30:00.000Z
+                             */
+                            requestedAt: string;
+                            /** @description The proposal that answered it */
+                            newRelationshipId?: string;
                         };
                     };
                 };

@@ -320,6 +320,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/v1/relationships/{relationshipId}/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetRelationshipFeedbackController_feedback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1870,7 +1886,16 @@ export interface operations {
                     rating: number;
                     helpful?: boolean;
                     mentorRating?: number;
+                    menteeRatings?: {
+                        menteeId: string;
+                        rating: number;
+                    }[];
                     comment?: string;
+                    /**
+                     * @default private
+                     * @enum {string}
+                     */
+                    commentVisibility?: "private" | "private-with-admins" | "shared";
                 };
             };
         };
@@ -3471,6 +3496,125 @@ export interface operations {
             };
             /** @description `idempotency-key-reused`: this Idempotency-Key was used for a different request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetRelationshipFeedbackController_feedback: {
+        parameters: {
+            query?: {
+                /** @description Continue after the page whose answer's `nextCursor` this is */
+                cursor?: string;
+                /** @description Items per page, at most 200 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                relationshipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Session ratings for every party; comments and ratings of people as their visibility allows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            sessionId: string;
+                            /** @example 2027-03-01T10:00:00.000Z */
+                            heldAt: string;
+                            /** @description Who gave it */
+                            participantId: string;
+                            /** @description Their rating of the session */
+                            rating: number;
+                            helpful: boolean;
+                            /** @description Their rating of the mentor: shown to its author only */
+                            mentorRating?: number;
+                            /** @description A mentor’s ratings of mentees: shown to its author only */
+                            menteeRatings?: {
+                                menteeId: string;
+                                rating: number;
+                            }[];
+                            /** @description Present when the caller may read it */
+                            comment?: string;
+                            /** @enum {string} */
+                            commentVisibility?: "private" | "private-with-admins" | "shared";
+                        }[];
+                        /** @description Send as `cursor` for the next page; absent on the last page */
+                        nextCursor?: string;
+                        relationshipId: string;
+                        /** @description The mentees’ ratings of their mentor, in aggregate: for the program’s admins only */
+                        aboutMentor: {
+                            count: number;
+                            /** @description Mean rating, two decimals */
+                            average: number;
+                        } | null;
+                        /** @description The mentors’ ratings of each mentee, in aggregate: for the program’s admins only */
+                        aboutMentees: {
+                            count: number;
+                            /** @description Mean rating, two decimals */
+                            average: number;
+                            menteeId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each failing field (`validation-failed`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found in the caller’s tenant; another tenant’s resources answer 404 too (`not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

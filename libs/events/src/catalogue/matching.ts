@@ -58,10 +58,16 @@ const v1Defaults = (by: string) => ({
   adminIds: [by],
 });
 
+/** Version 3 adds the enrolment window's dates: enrolment opens and closes on them when set. */
+const programSettingsV3 = programSettingsV2.extend({ enrolmentOpensOn: day.optional(), enrolmentClosesOn: day.optional() });
+const programCreatedV2 = z.strictObject({ ...programRef, ...actor, programType, settings: programSettingsV2 });
+const programUpdatedV2 = z.strictObject({ ...programRef, ...actor, changes: programSettingsV2.partial() });
+
 export const programCreated = defineEvent(
   'matching.program.created',
-  { version: 2, schema: z.strictObject({ ...programRef, ...actor, programType, settings: programSettingsV2 }) },
+  { version: 3, schema: z.strictObject({ ...programRef, ...actor, programType, settings: programSettingsV3 }) },
   [
+    { version: 2, schema: programCreatedV2, upcast: (data: z.infer<typeof programCreatedV2>) => data },
     {
       version: 1,
       schema: programCreatedV1,
@@ -71,8 +77,11 @@ export const programCreated = defineEvent(
 );
 export const programUpdated = defineEvent(
   'matching.program.updated',
-  { version: 2, schema: z.strictObject({ ...programRef, ...actor, changes: programSettingsV2.partial() }) },
-  [{ version: 1, schema: programUpdatedV1, upcast: (data: z.infer<typeof programUpdatedV1>) => data }],
+  { version: 3, schema: z.strictObject({ ...programRef, ...actor, changes: programSettingsV3.partial() }) },
+  [
+    { version: 2, schema: programUpdatedV2, upcast: (data: z.infer<typeof programUpdatedV2>) => data },
+    { version: 1, schema: programUpdatedV1, upcast: (data: z.infer<typeof programUpdatedV1>) => data },
+  ],
 );
 export const programEnrolmentOpened = defineEvent('matching.program.enrolment-opened', { version: 1, schema: programFact });
 export const programEnrolmentClosed = defineEvent('matching.program.enrolment-closed', { version: 1, schema: programFact });
@@ -100,6 +109,12 @@ export const participantProfileUpdated = defineEvent('matching.participant.profi
 export const participantWithdrew = defineEvent('matching.participant.withdrew', {
   version: 1,
   schema: z.strictObject({ ...programRef, participantId: id, reason: code }),
+});
+
+/** A mentor's cap on their relationships across every program of the tenant; absent: no cap. */
+export const mentorOverallCapacitySet = defineEvent('matching.mentor.overall-capacity-set', {
+  version: 1,
+  schema: z.strictObject({ userId: id, ...actor, overallCapacity: z.number().int().min(1).max(100).optional() }),
 });
 
 export const matchRunCompleted = defineEvent('matching.match-run.completed', {
@@ -146,6 +161,8 @@ export const relationshipStarted = defineEvent('matching.relationship.started', 
   version: 1,
   schema: z.strictObject({ ...relationshipRef, mentorIds: z.array(id).min(1), menteeIds: z.array(id).min(1), startedAt: instant }),
 });
+// Since agreements are mutual: appended once every party confirmed the same version (`by` completed it),
+// so its cadence is the agreed one. Streams from before then hold one per party that recorded terms.
 export const relationshipAgreementRecorded = defineEvent('matching.relationship.agreement-recorded', {
   version: 1,
   schema: z.strictObject({ ...relationshipRef, ...actor, sessionsPerMonth: z.number().min(0), agreedUntil: day.optional() }),
@@ -182,6 +199,45 @@ export const relationshipReflectionSubmitted = defineEvent(
   [{ version: 1, schema: reflectionSubmittedV1, upcast: (data: z.infer<typeof reflectionSubmittedV1>) => ({ ...data, skillsGained: [] }) }],
 );
 
+/** A weekly time window, local to the participant's time zone. */
+const availabilityWindow = z.strictObject({
+  day: z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']),
+  from: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be HH:MM'),
+  to: z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'must be HH:MM'),
+});
+/** The agreement's terms as a version of it; its goals (free text) stay in the service. */
+export const relationshipAgreementProposed = defineEvent('matching.relationship.agreement-proposed', {
+  version: 1,
+  schema: z.strictObject({
+    ...relationshipRef,
+    ...actor,
+    agreementVersion: z.number().int().min(1),
+    sessionsPerMonth: z.number().min(0),
+    channel: z.enum(['in-person', 'video', 'phone', 'chat']),
+    confidentiality: z.enum(['pair-only', 'pair-and-program-admins']),
+    agreedUntil: day.optional(),
+    availability: z.array(
+      z.strictObject({ participantId: id, timeZone: z.string().regex(/^[A-Za-z]+(\/[A-Za-z0-9_+-]+)*$/), windows: z.array(availabilityWindow) }),
+    ),
+  }),
+});
+/** A party confirms one version of the agreement; a later version needs confirming again. */
+export const relationshipAgreementConfirmed = defineEvent('matching.relationship.agreement-confirmed', {
+  version: 1,
+  schema: z.strictObject({ ...relationshipRef, ...actor, agreementVersion: z.number().int().min(1) }),
+});
+/** A re-match asked for on this (ended) relationship was proposed as `newRelationshipId`, with other mentors. */
+export const relationshipRematchProposed = defineEvent('matching.relationship.rematch-proposed', {
+  version: 1,
+  schema: z.strictObject({
+    ...relationshipRef,
+    ...actor,
+    newRelationshipId: id,
+    mentorIds: z.array(id).min(1),
+    score: z.number().min(0).max(100),
+  }),
+});
+
 export const matchingEvents = [
   programCreated,
   programUpdated,
@@ -192,6 +248,7 @@ export const matchingEvents = [
   participantEnrolled,
   participantProfileUpdated,
   participantWithdrew,
+  mentorOverallCapacitySet,
   matchRunCompleted,
   matchRunPublished,
   relationshipProposed,
@@ -205,4 +262,7 @@ export const matchingEvents = [
   relationshipEnded,
   relationshipRematchRequested,
   relationshipReflectionSubmitted,
+  relationshipAgreementProposed,
+  relationshipAgreementConfirmed,
+  relationshipRematchProposed,
 ] as const;

@@ -20,3 +20,12 @@ describe('sessions events published as version 1 read as version 2', () => {
     expect(upcast.mentorRating).toBeUndefined();
   });
 });
+
+describe('sessions feedback published as version 2 reads as version 3', () => {
+  it('reads v2 feedback (a mentee rating their mentor) without mentee ratings', () => {
+    const v2 = fixture('sessions.session.feedback-submitted', 2);
+    const upcast = sessionFeedbackSubmitted.upcast(2, v2);
+    expect(upcast).toEqual(v2);
+    expect(upcast.menteeRatings).toBeUndefined();
+  });
+});

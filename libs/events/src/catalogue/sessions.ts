@@ -54,11 +54,27 @@ const feedbackSubmittedV1 = z.strictObject({
   rating,
   helpful: z.boolean(),
 });
-/** Version 2 adds a mentee's rating of their mentor (feedback goes both ways); comments stay in the service. */
+const feedbackSubmittedV2 = feedbackSubmittedV1.extend({ mentorRating: rating.optional() });
+/**
+ * Version 2 adds a mentee's rating of their mentor (feedback goes both ways); version 3 a mentor's
+ * ratings of mentees, one per rated mentee. Comments and their visibility stay in the service.
+ */
 export const sessionFeedbackSubmitted = defineEvent(
   'sessions.session.feedback-submitted',
-  { version: 2, schema: feedbackSubmittedV1.extend({ mentorRating: rating.optional() }) },
-  [{ version: 1, schema: feedbackSubmittedV1, upcast: (data: z.infer<typeof feedbackSubmittedV1>) => data }],
+  {
+    version: 3,
+    schema: feedbackSubmittedV2.extend({
+      menteeRatings: z
+        .array(z.strictObject({ menteeId: id, rating }))
+        .min(1)
+        .max(50)
+        .optional(),
+    }),
+  },
+  [
+    { version: 1, schema: feedbackSubmittedV1, upcast: (data: z.infer<typeof feedbackSubmittedV1>) => data },
+    { version: 2, schema: feedbackSubmittedV2, upcast: (data: z.infer<typeof feedbackSubmittedV2>) => data },
+  ],
 );
 export const actionItemAssigned = defineEvent('sessions.action-item.assigned', {
   version: 1,

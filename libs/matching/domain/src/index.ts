@@ -7,3 +7,4 @@ export * from './match-run-lifecycle';
 export * from './scoring';
 export * from './solver';
 export * from './match-run';
+export * from './reflection';

@@ -3,3 +3,4 @@
 export * from './session';
 export * from './known-relationship';
 export * from './cadence';
+export * from './feedback';

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Principal } from '@tandem/auth';
+import { queryOperator, type Principal } from '@tandem/auth';
 import type { EventEnvelope } from '@tandem/events';
 import { EventStore, handleCommand } from '@tandem/eventstore';
 import { DomainError } from '@tandem/kernel';
@@ -11,6 +11,7 @@ import type { MatchRunView } from '../../infrastructure/views';
 import { ProgramAccess } from '../../programs/program-access';
 import { ReadModelProjection } from '../../read-models/read-model-projection';
 import { MatchRunPublication } from './match-run-publication';
+import type { Proposal } from '../../relationships/relationship-proposals';
 import { proposalsOf } from './run-proposals';
 
 export class PublishMatchRun {
@@ -47,13 +48,16 @@ export class PublishMatchRunHandler implements ICommandHandler<PublishMatchRun, 
     const run = await models.matchRuns.findOne({ _id, programId });
     if (!run || run.version === 0) throw new DomainError('run-not-found', 'Match run not found', 'not-found');
     const participants = await models.participants.find({ programId }).toArray();
+    const proposals = proposalsOf(run, program, participants);
+    // A published run's own proposals are not a reason: the decider answers that case (run-published).
+    if (run.status === 'draft') await this.refuseIfOutdated(principal, programId, proposals);
     const handled = await handleCommand(this.store, matchRunDecider, {
       tenantId: principal.tenantId,
       streamId: streams.matchRun(runId),
       command: {
         type: 'publish-run',
         by: principal.userId,
-        relationshipIds: proposalsOf(run, program, participants).map((p) => p.relationshipId),
+        relationshipIds: proposals.map((p) => p.relationshipId),
         programStatus: program.status,
       },
       expectedVersion,
@@ -61,6 +65,31 @@ export class PublishMatchRunHandler implements ICommandHandler<PublishMatchRun, 
     await this.projection.applyAppended(handled.events);
     await this.proposeNow(handled.events);
     return await written(models.matchRuns.findOne({ _id }));
+  }
+
+  /**
+   * A draft computed before another run of the program was published may pair mentees that run
+   * already proposed (draft review makes several drafts): publishing it would propose them twice.
+   * It is refused, naming them; running or reviewing again starts from who is still unmatched.
+   */
+  private async refuseIfOutdated(principal: Principal, programId: string, proposals: readonly Proposal[]) {
+    const menteeIds = proposals.flatMap((p) => p.menteeIds);
+    if (menteeIds.length === 0) return;
+    const taken = await this.readModels
+      .forTenant(principal)
+      .relationships.find({
+        programId,
+        status: queryOperator({ $in: ['proposed', 'active', 'paused'] }),
+        menteeIds: queryOperator({ $in: menteeIds }),
+      })
+      .toArray();
+    if (taken.length === 0) return;
+    const already = [...new Set(taken.flatMap((r) => r.menteeIds).filter((id) => menteeIds.includes(id)))].sort();
+    throw new DomainError(
+      'run-outdated',
+      `Mentees ${already.join(', ')} were proposed or matched after this run was computed; run matching again`,
+      'conflict',
+    );
   }
 
   /** The decision is appended: a failure here leaves the proposals to the topic, not to the client. */

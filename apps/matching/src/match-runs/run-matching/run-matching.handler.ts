@@ -4,7 +4,8 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@tandem/auth';
 import { EventStore, handleCommand } from '@tandem/eventstore';
 import { DomainError } from '@tandem/kernel';
-import { compileRules, matchRunDecider, runMatching } from '@tandem/matching-domain';
+import { compileRules, matchRunDecider, runMatching, type DraftConstraints } from '@tandem/matching-domain';
+import { Clock } from '../../infrastructure/clock';
 import { documentId, ReadModels, unprojected, written } from '../../infrastructure/read-model-collections';
 import { streams } from '../../infrastructure/streams';
 import type { MatchRunView } from '../../infrastructure/views';
@@ -18,6 +19,8 @@ export class RunMatching {
     readonly principal: Principal,
     readonly programId: string,
     readonly overrides: RunMatchingBody,
+    /** A reviewed draft re-solved: the run it comes from and the constraints it keeps. */
+    readonly revision?: { readonly basedOnRunId: string; readonly constraints: DraftConstraints },
   ) {}
 }
 
@@ -35,17 +38,18 @@ export class RunMatchingHandler implements ICommandHandler<RunMatching, MatchRun
     private readonly readModels: ReadModels,
     private readonly access: ProgramAccess,
     private readonly rosters: ProgramRosters,
+    private readonly clock: Clock,
   ) {}
 
-  async execute({ principal, programId, overrides }: RunMatching): Promise<MatchRunView> {
+  async execute({ principal, programId, overrides, revision }: RunMatching): Promise<MatchRunView> {
     const program = await this.access.managed(principal, programId);
     if (program.status === 'draft' || program.status === 'closed') {
       throw new DomainError('program-not-matching', `A program that is ${program.status} cannot be matched`);
     }
     const rules = matchingRulesOf(program, overrides);
     compileRules(rules); // refuses unknown criteria or questions with a 400 before any work
-    const roster = await this.rosters.load(principal.tenantId, program);
-    const now = new Date();
+    const now = this.clock.now();
+    const roster = await this.rosters.load(principal.tenantId, program, now);
     const started = Date.now();
     const result = runMatching({
       mentees: roster.mentees
@@ -56,8 +60,10 @@ export class RunMatchingHandler implements ICommandHandler<RunMatching, MatchRun
         remainingCapacity: roster.remainingCapacity(m),
       })),
       mentorsPerMentee: program.settings.mentorsPerMentee,
+      ...(program.settings.maxGroupSize === undefined ? {} : { maxGroupSize: program.settings.maxGroupSize }),
       rules,
       context: scoringContextOf(roster, now),
+      ...(revision ? { constraints: revision.constraints } : {}),
     });
     this.logger.log(
       `match run for ${programId}: ${result.report.matched} matched, ${result.report.unmatched} unmatched in ${Date.now() - started} ms`,
@@ -83,6 +89,7 @@ export class RunMatchingHandler implements ICommandHandler<RunMatching, MatchRun
       report: result.report,
       optimal: result.optimal,
       certificateViolations: [...result.certificateViolations],
+      ...(revision ? { basedOnRunId: revision.basedOnRunId, constraints: revision.constraints } : {}),
     });
     let handled;
     try {

@@ -1,4 +1,4 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@tandem/auth';
 import { EventStore, handleCommand, type HandledCommand } from '@tandem/eventstore';
 import { DomainError } from '@tandem/kernel';
@@ -10,6 +10,7 @@ import { ProgramAccess, type VisibleProgram } from '../../programs/program-acces
 import { ReadModelProjection } from '../../read-models/read-model-projection';
 import { checkAnswers } from '../answers-check';
 import { enrolCommandOf, profileOf } from '../enrol-command';
+import { SetOverallCapacity } from '../mentor-load/set-overall-capacity.handler';
 import { participantIdOf } from '../participant-identity';
 import type { EnrolBody } from '../participant-schemas';
 
@@ -30,6 +31,7 @@ export class EnrolParticipantHandler implements ICommandHandler<EnrolParticipant
     private readonly projection: ReadModelProjection,
     private readonly readModels: ReadModels,
     private readonly access: ProgramAccess,
+    private readonly commands: CommandBus,
   ) {}
 
   async execute({
@@ -86,6 +88,11 @@ export class EnrolParticipantHandler implements ICommandHandler<EnrolParticipant
       }
     }
     await this.projection.applyAppended(handled.events);
+    // Kept for older clients: the cap belongs to the person, so it only sets one they do not have yet.
+    if (body.overallCapacity !== undefined && handled.events.length > 0)
+      await this.commands.execute(
+        new SetOverallCapacity(principal, userId, body.overallCapacity, undefined, true),
+      );
     return await written(participants.findOne({ _id }));
   }
 }

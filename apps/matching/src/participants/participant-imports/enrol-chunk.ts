@@ -12,6 +12,7 @@ import { streams } from '../../infrastructure/streams';
 import type { VisibleProgram } from '../../programs/program-access';
 import { profileOf } from '../enrol-command';
 import { EnrolParticipant } from '../enrol-participant/enrol-participant.handler';
+import { SetOverallCapacity } from '../mentor-load/set-overall-capacity.handler';
 import { participantIdOf } from '../participant-identity';
 import { decideRows, type RowCandidate } from '../import-participants/decide-rows';
 import type { RejectedRow, RowProblem } from '../import-participants/participant-rows';
@@ -73,6 +74,12 @@ export class ParticipantImportChunks {
       else rejected.push(outcome);
     }
     await this.applyEarlierEnrolments(job, again);
+    // A row's overallCapacity is the person's: it sets one they do not have yet (again on a re-run: a no-op).
+    for (const { userId, body } of [...appended.enrolled, ...again])
+      if (body.overallCapacity !== undefined)
+        await this.commands.execute(
+          new SetOverallCapacity(principal, userId, body.overallCapacity, undefined, true),
+        );
     rejected.sort((a, b) => a.line - b.line);
     await this.jobs.saveChunkReport(chunk, rejected);
     return {

@@ -7,6 +7,7 @@ import { streams } from '../../infrastructure/streams';
 import type { ProgramView } from '../../infrastructure/views';
 import { ReadModelProjection } from '../../read-models/read-model-projection';
 import { ProgramAccess } from '../program-access';
+import { ProgramClosure } from '../program-closure/program-closure';
 
 export type ProgramTransition = Extract<
   ProgramCommand['type'],
@@ -29,6 +30,7 @@ export class ChangeProgramStatusHandler implements ICommandHandler<ChangeProgram
     private readonly projection: ReadModelProjection,
     private readonly readModels: ReadModels,
     private readonly access: ProgramAccess,
+    private readonly closure: ProgramClosure,
   ) {}
 
   async execute({
@@ -45,6 +47,9 @@ export class ChangeProgramStatusHandler implements ICommandHandler<ChangeProgram
       expectedVersion,
     });
     await this.projection.applyAppended(handled.events);
+    // At once for the answer; the closure runs again from the topic if this request dies here.
+    if (transition === 'close-program')
+      await this.closure.endRelationshipsOf(principal.tenantId, programId, principal.userId);
     return await written(
       this.readModels
         .forTenant(principal)

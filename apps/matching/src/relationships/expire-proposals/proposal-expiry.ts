@@ -2,6 +2,7 @@ import { Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } f
 import { ConcurrencyError, EventStore, handleCommand } from '@tandem/eventstore';
 import { relationshipDecider } from '@tandem/matching-domain';
 import { PeriodicTask } from '@tandem/runtime';
+import { Clock } from '../../infrastructure/clock';
 import { MentorCapacity } from '../../infrastructure/mentor-capacity';
 import { ReadModels } from '../../infrastructure/read-model-collections';
 import { streams } from '../../infrastructure/streams';
@@ -10,7 +11,8 @@ import { ReadModelProjection } from '../../read-models/read-model-projection';
 
 /**
  * Expires proposals nobody answered in time, every PROPOSAL_EXPIRY_INTERVAL_MS (default a minute).
- * Accepting a proposal past its expiry expires it too, so this sweep only keeps lists honest.
+ * Accepting a proposal past its expiry expires it too; the sweep is what frees the capacity that
+ * unanswered proposals count against (self-select requests, matching) and announces the expiry.
  * Safe with several replicas: the decider makes a second expiry a no-op.
  */
 @Injectable()
@@ -22,6 +24,7 @@ export class ProposalExpiry implements OnApplicationBootstrap, OnApplicationShut
     private readonly store: EventStore,
     private readonly projection: ReadModelProjection,
     private readonly capacity: MentorCapacity,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -32,8 +35,9 @@ export class ProposalExpiry implements OnApplicationBootstrap, OnApplicationShut
     return this.task.stop();
   }
 
-  /** Expires every proposal past its expiry at `now`; returns how many it expired. */
-  async sweep(now = new Date()): Promise<number> {
+  /** Expires every proposal past its expiry at the clock's now; returns how many it expired. */
+  async sweep(): Promise<number> {
+    const now = this.clock.now();
     // A system job across tenants: each proposal is then handled in its own tenant's scope.
     const due = await this.readModels
       .raw<RelationshipView>('relationships')

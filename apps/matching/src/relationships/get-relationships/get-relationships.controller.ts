@@ -21,6 +21,7 @@ import {
   relationshipResponseSchema,
   type RelationshipListResponse,
 } from '../relationship-response';
+import { withReadableReflections } from '../submit-reflection/readable-reflections';
 import { listRelationshipsQuery, type ListRelationshipsQuery } from '../relationship-schemas';
 
 const keyOf = (relationship: RelationshipView) => [relationship.relationshipId];
@@ -81,6 +82,7 @@ export class GetRelationshipsController {
   @Get(':relationshipId')
   @Responds(relationshipResponseSchema)
   async get(@CurrentPrincipal() principal: Principal, @Param('relationshipId') relationshipId: string) {
-    return relationshipResponse((await this.access.visible(principal, relationshipId)).relationship);
+    const { relationship, asAdmin } = await this.access.visible(principal, relationshipId);
+    return withReadableReflections(relationshipResponse(relationship), relationship, principal, asAdmin);
   }
 }

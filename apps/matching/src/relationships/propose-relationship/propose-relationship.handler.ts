@@ -4,6 +4,7 @@ import type { Principal } from '@tandem/auth';
 import { EventStore, handleCommand } from '@tandem/eventstore';
 import { DomainError } from '@tandem/kernel';
 import { assessPair, relationshipDecider } from '@tandem/matching-domain';
+import { Clock } from '../../infrastructure/clock';
 import { documentId, ReadModels, written } from '../../infrastructure/read-model-collections';
 import { streams } from '../../infrastructure/streams';
 import type { RelationshipView } from '../../infrastructure/views';
@@ -33,6 +34,7 @@ export class ProposeRelationshipHandler implements ICommandHandler<ProposeRelati
     private readonly readModels: ReadModels,
     private readonly access: ProgramAccess,
     private readonly rosters: ProgramRosters,
+    private readonly clock: Clock,
   ) {}
 
   async execute({ principal, body }: ProposeRelationship): Promise<RelationshipView> {
@@ -79,7 +81,7 @@ export class ProposeRelationshipHandler implements ICommandHandler<ProposeRelati
       throw new DomainError('mentor-at-capacity', 'The mentor has no capacity left');
 
     const rules = matchingRulesOf(program);
-    const context = scoringContextOf(roster, new Date());
+    const context = scoringContextOf(roster, this.clock.now());
     const scores = mentees.map((mentee) => {
       const assessment = assessPair(matchingProfileOf(mentee), matchingProfileOf(mentor), rules, context);
       if (!assessment.eligible) {
@@ -109,7 +111,7 @@ export class ProposeRelationshipHandler implements ICommandHandler<ProposeRelati
         proposalTtlDays: program.settings.proposalTtlDays,
         ...(byAdmin ? {} : { acceptedBy: principal.userId }),
       },
-      new Date(),
+      this.clock.now(),
     );
     const handled = await handleCommand(this.store, relationshipDecider, {
       tenantId: principal.tenantId,

@@ -20,8 +20,8 @@ export class RecordAgreement {
 }
 
 /**
- * A party records the relationship's agreement. The event carries the measurable part; the scope
- * and channel are free text, kept beside the relationship per party once the event is appended.
+ * A party proposes the agreement's next version (and so confirms it). The event carries the
+ * structured terms; the goals are free text, kept beside the relationship with their version.
  */
 @CommandHandler(RecordAgreement)
 export class RecordAgreementHandler implements ICommandHandler<RecordAgreement, RelationshipView> {
@@ -39,36 +39,31 @@ export class RecordAgreementHandler implements ICommandHandler<RecordAgreement, 
     expectedVersion,
   }: RecordAgreement): Promise<RelationshipView> {
     const { relationship, asAdmin } = await this.access.visible(principal, relationshipId);
-    const { scope, preferredChannel, sessionsPerMonth, agreedUntil } = agreement;
+    const { goals, sessionsPerMonth, channel, confidentiality, agreedUntil, availability } = agreement;
     const handled = await handleCommand(this.store, relationshipDecider, {
       tenantId: principal.tenantId,
       streamId: streams.relationship(relationshipId),
       command: {
-        type: 'record-agreement',
+        type: 'propose-agreement',
         by: principal.userId,
         asAdmin,
-        sessionsPerMonth,
-        ...(agreedUntil ? { agreedUntil } : {}),
+        terms: { sessionsPerMonth, channel, confidentiality, ...(agreedUntil ? { agreedUntil } : {}) },
+        ...(availability ? { availability } : {}),
       },
       expectedVersion,
     });
     await this.projection.applyAppended(handled.events, relationship);
-    const texts = {
-      scope,
-      preferredChannel,
-      sessionsPerMonth,
-      confidentialityAcknowledged: true as const,
-      ...(agreedUntil ? { agreedUntil } : {}),
-    };
+    const proposed = handled.events.find((e) => e.type === 'matching.relationship.agreement-proposed');
+    const version =
+      proposed?.type === 'matching.relationship.agreement-proposed' ? proposed.data.agreementVersion : 0;
+    // Only onto the version proposed here: a newer one, proposed meanwhile, keeps its own goals.
     // The revision moves too, so a projection applying an event concurrently retries on this text.
-    return await written(
-      this.readModels
-        .forTenant(principal)
-        .relationships.findOneAndUpdate(
-          { _id: documentId(principal.tenantId, relationshipId) },
-          { $set: { [`agreements.${principal.userId}`]: texts }, $inc: { _revision: 1 } },
-          { returnDocument: 'after' },
-        ),
+    const models = this.readModels.forTenant(principal);
+    const _id = documentId(principal.tenantId, relationshipId);
+    await models.relationships.updateOne(
+      { _id, 'agreement.version': version },
+      { $set: { 'agreement.goals': goals }, $inc: { _revision: 1 } },
     );
+    return await written(models.relationships.findOne({ _id }));
   }
 }

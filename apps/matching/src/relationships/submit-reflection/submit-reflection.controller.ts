@@ -2,10 +2,10 @@ import { Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, Responds, Roles, ValidatedBody, type Principal } from '@tandem/auth';
 import { expectedVersionOf } from '@tandem/runtime';
-import type { RelationshipView } from '../../infrastructure/views';
 import { relationshipResponse, relationshipResponseSchema } from '../relationship-response';
 import { reflectionBody, type ReflectionBody } from '../relationship-schemas';
-import { SubmitReflection } from './submit-reflection.handler';
+import { withReadableReflections } from './readable-reflections';
+import { SubmitReflection, type ReflectionSubmitted } from './submit-reflection.handler';
 
 @Controller('relationships/:relationshipId/reflection')
 @Roles('program-admin', 'participant')
@@ -21,10 +21,9 @@ export class SubmitReflectionController {
     @ValidatedBody(reflectionBody) body: ReflectionBody,
     @Headers('if-match') ifMatch: string | undefined,
   ) {
-    return relationshipResponse(
-      await this.commands.execute<SubmitReflection, RelationshipView>(
-        new SubmitReflection(principal, relationshipId, body, expectedVersionOf(ifMatch)),
-      ),
+    const { relationship, asAdmin } = await this.commands.execute<SubmitReflection, ReflectionSubmitted>(
+      new SubmitReflection(principal, relationshipId, body, expectedVersionOf(ifMatch)),
     );
+    return withReadableReflections(relationshipResponse(relationship), relationship, principal, asAdmin);
   }
 }

@@ -9,6 +9,12 @@ import { ReadModelProjection } from '../../read-models/read-model-projection';
 import { RelationshipAccess } from '../relationship-access';
 import type { ReflectionBody } from '../relationship-schemas';
 
+/** The relationship after the reflection, and whether its author manages the program. */
+export interface ReflectionSubmitted {
+  readonly relationship: RelationshipView;
+  readonly asAdmin: boolean;
+}
+
 export class SubmitReflection {
   constructor(
     readonly principal: Principal,
@@ -21,7 +27,7 @@ export class SubmitReflection {
 
 /** A party's closing reflection: the ratings in the event, the free-text comment kept beside it. */
 @CommandHandler(SubmitReflection)
-export class SubmitReflectionHandler implements ICommandHandler<SubmitReflection, RelationshipView> {
+export class SubmitReflectionHandler implements ICommandHandler<SubmitReflection, ReflectionSubmitted> {
   constructor(
     private readonly store: EventStore,
     private readonly projection: ReadModelProjection,
@@ -34,9 +40,9 @@ export class SubmitReflectionHandler implements ICommandHandler<SubmitReflection
     relationshipId,
     reflection,
     expectedVersion,
-  }: SubmitReflection): Promise<RelationshipView> {
+  }: SubmitReflection): Promise<ReflectionSubmitted> {
     const { relationship, asAdmin } = await this.access.visible(principal, relationshipId);
-    const { comment, ...measured } = reflection;
+    const { comment, commentVisibility, ...measured } = reflection;
     const handled = await handleCommand(this.store, relationshipDecider, {
       tenantId: principal.tenantId,
       streamId: streams.relationship(relationshipId),
@@ -44,16 +50,22 @@ export class SubmitReflectionHandler implements ICommandHandler<SubmitReflection
       expectedVersion,
     });
     const stored = (await this.projection.applyAppended(handled.events, relationship)) ?? relationship;
-    if (!comment) return stored;
+    if (!comment) return { relationship: stored, asAdmin };
+    const author = principal.userId;
     // The revision moves too, so a projection applying an event concurrently retries on this text.
-    return await written(
-      this.readModels
-        .forTenant(principal)
-        .relationships.findOneAndUpdate(
-          { _id: documentId(principal.tenantId, relationshipId) },
-          { $set: { [`reflectionComments.${principal.userId}`]: comment }, $inc: { _revision: 1 } },
-          { returnDocument: 'after' },
-        ),
+    const withComment = await written(
+      this.readModels.forTenant(principal).relationships.findOneAndUpdate(
+        { _id: documentId(principal.tenantId, relationshipId) },
+        {
+          $set: {
+            [`reflectionComments.${author}`]: comment,
+            [`reflectionCommentVisibility.${author}`]: commentVisibility,
+          },
+          $inc: { _revision: 1 },
+        },
+        { returnDocument: 'after' },
+      ),
     );
+    return { relationship: withComment, asAdmin };
   }
 }

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Principal } from '@tandem/auth';
 import { EventStore, handleCommand } from '@tandem/eventstore';
-import { sessionDecider, type SessionActor, type SessionCommand } from '@tandem/sessions-domain';
+import {
+  sessionDecider,
+  type CommentVisibility,
+  type SessionActor,
+  type SessionCommand,
+} from '@tandem/sessions-domain';
 import { Clock } from '../../infrastructure/clock';
 import { ReadModels } from '../../infrastructure/read-models';
 import { withTextFirst } from '@tandem/eventstore';
@@ -26,7 +31,9 @@ export type SessionAction =
       readonly rating: number;
       readonly helpful?: boolean;
       readonly mentorRating?: number;
+      readonly menteeRatings?: readonly { readonly menteeId: string; readonly rating: number }[];
       readonly comment?: string;
+      readonly commentVisibility: CommentVisibility;
     }
   | {
       readonly type: 'assign-action-item';
@@ -123,7 +130,9 @@ function commandOf(
         rating: action.rating,
         helpful: action.helpful ?? action.rating >= 4,
         ...(action.mentorRating === undefined ? {} : { mentorRating: action.mentorRating }),
+        ...(action.menteeRatings === undefined ? {} : { menteeRatings: action.menteeRatings }),
         menteeIds: relationship.relationship.menteeIds,
+        mentorIds: relationship.relationship.mentorIds,
       };
     case 'assign-action-item':
       return {

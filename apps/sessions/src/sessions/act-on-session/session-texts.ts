@@ -43,6 +43,7 @@ export function textWriteOf(action: SessionAction, context: TextContext): TextWr
       sessionId: session.sessionId,
       participantId: principal.userId,
       comment: action.comment,
+      visibility: action.commentVisibility,
       attemptId,
     };
     return {

@@ -46,12 +46,26 @@ export interface RelationshipFact {
   /** From the parties' agreement; the program's setting applies without one. */
   readonly sessionsPerMonth: number | null;
   readonly reflectionRatings: readonly number[];
+  /** Each party's closing reflection (absent on facts folded before outcomes were kept: refolds add it). */
+  readonly reflections?: readonly ReflectionOutcome[];
+}
+
+export interface ReflectionOutcome {
+  readonly participantId: string;
+  readonly at: string;
+  readonly goalsAchieved?: 'yes' | 'partly' | 'no';
+  readonly wouldRecommend?: boolean;
+  readonly skillsGained: readonly string[];
 }
 
 export interface Rating {
   readonly participantId: string;
   readonly rating: number;
   readonly at: string;
+  /** Absent on facts folded before it was kept. */
+  readonly helpful?: boolean;
+  /** A mentee's rating of their mentor with this feedback. */
+  readonly mentorRating?: number;
 }
 
 export interface SessionFact {

@@ -1,4 +1,4 @@
-import type { RelationshipFact } from './fact-types';
+import type { ReflectionOutcome, RelationshipFact } from './fact-types';
 import type { RecordedEvent } from './recorded-event';
 
 export const initialRelationshipFact = (relationshipId: string, programId: string): RelationshipFact => ({
@@ -47,8 +47,26 @@ export function evolveRelationshipFact(fact: RelationshipFact, event: RecordedEv
     case 'matching.relationship.agreement-recorded':
       return { ...fact, sessionsPerMonth: event.data.sessionsPerMonth };
     case 'matching.relationship.reflection-submitted':
-      return { ...fact, reflectionRatings: [...fact.reflectionRatings, event.data.rating] };
+      return {
+        ...fact,
+        reflectionRatings: [...fact.reflectionRatings, event.data.rating],
+        reflections: [...(fact.reflections ?? []), reflectionOf(event.data, event.at)],
+      };
     default:
       return fact;
   }
+}
+
+function reflectionOf(
+  data: Extract<RecordedEvent, { type: 'matching.relationship.reflection-submitted' }>['data'],
+  at: string,
+): ReflectionOutcome {
+  const { participantId, goalsAchieved, wouldRecommend, skillsGained } = data;
+  return {
+    participantId,
+    at,
+    ...(goalsAchieved === undefined ? {} : { goalsAchieved }),
+    ...(wouldRecommend === undefined ? {} : { wouldRecommend }),
+    skillsGained: [...skillsGained],
+  };
 }

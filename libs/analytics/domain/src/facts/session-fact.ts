@@ -38,12 +38,13 @@ export function evolveSessionFact(fact: SessionFact, event: RecordedEvent): Sess
         durationMinutes: event.data.durationMinutes,
       };
     case 'sessions.session.feedback-submitted': {
-      const { participantId, rating } = event.data;
+      const { participantId, rating, helpful, mentorRating } = event.data;
       const others = fact.ratings.filter((r) => r.participantId !== participantId);
+      const given = { participantId, rating, at: event.at, helpful };
       return {
         ...fact,
         relationshipId: event.data.relationshipId,
-        ratings: [...others, { participantId, rating, at: event.at }],
+        ratings: [...others, mentorRating === undefined ? given : { ...given, mentorRating }],
       };
     }
     default:

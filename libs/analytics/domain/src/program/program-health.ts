@@ -3,13 +3,21 @@ import type { RelationshipFact } from '../facts/fact-types';
 import { mean, rounded } from '../shared/statistics';
 import { addDays, dayOf, daysBetween } from '../shared/time';
 import { isCheckInOverdue } from './program-summary';
+import { fadedRelationships, type FizzleDetail } from './relationship-fizzle';
 
 export type RiskReason =
-  'no-session-within-cadence' | 'check-in-overdue' | 'low-ratings' | 'overdue-goals' | 'proposal-unanswered';
+  | 'no-session-within-cadence'
+  | 'check-in-overdue'
+  | 'low-ratings'
+  | 'overdue-goals'
+  | 'proposal-unanswered'
+  | 'faded-after-strong-start';
 
 export interface RelationshipAtRisk {
   readonly relationshipId: string;
   readonly reasons: readonly RiskReason[];
+  /** With `faded-after-strong-start`: the figures behind it. */
+  readonly fizzle?: FizzleDetail;
 }
 
 export interface ProgramHealth {
@@ -34,8 +42,15 @@ export const HEALTH_RULES = {
 export function programHealth(facts: FactSet, programId: string, at: string): ProgramHealth {
   const relationships = [...facts.relationships.values()].filter((r) => r.programId === programId);
   const held = heldSessionsByRelationship(facts);
+  const faded = fadedRelationships(facts, relationships, held, at);
   const relationshipsAtRisk = relationships
-    .map((r) => ({ relationshipId: r.relationshipId, reasons: riskReasons(r, facts, held, at) }))
+    .map((r): RelationshipAtRisk => {
+      const fizzle = faded.get(r.relationshipId);
+      const reasons = riskReasons(r, facts, held, at);
+      return fizzle
+        ? { relationshipId: r.relationshipId, reasons: [...reasons, 'faded-after-strong-start'], fizzle }
+        : { relationshipId: r.relationshipId, reasons };
+    })
     .filter((r) => r.reasons.length > 0)
     .sort((a, b) => a.relationshipId.localeCompare(b.relationshipId));
   const weeklyActivity = [4, 3, 2, 1].map((weeksAgo) => {

@@ -1,5 +1,5 @@
 import { heldSessionsByRelationship, isHeld, type FactSet } from '../facts/fact-set';
-import type { GoalFact, RelationshipFact } from '../facts/fact-types';
+import type { GoalFact, ReflectionOutcome, RelationshipFact } from '../facts/fact-types';
 import { daysBetween } from '../shared/time';
 
 export const MEASURES = [
@@ -13,6 +13,11 @@ export const MEASURES = [
   'goalCompletionRate',
   'averageRating',
   'medianDaysToFirstSession',
+  'averageMentorRating',
+  'helpfulRate',
+  'goalsAchievedRate',
+  'wouldRecommendRate',
+  'skillsGained',
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 
@@ -38,12 +43,21 @@ export const AGGREGATION: Readonly<Record<Measure, Aggregation>> = {
   goalCompletionRate: 'mean',
   averageRating: 'mean',
   medianDaysToFirstSession: 'median',
+  averageMentorRating: 'mean',
+  helpfulRate: 'mean',
+  goalsAchievedRate: 'mean',
+  wouldRecommendRate: 'mean',
+  skillsGained: 'sum',
 };
+
+/** What a closing reflection's `goalsAchieved` counts for in `goalsAchievedRate`: partly is half. */
+export const GOALS_ACHIEVED_SCORE = { yes: 1, partly: 0.5, no: 0 } as const;
 
 /**
  * What each measure counts, dated by when it happened: relationships by their start (active = of
  * those, still active now), sessions when held, goals when set (completion rate = of those, the
- * share completed) or completed, ratings when given.
+ * share completed) or completed, ratings when given (helpful = share of feedback that found the
+ * session helpful), reflection outcomes when the reflection was submitted.
  */
 export function contributionsOf(measure: Measure, facts: FactSet): Contribution[] {
   const relationships = [...facts.relationships.values()];
@@ -87,6 +101,41 @@ export function contributionsOf(measure: Measure, facts: FactSet): Contribution[
       return facts.sessions.flatMap((s) =>
         s.ratings.map((r) => of(s.programId, s.relationshipId, r.at, r.rating)),
       );
+    case 'averageMentorRating':
+      return facts.sessions.flatMap((s) =>
+        s.ratings.flatMap((r) =>
+          r.mentorRating === undefined ? [] : [of(s.programId, s.relationshipId, r.at, r.mentorRating)],
+        ),
+      );
+    case 'helpfulRate':
+      return facts.sessions.flatMap((s) =>
+        s.ratings.flatMap((r) =>
+          r.helpful === undefined ? [] : [of(s.programId, s.relationshipId, r.at, r.helpful ? 1 : 0)],
+        ),
+      );
+    case 'goalsAchievedRate':
+      return reflectionsOf(relationships).flatMap(([r, reflection]) =>
+        reflection.goalsAchieved === undefined
+          ? []
+          : [
+              of(
+                r.programId,
+                r.relationshipId,
+                reflection.at,
+                GOALS_ACHIEVED_SCORE[reflection.goalsAchieved],
+              ),
+            ],
+      );
+    case 'wouldRecommendRate':
+      return reflectionsOf(relationships).flatMap(([r, reflection]) =>
+        reflection.wouldRecommend === undefined
+          ? []
+          : [of(r.programId, r.relationshipId, reflection.at, reflection.wouldRecommend ? 1 : 0)],
+      );
+    case 'skillsGained':
+      return reflectionsOf(relationships).map(([r, reflection]) =>
+        of(r.programId, r.relationshipId, reflection.at, reflection.skillsGained.length),
+      );
     case 'medianDaysToFirstSession': {
       const firstHeld = heldSessionsByRelationship(facts);
       return started.flatMap((r) => {
@@ -100,3 +149,8 @@ export function contributionsOf(measure: Measure, facts: FactSet): Contribution[
     }
   }
 }
+
+const reflectionsOf = (relationships: readonly RelationshipFact[]) =>
+  relationships.flatMap((r) =>
+    (r.reflections ?? []).map((reflection): [RelationshipFact, ReflectionOutcome] => [r, reflection]),
+  );

@@ -1,9 +1,11 @@
 export type {
+  DraftConstraints,
   GroupFigures,
   MatchRunInput,
   MatchRunReport,
   MatchRunResult,
   MentorProfile,
+  PairRef,
   ProposedPair,
   UnmatchedMentee,
   UnmatchedReason,
@@ -14,3 +16,9 @@ export type { MentorSuggestion, SuggestableMentor } from './suggest-mentors';
 export { compareRuns, comparedFigures } from './compare-runs';
 export type { ComparedFigure, RunComparison, RunSnapshot } from './compare-runs';
 export { MIN_GROUP_SIZE } from './group-figures';
+export { formRelationships } from './form-groups';
+export type { ProposedRelationship } from './form-groups';
+export { explainPair } from './why-not';
+export type { PairBlocker, PairExplanation } from './why-not';
+export { reviseDraft } from './revise-draft';
+export type { DraftChange } from './revise-draft';

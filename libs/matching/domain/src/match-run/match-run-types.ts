@@ -9,6 +9,22 @@ export interface MatchRunInput {
   readonly mentorsPerMentee: number;
   readonly rules: MatchingRules;
   readonly context: ScoringContext;
+  /** Group programs: a mentor leads one group of at most this many mentees, whatever their capacity. */
+  readonly maxGroupSize?: number;
+  /** A reviewed draft's constraints, kept by the re-solve (participant ids). */
+  readonly constraints?: DraftConstraints;
+}
+
+export interface PairRef {
+  readonly menteeId: string;
+  readonly mentorId: string;
+}
+
+/** An admin's review of a draft: pairs that must be made, pairs that must not, mentees left out. */
+export interface DraftConstraints {
+  readonly pinned: readonly PairRef[];
+  readonly forbidden: readonly PairRef[];
+  readonly removed: readonly string[];
 }
 
 /** Ids are participant ids. */

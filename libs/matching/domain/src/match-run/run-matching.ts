@@ -4,45 +4,80 @@ import type { PreparedProfile } from '../scoring/prepared-profile';
 import { scorePrepared } from '../scoring/score-pair';
 import { solveAssignment, verifyCertificate, type AssignmentProblem } from '../solver';
 import { compareText } from './compare-text';
+import { checkConstraints, noConstraints, pairKey, pinnedPairs } from './draft-constraints';
 import type { MatchRunInput, MatchRunResult, ProposedPair } from './match-run-types';
 import { buildRunReport } from './run-report';
 import { explainUnmatched } from './unmatched-reason';
+
+interface PreparedMentor {
+  readonly prepared: PreparedProfile;
+  readonly capacity: number;
+}
 
 /**
  * A bulk match run: the assignment with the highest total score (each mentee up to
  * `mentorsPerMentee` mentors, each mentor up to its remaining capacity, only eligible pairs at or
  * above the minimum score), proven optimal by the solver's certificate, with every pair explained.
- * Deterministic: people are taken in participantId order.
+ * A reviewed draft's constraints hold: pinned pairs are made first and the rest is solved optimally
+ * around them (the certificate covers that rest), forbidden pairs are never made, removed mentees
+ * are left out. Deterministic: people are taken in participantId order.
  */
 export function runMatching(input: MatchRunInput): MatchRunResult {
   const { rules, context } = input;
+  const constraints = input.constraints ?? noConstraints;
   const scoring = compiledScoringFor(rules, context);
-  const mentees = [...input.mentees].sort((a, b) => compareText(a.participantId, b.participantId));
+  const removed = new Set(constraints.removed);
+  const allMentees = [...input.mentees].sort((a, b) => compareText(a.participantId, b.participantId));
+  const mentees = allMentees.filter((m) => !removed.has(m.participantId));
   const mentors = [...input.mentors].sort((a, b) => compareText(a.participantId, b.participantId));
+  checkConstraints(
+    constraints,
+    new Set(allMentees.map((m) => m.participantId)),
+    new Set(mentors.map((m) => m.participantId)),
+  );
+  const groupCap = rules.programType === 'group' ? (input.maxGroupSize ?? Infinity) : Infinity;
   const preparedMentees = mentees.map((m) => scoring.prepare(m));
-  const preparedMentors = mentors.map((m) => ({
+  const preparedMentors: PreparedMentor[] = mentors.map((m) => ({
     prepared: scoring.prepare(m),
-    capacity: Math.max(0, Math.floor(m.remainingCapacity)),
+    capacity: Math.max(0, Math.floor(Math.min(m.remainingCapacity, groupCap))),
   }));
+  const menteeIndex = new Map(preparedMentees.map((m, i) => [m.profile.participantId, i]));
+  const mentorIndex = new Map(preparedMentors.map((m, i) => [m.prepared.profile.participantId, i]));
+
+  const pinned = pinnedPairs(
+    scoring,
+    constraints.pinned.map((p) => ({
+      mentee: preparedMentees[menteeIndex.get(p.menteeId) ?? -1] as PreparedProfile,
+      mentor: (preparedMentors[mentorIndex.get(p.mentorId) ?? -1] as PreparedMentor).prepared,
+    })),
+    () => input.mentorsPerMentee,
+    (mentorId) => (preparedMentors[mentorIndex.get(mentorId) ?? -1] as PreparedMentor).capacity,
+  );
+  const taken = new Set([...constraints.forbidden, ...pinned].map(pairKey));
+  const pinsOf = (id: string, side: 'menteeId' | 'mentorId') => pinned.filter((p) => p[side] === id).length;
 
   const problem: AssignmentProblem = {
-    menteeDemand: mentees.map(() => input.mentorsPerMentee),
-    mentorCapacity: preparedMentors.map((m) => m.capacity),
+    menteeDemand: preparedMentees.map(
+      (m) => input.mentorsPerMentee - pinsOf(m.profile.participantId, 'menteeId'),
+    ),
+    mentorCapacity: preparedMentors.map(
+      (m) => m.capacity - pinsOf(m.prepared.profile.participantId, 'mentorId'),
+    ),
     score: (mentee, mentor) => {
-      const score = scorePrepared(
-        scoring,
-        preparedMentees[mentee] as PreparedProfile,
-        (preparedMentors[mentor] as { prepared: PreparedProfile }).prepared,
-      );
+      const menteeProfile = preparedMentees[mentee] as PreparedProfile;
+      const mentorProfile = (preparedMentors[mentor] as PreparedMentor).prepared;
+      if (taken.has(`${menteeProfile.profile.participantId}|${mentorProfile.profile.participantId}`))
+        return null;
+      const score = scorePrepared(scoring, menteeProfile, mentorProfile);
       return score !== null && score >= rules.minimumScore ? score : null;
     },
   };
   const solution = solveAssignment(problem);
   const check = verifyCertificate(problem, solution);
 
-  const pairs = solution.pairs.map(({ mentee, mentor }): ProposedPair => {
+  const solved = solution.pairs.map(({ mentee, mentor }): ProposedPair => {
     const menteeProfile = preparedMentees[mentee] as PreparedProfile;
-    const mentorProfile = (preparedMentors[mentor] as { prepared: PreparedProfile }).prepared;
+    const mentorProfile = (preparedMentors[mentor] as PreparedMentor).prepared;
     const assessment = assessPrepared(scoring, menteeProfile, mentorProfile);
     if (!assessment.eligible) throw new Error(`The solver proposed an excluded pair (${mentee}, ${mentor})`);
     return {
@@ -52,7 +87,9 @@ export function runMatching(input: MatchRunInput): MatchRunResult {
       breakdown: assessment.breakdown,
     };
   });
-  pairs.sort((a, b) => compareText(a.menteeId, b.menteeId) || compareText(a.mentorId, b.mentorId));
+  const pairs = [...pinned, ...solved].sort(
+    (a, b) => compareText(a.menteeId, b.menteeId) || compareText(a.mentorId, b.mentorId),
+  );
 
   const matchedIds = new Set(pairs.map((pair) => pair.menteeId));
   const unmatched = preparedMentees

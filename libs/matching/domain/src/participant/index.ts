@@ -1,2 +1,3 @@
 export * from './participant-state';
 export * from './participant-decider';
+export * from './mentor-load';

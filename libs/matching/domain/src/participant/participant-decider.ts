@@ -10,6 +10,8 @@ export interface ProgramFacts {
   readonly status: ProgramStatus;
   readonly programType: ProgramType;
   readonly defaultMentorCapacity: number;
+  /** Group programs: the most mentees one group may have, a hard limit on a mentor's capacity. */
+  readonly maxGroupSize?: number;
 }
 
 export type ParticipantCommand =
@@ -101,6 +103,7 @@ function decideEnrol(
     );
   }
   const capacity = roles.includes('mentor') ? (command.capacity ?? program.defaultMentorCapacity) : undefined;
+  refuseCapacityAboveGroupSize(program, capacity);
   return [
     {
       type: 'matching.participant.enrolled',
@@ -114,6 +117,18 @@ function decideEnrol(
       },
     },
   ];
+}
+
+/** A mentor in a group program leads one group, so their capacity is its size: never above maxGroupSize. */
+function refuseCapacityAboveGroupSize(program: ProgramFacts, capacity: number | undefined): void {
+  if (program.programType !== 'group' || program.maxGroupSize === undefined || capacity === undefined) return;
+  if (capacity > program.maxGroupSize) {
+    throw new DomainError(
+      'capacity-above-group-size',
+      `A mentor's capacity (${capacity}) cannot exceed the program's maxGroupSize (${program.maxGroupSize})`,
+      'invalid',
+    );
+  }
 }
 
 function notEnrolled(state: ParticipantState): DomainError {

@@ -80,6 +80,8 @@ export const programDecider: Decider<ProgramCommand, TandemEvent, ProgramState> 
     switch (command.type) {
       case 'update-program-settings':
         return decideUpdate(program, command.by, command.changes);
+      case 'follow-dates':
+        return decideByDates(program, command.by, command.today);
       case 'open-enrolment':
       case 'close-enrolment':
       case 'launch-program':
@@ -129,10 +131,37 @@ function decideUpdate(
   ];
 }
 
+/**
+ * What the dates call for on `today`; every date is a whole day (UTC) and counts as included:
+ * enrolment opens on `enrolmentOpensOn` (a draft only, and only while its window is still open)
+ * and closes the day after `enrolmentClosesOn`; the day after `endsOn` the program closes,
+ * whatever its status, as `close-program` would.
+ */
+function decideByDates(program: ExistingProgram, by: string, today: string): ProgramEvent[] {
+  const { enrolmentOpensOn, enrolmentClosesOn, endsOn } = program.settings;
+  const data = { programId: program.programId, by };
+  if (program.status === 'closed') return [];
+  if (endsOn && today > endsOn) return [{ type: 'matching.program.closed', data }];
+  const windowOver = enrolmentClosesOn !== undefined && today > enrolmentClosesOn;
+  if (program.status === 'draft' && enrolmentOpensOn && today >= enrolmentOpensOn && !windowOver)
+    return [{ type: 'matching.program.enrolment-opened', data }];
+  if (program.status === 'enrolment-open' && windowOver)
+    return [{ type: 'matching.program.enrolment-closed', data }];
+  return [];
+}
+
 /** Rules that span several settings (single fields are validated by the API schema and the event schema). */
 export function checkSettings(settings: ProgramSettings, programType: ExistingProgram['programType']): void {
   if (settings.startsOn && settings.endsOn && settings.endsOn < settings.startsOn) {
     throw new DomainError('invalid-dates', 'settings.endsOn must not be before settings.startsOn', 'invalid');
+  }
+  const { enrolmentOpensOn, enrolmentClosesOn } = settings;
+  if (enrolmentOpensOn && enrolmentClosesOn && enrolmentClosesOn < enrolmentOpensOn) {
+    throw new DomainError(
+      'invalid-dates',
+      'settings.enrolmentClosesOn must not be before settings.enrolmentOpensOn',
+      'invalid',
+    );
   }
   if (programType === 'group' && settings.maxGroupSize === undefined) {
     throw new DomainError(

@@ -1,5 +1,5 @@
 import type { EventData } from '@tandem/events';
-import type { ProposalSource } from './relationship-state';
+import type { AgreementTerms, Availability, ProposalSource } from './relationship-state';
 
 /** Who acts: a party of the relationship (by user id) or, with `asAdmin`, an admin of its program. */
 interface Actor {
@@ -33,9 +33,19 @@ export type RelationshipCommand =
   | (Actor & { readonly type: 'decline'; readonly reason: string })
   | { readonly type: 'expire'; readonly now: string }
   | (Actor & {
-      readonly type: 'record-agreement';
-      readonly sessionsPerMonth: number;
-      readonly agreedUntil?: string;
+      /** A party proposes the agreement's next version: these terms and, if given, their own availability. */
+      readonly type: 'propose-agreement';
+      readonly terms: AgreementTerms;
+      readonly availability?: Omit<Availability, 'participantId'>;
+    })
+  | (Actor & { readonly type: 'confirm-agreement'; readonly agreementVersion: number })
+  | (Actor & {
+      /** An admin answers a re-match request with a new proposal, to other mentors. */
+      readonly type: 'propose-rematch';
+      readonly newRelationshipId: string;
+      readonly mentorIds: readonly string[];
+      /** The new pair's score, for its proposal. */
+      readonly score: number;
     })
   | (Actor & { readonly type: 'pause'; readonly reason: string })
   | (Actor & { readonly type: 'resume' })

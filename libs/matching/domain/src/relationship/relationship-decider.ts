@@ -1,7 +1,10 @@
 import type { TandemEvent } from '@tandem/events';
 import { DomainError, type Decider } from '@tandem/kernel';
 import type { RelationshipCommand } from './relationship-commands';
+import { decideConfirmAgreement, decideProposeAgreement } from './relationship-agreement';
 import { evolveRelationship } from './relationship-evolve';
+import { requireActor, requireParty, requireStatus } from './relationship-guards';
+import { decideProposeRematch } from './relationship-rematch';
 import { partiesOf, type ExistingRelationship, type RelationshipState } from './relationship-state';
 
 type RelationshipEvent = Extract<TandemEvent, { type: `matching.relationship.${string}` }>;
@@ -32,20 +35,12 @@ export const relationshipDecider: Decider<RelationshipCommand, TandemEvent, Rela
         return state.status === 'proposed' && command.now >= state.expiresAt
           ? [{ type: 'matching.relationship.expired', data: ref }]
           : [];
-      case 'record-agreement':
-        requireStatus(state, ['active', 'paused'], 'record an agreement for');
-        requireParty(command.by, state);
-        return [
-          {
-            type: 'matching.relationship.agreement-recorded',
-            data: {
-              ...ref,
-              by: command.by,
-              sessionsPerMonth: command.sessionsPerMonth,
-              ...(command.agreedUntil ? { agreedUntil: command.agreedUntil } : {}),
-            },
-          },
-        ];
+      case 'propose-agreement':
+        return decideProposeAgreement(command, state);
+      case 'confirm-agreement':
+        return decideConfirmAgreement(command, state);
+      case 'propose-rematch':
+        return decideProposeRematch(command, state);
       case 'pause':
         requireStatus(state, ['active'], 'pause');
         requireActor(command, state);
@@ -195,31 +190,4 @@ function decideReflection(
       },
     },
   ];
-}
-
-function requireStatus(
-  state: ExistingRelationship,
-  allowed: readonly ExistingRelationship['status'][],
-  action: string,
-): void {
-  if (!allowed.includes(state.status)) {
-    throw new DomainError(
-      'transition-not-allowed',
-      `Cannot ${action} a relationship that is ${state.status}`,
-    );
-  }
-}
-
-function requireActor(command: { by: string; asAdmin: boolean }, state: ExistingRelationship): void {
-  if (!command.asAdmin) requireParty(command.by, state);
-}
-
-function requireParty(userId: string, state: ExistingRelationship): void {
-  if (!partiesOf(state).includes(userId)) {
-    throw new DomainError(
-      'not-a-party',
-      'Only the mentor and mentee of this relationship can do this',
-      'forbidden',
-    );
-  }
 }

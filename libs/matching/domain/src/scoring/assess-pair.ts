@@ -54,6 +54,17 @@ export function assessPrepared(
       })),
     };
   }
+  const { score, breakdown } = scoreBreakdown(scoring, mentee, mentor);
+  return { eligible: true, score, breakdown };
+}
+
+/** Every criterion's points, explained, whether or not a hard rule excludes the pair. */
+export function scoreBreakdown(
+  scoring: CompiledScoring,
+  mentee: PreparedProfile,
+  mentor: PreparedProfile,
+): { score: number; breakdown: CriterionScore[] } {
+  const { rules, context } = scoring;
   let hundredths = 0;
   const breakdown = scoring.criteria.map((criterion): CriterionScore => {
     const earned = criterionHundredths(scoring, criterion, mentee, mentor);
@@ -73,5 +84,5 @@ export function assessPrepared(
       ),
     };
   });
-  return { eligible: true, score: hundredths / 100, breakdown };
+  return { score: hundredths / 100, breakdown };
 }

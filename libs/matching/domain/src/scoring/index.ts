@@ -14,3 +14,5 @@ export { builtInCriteria, compileRules } from './compiled-rules';
 export type { BuiltInCriterion } from './compiled-rules';
 export { hardRuleOrder } from './hard-rules';
 export { normaliseTag } from './tags';
+export { previousPairsOf } from './previous-pairs';
+export type { PastRelationship } from './previous-pairs';

@@ -49,7 +49,10 @@ export type SessionCommand =
       readonly helpful: boolean;
       /** A mentee's rating of their mentor; `menteeIds` tells who may give one. */
       readonly mentorRating?: number;
+      /** A mentor's ratings of the relationship's mentees; `mentorIds` tells who may give them. */
+      readonly menteeRatings?: readonly { readonly menteeId: string; readonly rating: number }[];
       readonly menteeIds: readonly string[];
+      readonly mentorIds: readonly string[];
     })
   | (SessionActor & {
       readonly type: 'assign-action-item';

@@ -178,6 +178,7 @@ describe('session decider', () => {
       rating: 5,
       helpful: true,
       menteeIds: ['mentee-1'],
+      mentorIds: ['mentor-1'],
     };
     expect(given(sessionDecider, [scheduled]).when(submit).thenRefuses()).toMatchObject({
       code: 'session-not-held',
@@ -207,6 +208,7 @@ describe('session decider', () => {
       helpful: true,
       mentorRating: 5,
       menteeIds: ['mentee-1'],
+      mentorIds: ['mentor-1'],
     };
     expect(given(sessionDecider, [scheduled, held]).when(submit).then()).toEqual([
       {
@@ -219,6 +221,47 @@ describe('session decider', () => {
         .when({ ...submit, by: 'mentor-1' })
         .thenRefuses(),
     ).toMatchObject({ code: 'mentor-rating-by-mentee', kind: 'invalid' });
+  });
+
+  it('takes ratings of mentees from mentors only, each of a mentee once', () => {
+    const asMentor = { ...asMentee, by: 'mentor-1' };
+    const submit: SessionCommand = {
+      type: 'submit-feedback',
+      ...asMentor,
+      rating: 4,
+      helpful: true,
+      menteeRatings: [{ menteeId: 'mentee-1', rating: 3 }],
+      menteeIds: ['mentee-1'],
+      mentorIds: ['mentor-1'],
+    };
+    expect(given(sessionDecider, [scheduled, held]).when(submit).then()).toEqual([
+      {
+        type: 'sessions.session.feedback-submitted',
+        data: {
+          ...ref,
+          participantId: 'mentor-1',
+          rating: 4,
+          helpful: true,
+          menteeRatings: [{ menteeId: 'mentee-1', rating: 3 }],
+        },
+      },
+    ]);
+    expect(
+      given(sessionDecider, [scheduled, held])
+        .when({ ...submit, by: 'mentee-1' })
+        .thenRefuses(),
+    ).toMatchObject({ code: 'mentee-rating-by-mentor', kind: 'invalid' });
+    const rateTwice = [
+      { menteeId: 'mentee-1', rating: 3 },
+      { menteeId: 'mentee-1', rating: 5 },
+    ];
+    for (const menteeRatings of [[{ menteeId: 'mentor-1', rating: 3 }], rateTwice]) {
+      expect(
+        given(sessionDecider, [scheduled, held])
+          .when({ ...submit, menteeRatings })
+          .thenRefuses(),
+      ).toMatchObject({ code: 'not-mentees', kind: 'invalid' });
+    }
   });
 
   it('assigns action items to members and completes each once', () => {

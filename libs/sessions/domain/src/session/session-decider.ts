@@ -137,6 +137,8 @@ function decideFeedback(command: Command<'submit-feedback'>, state: ExistingSess
   if (command.mentorRating !== undefined && !command.menteeIds.includes(command.by)) {
     throw new DomainError('mentor-rating-by-mentee', 'Only a mentee rates their mentor', 'invalid');
   }
+  const menteeRatings = command.menteeRatings ?? [];
+  if (menteeRatings.length > 0) requireMenteeRatings(command, menteeRatings);
   const { sessionId, relationshipId, programId } = state;
   const { rating, helpful, mentorRating } = command;
   return [
@@ -150,9 +152,28 @@ function decideFeedback(command: Command<'submit-feedback'>, state: ExistingSess
         rating,
         helpful,
         ...(mentorRating === undefined ? {} : { mentorRating }),
+        ...(menteeRatings.length === 0 ? {} : { menteeRatings: menteeRatings.map((r) => ({ ...r })) }),
       },
     },
   ];
+}
+
+/** Mentors rate mentees: only a mentor, each rated person a mentee of the relationship, once. */
+function requireMenteeRatings(
+  command: Command<'submit-feedback'>,
+  menteeRatings: readonly { readonly menteeId: string }[],
+): void {
+  if (!command.mentorIds.includes(command.by)) {
+    throw new DomainError('mentee-rating-by-mentor', 'Only a mentor rates their mentees', 'invalid');
+  }
+  const rated = menteeRatings.map((r) => r.menteeId);
+  if (rated.some((id) => !command.menteeIds.includes(id)) || new Set(rated).size !== rated.length) {
+    throw new DomainError(
+      'not-mentees',
+      'Each rated person must be a mentee of the relationship, rated once',
+      'invalid',
+    );
+  }
 }
 
 function decideAssign(command: Command<'assign-action-item'>, state: ExistingSession): SessionEvent[] {
