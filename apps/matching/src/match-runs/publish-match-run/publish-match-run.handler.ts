@@ -84,7 +84,9 @@ export class PublishMatchRunHandler implements ICommandHandler<PublishMatchRun, 
       })
       .toArray();
     if (taken.length === 0) return;
-    const already = [...new Set(taken.flatMap((r) => r.menteeIds).filter((id) => menteeIds.includes(id)))].sort();
+    const already = [
+      ...new Set(taken.flatMap((r) => r.menteeIds).filter((id) => menteeIds.includes(id))),
+    ].sort();
     throw new DomainError(
       'run-outdated',
       `Mentees ${already.join(', ')} were proposed or matched after this run was computed; run matching again`,
