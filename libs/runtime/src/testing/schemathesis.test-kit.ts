@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -8,23 +8,39 @@ export const SCHEMATHESIS_VERSION = '4.32.5';
 
 const cacheDir = path.resolve(process.env['TANDEM_CACHE_DIR'] ?? path.join(os.homedir(), '.cache', 'tandem'));
 const venv = path.join(cacheDir, `schemathesis-${SCHEMATHESIS_VERSION}`);
-const cli = path.join(venv, 'bin', 'st');
+const python = path.join(venv, 'bin', 'python');
 /** tools/fuzz: the hooks module schemathesis loads (see its docstring). */
 const hooksDir = path.resolve(__dirname, '../../../../tools/fuzz');
 
-/** Installs schemathesis from PyPI into a virtual environment in the cache, once; returns its CLI. */
+/**
+ * Installs schemathesis from PyPI into a virtual environment in the cache, once; returns its Python.
+ * Jest runs fuzz specs in parallel workers: each installs into its own directory and renames it into
+ * place, so a half-installed environment is never used (the first rename wins; `python -m` keeps a
+ * moved environment working, where the `st` script's shebang would not).
+ */
 export function ensureSchemathesis(): string {
-  if (existsSync(cli)) return cli;
+  if (existsSync(python)) return python;
+  const staging = `${venv}.${process.pid}`;
   const steps: [string, string[]][] = [
-    ['python3', ['-m', 'venv', venv]],
-    [path.join(venv, 'bin', 'pip'), ['install', '--quiet', `schemathesis==${SCHEMATHESIS_VERSION}`]],
+    ['python3', ['-m', 'venv', staging]],
+    [
+      path.join(staging, 'bin', 'python'),
+      ['-m', 'pip', 'install', '--quiet', `schemathesis==${SCHEMATHESIS_VERSION}`],
+    ],
   ];
   for (const [command, args] of steps) {
     const result = spawnSync(command, args, { encoding: 'utf8' });
     if (result.status !== 0)
-      throw new Error(`${command} ${args.join(' ')} failed:\n${result.stderr || result.stdout || result.error}`);
+      throw new Error(
+        `${command} ${args.join(' ')} failed:\n${result.stderr || result.stdout || result.error}`,
+      );
   }
-  return cli;
+  try {
+    renameSync(staging, venv);
+  } catch {
+    rmSync(staging, { recursive: true, force: true }); // another worker's environment is in place
+  }
+  return python;
 }
 
 export interface FuzzRun {
@@ -45,6 +61,8 @@ export function runSchemathesis(options: {
 }): Promise<FuzzRun> {
   const reportDir = mkdtempSync(path.join(os.tmpdir(), 'tandem-fuzz-'));
   const args = [
+    '-m',
+    'schemathesis.cli',
     'run',
     options.documentUrl,
     '--url',
@@ -83,8 +101,14 @@ export function runSchemathesis(options: {
 
 interface Recorder {
   readonly label: string;
-  readonly checks?: Record<string, { name: string; status: string; failure_info?: { failure?: { title?: string } } }[]>;
-  readonly interactions?: Record<string, { request: { method: string; uri: string }; response?: { status_code: number } }>;
+  readonly checks?: Record<
+    string,
+    { name: string; status: string; failure_info?: { failure?: { title?: string } } }[]
+  >;
+  readonly interactions?: Record<
+    string,
+    { request: { method: string; uri: string }; response?: { status_code: number } }
+  >;
 }
 
 export interface FuzzSummary {
@@ -104,7 +128,8 @@ export function summarize(run: FuzzRun): FuzzSummary {
   let requests = 0;
   for (const line of readFileSync(path.join(run.reportDir, file), 'utf8').split('\n')) {
     if (!line.includes('"ScenarioFinished"')) continue;
-    const recorder = (JSON.parse(line) as { ScenarioFinished: { recorder: Recorder } }).ScenarioFinished.recorder;
+    const recorder = (JSON.parse(line) as { ScenarioFinished: { recorder: Recorder } }).ScenarioFinished
+      .recorder;
     const statusOf: Record<string, number | undefined> = {};
     for (const [id, interaction] of Object.entries(recorder.interactions ?? {})) {
       const status = interaction.response?.status_code;
