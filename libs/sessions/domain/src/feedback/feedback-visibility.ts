@@ -1,10 +1,11 @@
+import { canReadComment, type CommentVisibility } from '@tandem/kernel';
+
 // Who reads which part of a relationship's session feedback. Ratings of the session itself are
 // read by everyone who sees the relationship; a rating about a person (a mentee's of the mentor,
 // a mentor's of a mentee) is read one by one only by its author, and by the program's admins only
 // in aggregate, so people rate candidly; a comment is read as its author chose.
 
-/** Who may read a comment besides its author: nobody, the program's admins too, or every party and admin. */
-export type CommentVisibility = 'private' | 'private-with-admins' | 'shared';
+export type { CommentVisibility };
 
 export interface MenteeRating {
   readonly menteeId: string;
@@ -45,26 +46,6 @@ export interface FeedbackAsSeen {
   readonly aboutMentor: RatingAggregate | null;
   /** The mentors' ratings of each mentee, for admins only; empty for anyone else. */
   readonly aboutMentees: readonly (RatingAggregate & { readonly menteeId: string })[];
-}
-
-export function canReadComment(
-  visibility: CommentVisibility,
-  authorId: string,
-  reader: FeedbackReader,
-): boolean {
-  if (reader.userId === authorId) return true;
-  switch (visibility) {
-    case 'private':
-      return false;
-    case 'private-with-admins':
-      return reader.asAdmin;
-    case 'shared':
-      return true;
-    default: {
-      const exhaustive: never = visibility;
-      return exhaustive;
-    }
-  }
 }
 
 /** The part of each entry `reader` may read, and the aggregates only admins see. */
