@@ -69,7 +69,9 @@ function serverProperties(settings, p) {
     'group.initial.rebalance.delay.ms=0',
     'num.partitions=3',
     'auto.create.topics.enable=true',
-    'log.retention.hours=24',
+    // Event topics are the history every read model is rebuilt from: never delete by age or size.
+    'log.retention.ms=-1',
+    'log.retention.bytes=-1',
     '',
   ].join('\n');
 }

@@ -144,7 +144,11 @@ export function expectedMonthlyByProgram(scenario: Scenario, programIds: readonl
     });
 }
 
-/** Relationships per mentee department over the given programs, suppressed below k participants. */
+/**
+ * Relationships per mentee department over the given programs, suppressed below k participants; when
+ * exactly one row is, the row with the fewest participants is suppressed with it (else the total of
+ * the query without the dimension, minus the other rows, would give it away).
+ */
 export function expectedByMenteeDepartment(scenario: Scenario, programIds: readonly string[], k = 5) {
   const groups = new Map<string, { relationships: number; people: Set<string> }>();
   for (const program of scenario.programs.filter((p) => programIds.includes(p.programId))) {
@@ -159,8 +163,15 @@ export function expectedByMenteeDepartment(scenario: Scenario, programIds: reado
   }
   return [...groups.entries()]
     .sort(([a], [b]) => (JSON.stringify([null, a]) < JSON.stringify([null, b]) ? -1 : 1))
-    .map(([department, g]) => {
-      const suppressed = g.people.size < k;
+    .map(([department, g], _, all) => {
+      const primary = all.filter(([, other]) => other.people.size < k);
+      const complement =
+        primary.length === 1
+          ? all
+              .filter(([, other]) => other.people.size >= k)
+              .sort(([a, x], [b, y]) => x.people.size - y.people.size || (a < b ? -1 : 1))[0]?.[0]
+          : undefined;
+      const suppressed = g.people.size < k || department === complement;
       return {
         dimensions: { menteeDepartment: department },
         measures: { relationships: suppressed ? null : g.relationships },

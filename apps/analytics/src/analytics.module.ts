@@ -15,6 +15,8 @@ import { ExportCsvController } from './query/export-csv/export-csv.controller';
 import { RunQueryController } from './query/run-query/run-query.controller';
 import { FactRebuild } from './rebuild/fact-rebuild';
 import { RebuildFactsController } from './rebuild/rebuild-facts/rebuild-facts.controller';
+import { RebuildRefusals } from './rebuild/rebuild-refusals';
+import { ReplayedStreams } from './rebuild/replayed-streams';
 
 /** Facts, program reports, program health and the analyst query API. Reads only; publishes nothing. */
 @Module({
@@ -33,6 +35,8 @@ import { RebuildFactsController } from './rebuild/rebuild-facts/rebuild-facts.co
     FactReader,
     FactsProjector,
     FactRebuild,
+    ReplayedStreams,
+    RebuildRefusals,
     ProgramScope,
     ProgramFacts,
     AnalystQueries,

@@ -18,6 +18,7 @@ export { bearerTokenOf } from './verification/bearer-token';
 export {
   hasAnyRole,
   isPlatformAdmin,
+  isPlatformOperator,
   canManageProgram,
   isParticipantOf,
   canViewRelationship,

@@ -113,8 +113,12 @@ export class EventConsumer {
       ? await this.handleTogether(batch.topic, batch.partition, batch.messages)
       : new Set<string>();
     let nextOffset: string | undefined;
+    let interrupted = false;
     for (const message of batch.messages) {
-      if (!isRunning() || isStale() || this.stopping) break;
+      if (!isRunning() || isStale() || this.stopping) {
+        interrupted = true;
+        break;
+      }
       const failure = handledTogether.has(message.offset)
         ? undefined
         : await this.process(batch.topic, batch.partition, message, heartbeat);
@@ -131,6 +135,16 @@ export class EventConsumer {
       resolveOffset(message.offset);
       nextOffset = String(BigInt(message.offset) + 1n);
       if (!handledTogether.has(message.offset)) await heartbeat();
+    }
+    // A transaction's commit marker takes an offset but is no message: past a whole batch, commit
+    // its last offset (marker included), or the partition stays one short of its end until new events come.
+    if (
+      !interrupted &&
+      batch.messages.length > 0 &&
+      BigInt(batch.lastOffset()) + 1n > BigInt(nextOffset ?? 0)
+    ) {
+      resolveOffset(batch.lastOffset());
+      nextOffset = String(BigInt(batch.lastOffset()) + 1n);
     }
     // Commit what was handled or parked; a crash before this only means redelivery.
     if (nextOffset !== undefined) {

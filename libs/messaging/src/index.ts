@@ -7,7 +7,7 @@ export {
   type EventHandler,
   type ConsumerStats,
 } from './event-consumer';
-export { ensureTopics, type TopicSpec } from './topics';
+export { ensureTopics, deleteRecordsBefore, type TopicSpec } from './topics';
 export {
   applyOnce,
   applyOnceMany,

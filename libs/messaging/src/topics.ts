@@ -29,3 +29,23 @@ export async function ensureTopics(
     await admin.disconnect();
   }
 }
+
+/**
+ * Deletes a partition's records before `offset` (Kafka's DeleteRecords), as retention would:
+ * for operators trimming a topic on purpose, and for tests of what a consumer does when history is gone.
+ */
+export async function deleteRecordsBefore(
+  connection: KafkaConnectionOptions,
+  topic: string,
+  partition: number,
+  offset: number,
+): Promise<void> {
+  const admin = createKafkaClient(connection).admin();
+  await admin.connect();
+  try {
+    await admin.fetchTopicMetadata({ topics: [topic] });
+    await admin.deleteTopicRecords({ topic, partitions: [{ partition, offset: String(offset) }] });
+  } finally {
+    await admin.disconnect();
+  }
+}

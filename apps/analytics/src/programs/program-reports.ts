@@ -142,12 +142,14 @@ export const achievementsSchema = z.object({
       ]),
     )
     .describe('The newest `limit` achievements, newest first'),
+  asOf,
 });
 
 export function achievementsReport(
   facts: FactSet,
   program: string,
   limit: number,
+  at?: string,
 ): z.output<typeof achievementsSchema> {
-  return { programId: program, items: achievements(facts, program, limit) };
+  return { programId: program, items: achievements(facts, program, limit), ...(at ? { asOf: at } : {}) };
 }

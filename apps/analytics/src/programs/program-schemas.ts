@@ -5,4 +5,6 @@ export const asOfQuery = z.strictObject({ asOf: z.iso.datetime({ offset: true })
 export const healthQuery = z.strictObject({ at: z.iso.datetime({ offset: true }).optional() });
 export const achievementsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  asOf: z.iso.datetime({ offset: true }).optional(),
 });
+export type AchievementsQuery = z.output<typeof achievementsQuery>;

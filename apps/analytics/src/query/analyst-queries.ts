@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  CROSS_PROGRAM_MEASURES,
   DEFAULT_K_ANONYMITY,
   parseAnalyticsQuery,
   runQuery,
@@ -27,7 +28,9 @@ export class AnalystQueries {
   async run(principal: Principal, input: AnalyticsQueryInput, asOf?: string): Promise<QueryResult> {
     const query = parseAnalyticsQuery(input);
     const readable = await this.scope.readable(principal);
-    const wanted = query.filters.program;
+    const crossProgram = query.measures.some((m) => CROSS_PROGRAM_MEASURES.has(m));
+    // runQuery applies the program filter to rows anyway; narrowing the read is only a saving.
+    const wanted = crossProgram ? undefined : query.filters.program;
     const programs =
       readable === undefined ? wanted : readable.filter((id) => wanted === undefined || wanted.includes(id));
     const facts = await this.reader.factSet(principal.tenantId, programs, asOf);

@@ -23,7 +23,11 @@ export const queryResultSchema = z.object({
       measures: z
         .partialRecord(measure, z.number().nullable())
         .describe('Null when there is nothing to average, and for every measure of a suppressed row'),
-      suppressed: z.boolean().describe('Fewer than k participants behind a row on a personal dimension'),
+      suppressed: z
+        .boolean()
+        .describe(
+          'On a personal dimension: fewer than k participants behind the row, or hidden with such a row so that it cannot be computed from the other rows and the totals (may be a combination without data)',
+        ),
     }),
   ),
   asOf: z.iso

@@ -5,46 +5,31 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { AnalyticsRuleError } from '@tandem/analytics-domain';
+import { AnalyticsRuleError, replayCompleteness, type ReplayedPartition } from '@tandem/analytics-domain';
+import { isPlatformOperator, type Principal } from '@tandem/auth';
 import { contexts, topicOf } from '@tandem/events';
 import { createKafkaClient, EventConsumer, type KafkaConnectionOptions } from '@tandem/messaging';
 import { InjectServiceConfig, type ServiceConfig } from '@tandem/runtime';
-import { z } from 'zod';
 import { FactGenerations, type GenerationsState } from '../infrastructure/fact-generations';
 import { FactWriter } from '../infrastructure/fact-writer';
+import { RebuildRefusals } from './rebuild-refusals';
+import type { RebuildStatus } from './rebuild-status';
+import { ReplayedStreams } from './replayed-streams';
 
-const instant = z.iso.datetime({ offset: true }).meta({ examples: ['2026-03-01T09:30:00.000Z'] });
-
-/** Where the facts stand: the generation that answers, the one being filled (if any), the last switch. */
-export const rebuildStatusSchema = z.object({
-  activeGeneration: z
-    .int()
-    .min(1)
-    .describe('The facts generation that answers questions')
-    .meta({ examples: [2] }),
-  building: z
-    .object({
-      generation: z.int().min(1),
-      startedAt: instant,
-      replayed: z.int().min(0).describe('Events replayed so far'),
-      total: z.int().min(0).describe('Events to replay (known once the first progress check ran)'),
-    })
-    .nullable()
-    .describe('The rebuild under way; null when none is'),
-  lastRebuild: z
-    .object({ generation: z.int().min(1), startedAt: instant, finishedAt: instant })
-    .nullable()
-    .describe('The last rebuild that switched over; null before any'),
-});
-export type RebuildStatus = z.output<typeof rebuildStatusSchema>;
+export { rebuildStatusSchema, type RebuildStatus } from './rebuild-status';
 
 const POLL_MS = 500;
+
+type Building = NonNullable<GenerationsState['building']>;
+type Targets = Map<string, { low: number; high: number }>;
 
 /**
  * Blue/green rebuild of the facts: a new generation is filled by its own consumer group replaying
  * every topic from the beginning, while the live projector writes new events to both and the old
- * generation keeps answering. Once the replay has reached the end offsets seen at start, the new
- * generation becomes active and the old one is dropped. A rebuild cut short by a restart resumes.
+ * generation keeps answering. Once the replay has reached the end offsets seen at start, it checks
+ * that it saw the whole history (no partition truncated, every stream from version 1 without a
+ * gap): then the new generation becomes active and the old one is dropped; otherwise the new one
+ * is dropped and the refusal says what is missing. A rebuild cut short by a restart resumes.
  */
 @Injectable()
 export class FactRebuild implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -57,6 +42,8 @@ export class FactRebuild implements OnApplicationBootstrap, BeforeApplicationShu
   constructor(
     private readonly generations: FactGenerations,
     private readonly writer: FactWriter,
+    private readonly streams: ReplayedStreams,
+    private readonly refusals: RebuildRefusals,
     @InjectServiceConfig() private readonly config: ServiceConfig,
   ) {
     this.connection = { brokers: config.kafkaBrokers, clientId: `${config.kafkaClientId}-rebuild` };
@@ -77,7 +64,7 @@ export class FactRebuild implements OnApplicationBootstrap, BeforeApplicationShu
     await consumer?.stop();
   }
 
-  async start(): Promise<RebuildStatus> {
+  async start(caller: Principal): Promise<RebuildStatus> {
     const state = await this.generations.current();
     if (state.building)
       throw new AnalyticsRuleError('rebuild-in-progress', 'A rebuild is already under way', 'conflict');
@@ -87,6 +74,8 @@ export class FactRebuild implements OnApplicationBootstrap, BeforeApplicationShu
       .drop()
       .catch(() => undefined);
     await this.generations.prepare(generation);
+    await this.streams.prepare(generation);
+    await this.refusals.clear();
     const building = {
       generation,
       startedAt: new Date().toISOString(),
@@ -95,17 +84,45 @@ export class FactRebuild implements OnApplicationBootstrap, BeforeApplicationShu
     await this.generations.save({ ...state, building });
     this.progress = { replayed: 0, total: 0 };
     await this.run(building);
-    return this.status();
+    return this.status(caller);
   }
 
-  async status(): Promise<RebuildStatus> {
+  /** An operator sees every tenant's figures; anyone else only their own tenant's. */
+  async status(caller: Principal): Promise<RebuildStatus> {
+    const operator = isPlatformOperator(caller);
     const { active, building, lastRebuild } = await this.generations.current();
+    const refusal = await this.refusals.last();
+    const mine = <T extends { tenantId: string }>(items: readonly T[]) =>
+      operator ? items : items.filter((item) => item.tenantId === caller.tenantId);
     return {
       activeGeneration: active,
       building: building
-        ? { generation: building.generation, startedAt: building.startedAt, ...this.progress }
+        ? {
+            generation: building.generation,
+            startedAt: building.startedAt,
+            ...(operator
+              ? this.progress
+              : {
+                  replayed: await this.streams.replayedOf(building.generation, caller.tenantId),
+                  total: null,
+                }),
+          }
         : null,
       lastRebuild,
+      lastRefusal: refusal
+        ? {
+            generation: refusal.generation,
+            startedAt: refusal.startedAt,
+            refusedAt: refusal.refusedAt,
+            truncatedPartitions: refusal.truncatedPartitions,
+            incompleteStreams: mine(refusal.incompleteByTenant).reduce((sum, t) => sum + t.streams, 0),
+            missing: mine(refusal.incompleteStreams).map(({ tenantId, streamId, missingVersions }) => ({
+              tenantId,
+              streamId,
+              missingVersions: [...missingVersions],
+            })),
+          }
+        : null,
     };
   }
 
@@ -113,14 +130,17 @@ export class FactRebuild implements OnApplicationBootstrap, BeforeApplicationShu
     return contexts.map((context) => `${this.config.kafkaTopicPrefix}${topicOf(context)}`);
   }
 
-  private async run(building: NonNullable<GenerationsState['building']>): Promise<void> {
+  private async run(building: Building): Promise<void> {
     const targets = await this.endOffsets();
     this.consumer = new EventConsumer({
       connection: this.connection,
       groupId: building.groupId,
       topics: this.topics(),
       fromBeginning: true,
-      handler: (event) => this.writer.record(building.generation, event),
+      handler: async (event) => {
+        await this.writer.record(building.generation, event);
+        await this.streams.record(building.generation, event);
+      },
       onError: (error) => this.logger.error(`rebuild dead-lettered an event: ${error.message}`),
     });
     await this.consumer.start();
@@ -128,29 +148,26 @@ export class FactRebuild implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   /** Checks again once the previous check is done, so two checks never switch over twice. */
-  private pollAfterDelay(
-    building: NonNullable<GenerationsState['building']>,
-    targets: Map<string, { low: number; high: number }>,
-  ): void {
+  private pollAfterDelay(building: Building, targets: Targets): void {
     this.poller = setTimeout(() => {
       void this.check(building, targets)
         .catch((error: Error) => {
           this.logger.warn(error.message);
           return false;
         })
-        .then((switched) => {
-          if (!switched && this.consumer) this.pollAfterDelay(building, targets);
+        .then((finished) => {
+          if (!finished && this.consumer) this.pollAfterDelay(building, targets);
         });
     }, POLL_MS);
     this.poller.unref();
   }
 
-  /** High and low watermarks per `topic/partition` when the rebuild started: the point it must reach. */
-  private async endOffsets(): Promise<Map<string, { low: number; high: number }>> {
+  /** Low and high watermarks per `topic/partition` when the rebuild started: the end it must reach. */
+  private async endOffsets(): Promise<Targets> {
     const admin = createKafkaClient(this.connection).admin();
     await admin.connect();
     try {
-      const targets = new Map<string, { low: number; high: number }>();
+      const targets: Targets = new Map();
       for (const topic of this.topics()) {
         for (const p of await admin.fetchTopicOffsets(topic))
           targets.set(`${topic}/${p.partition}`, { low: Number(p.low), high: Number(p.high) });
@@ -161,10 +178,8 @@ export class FactRebuild implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
-  private async check(
-    building: NonNullable<GenerationsState['building']>,
-    targets: Map<string, { low: number; high: number }>,
-  ): Promise<boolean> {
+  /** True once the replay reached the captured end offsets and the rebuild switched or refused. */
+  private async check(building: Building, targets: Targets): Promise<boolean> {
     const admin = createKafkaClient(this.connection).admin();
     await admin.connect();
     let replayed = 0;
@@ -184,11 +199,24 @@ export class FactRebuild implements OnApplicationBootstrap, BeforeApplicationShu
     }
     this.progress = { replayed, total };
     if (replayed < total) return false;
-    await this.switchOver(building);
+    await this.finish(building, targets);
     return true;
   }
 
-  private async switchOver(building: NonNullable<GenerationsState['building']>): Promise<void> {
+  private async finish(building: Building, targets: Targets): Promise<void> {
+    const partitions: ReplayedPartition[] = [...targets].map(([key, { low }]) => {
+      const at = key.lastIndexOf('/');
+      return { topic: key.slice(0, at), partition: Number(key.slice(at + 1)), firstOffset: low };
+    });
+    const verdict = replayCompleteness(partitions, await this.streams.all(building.generation));
+    await this.consumer?.stop();
+    this.consumer = undefined;
+    if (verdict.complete) await this.switchOver(building);
+    else await this.refuse(building, verdict);
+    await this.streams.drop(building.generation);
+  }
+
+  private async switchOver(building: Building): Promise<void> {
     const state = await this.generations.current();
     const previous = state.active;
     if (previous === building.generation) return;
@@ -202,12 +230,37 @@ export class FactRebuild implements OnApplicationBootstrap, BeforeApplicationShu
         finishedAt: new Date().toISOString(),
       },
     });
-    await this.consumer?.stop();
-    this.consumer = undefined;
+    await this.dropGeneration(previous);
+    this.logger.log(`facts generation ${building.generation} caught up and is now active`);
+  }
+
+  /** History is missing: the old generation keeps answering, the partial one goes. */
+  private async refuse(
+    building: Building,
+    verdict: Extract<ReturnType<typeof replayCompleteness>, { complete: false }>,
+  ): Promise<void> {
+    await this.refusals.save(
+      {
+        generation: building.generation,
+        startedAt: building.startedAt,
+        refusedAt: new Date().toISOString(),
+        truncatedPartitions: [...verdict.truncatedPartitions],
+      },
+      verdict.incompleteStreams,
+    );
+    const state = await this.generations.current();
+    await this.generations.save({ ...state, building: null });
+    await this.dropGeneration(building.generation);
+    this.logger.error(
+      `facts generation ${building.generation} refused: ${verdict.truncatedPartitions.length} truncated partitions, ` +
+        `${verdict.incompleteStreams.length} streams with missing versions; generation ${state.active} keeps answering`,
+    );
+  }
+
+  private async dropGeneration(generation: number): Promise<void> {
     await this.generations
-      .collection(previous)
+      .collection(generation)
       .drop()
       .catch(() => undefined);
-    this.logger.log(`facts generation ${building.generation} caught up and is now active`);
   }
 }

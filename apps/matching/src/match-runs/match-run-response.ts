@@ -58,8 +58,13 @@ const reportSchema = z
           meanScore: z.number().nullable().describe("Mean score of the group's pairs; null when none"),
         }),
       )
-      .describe('Figures per group of mentees; groups under 5 mentees are left out'),
-    suppressedGroups: z.number().int().describe('How many groups were left out for being under 5 mentees'),
+      .describe(
+        "Figures per group of mentees; a group is left out when under 5 mentees, or when subtracting its figures from this run's totals, an earlier run's or the enrolment's would single out fewer than 5 people",
+      ),
+    suppressedGroups: z
+      .number()
+      .int()
+      .describe('How many groups were left out (under 5 mentees, or open to differencing)'),
   })
   .describe("The run's figures: who was matched, who was not and why, per group");
 

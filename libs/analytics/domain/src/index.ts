@@ -24,8 +24,16 @@ export {
 } from './program/program-health';
 export { FIZZLE_RULES, type FizzleDetail } from './program/relationship-fizzle';
 export { achievements, COMPLETED_WELL_RATING, type Achievement } from './program/achievements';
-export { MEASURES, AGGREGATION, type Measure } from './query/measures';
+export { MEASURES, AGGREGATION, CROSS_PROGRAM_MEASURES, type Measure } from './query/measures';
 export { DIMENSIONS, PERSONAL_DIMENSIONS, type Dimension } from './query/dimensions';
 export { TIME_GRAINS, periodOf, type TimeGrain } from './query/time-grain';
 export { parseAnalyticsQuery, type AnalyticsQuery, type AnalyticsQueryInput } from './query/analytics-query';
 export { runQuery, DEFAULT_K_ANONYMITY, type QueryResult, type QueryRow } from './query/run-query';
+export {
+  replayCompleteness,
+  missingVersionsOf,
+  type ReplayCompleteness,
+  type ReplayedStream,
+  type ReplayedPartition,
+  type IncompleteStream,
+} from './rebuild/replay-completeness';

@@ -668,6 +668,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                asOf?: string;
             };
             header?: never;
             path: {
@@ -718,6 +719,12 @@ export interface operations {
                             at: string;
                             relationshipId: string;
                         })[];
+                        /**
+                         * Format: date-time
+                         * @description The `asOf` asked for: the report shows what was known then
+                         * @example 2026-02-09T09:00:00.000Z
+                         */
+                        asOf?: string;
                     };
                 };
             };
@@ -809,14 +816,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The rows of the query, suppressed where too few people */
+            /** @description The rows of the query, suppressed where too few people or as their complements; a personal filter value isolating fewer than k participants is refused (400 `filter-isolates-too-few`) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        measures: ("relationships" | "activeRelationships" | "relationshipsCompleted" | "sessionsHeld" | "sessionHours" | "goalsSet" | "goalsCompleted" | "goalCompletionRate" | "averageRating" | "medianDaysToFirstSession" | "averageMentorRating" | "helpfulRate" | "goalsAchievedRate" | "wouldRecommendRate" | "skillsGained")[];
+                        measures: ("relationships" | "activeRelationships" | "relationshipsCompleted" | "sessionsHeld" | "sessionHours" | "goalsSet" | "goalsCompleted" | "goalCompletionRate" | "averageRating" | "medianDaysToFirstSession" | "averageMentorRating" | "helpfulRate" | "goalsAchievedRate" | "wouldRecommendRate" | "skillsGained" | "averageMenteeRating" | "averageReflectionRating" | "mentorsEnrolled" | "menteesEnrolled" | "averageMentorLoad" | "medianDaysToMatch" | "mentorRetentionRate")[];
                         dimensions: ("program" | "programType" | "cohort" | "mentorDepartment" | "menteeDepartment" | "location" | "seniority")[];
                         /**
                          * @example month
@@ -835,7 +842,7 @@ export interface operations {
                             measures: {
                                 [key: string]: number | null;
                             };
-                            /** @description Fewer than k participants behind a row on a personal dimension */
+                            /** @description On a personal dimension: fewer than k participants behind the row, or hidden with such a row so that it cannot be computed from the other rows and the totals (may be a combination without data) */
                             suppressed: boolean;
                         }[];
                         /**
@@ -1050,10 +1057,10 @@ export interface operations {
                              * @example 2026-03-01T09:30:00.000Z
                              */
                             startedAt: string;
-                            /** @description Events replayed so far */
+                            /** @description Events replayed so far (an operator: all tenants' offsets; otherwise the caller's tenant's events) */
                             replayed: number;
-                            /** @description Events to replay (known once the first progress check ran) */
-                            total: number;
+                            /** @description Events to replay, for an operator (known once the first progress check ran); null for a tenant */
+                            total: number | null;
                         } | null;
                         /** @description The last rebuild that switched over; null before any */
                         lastRebuild: {
@@ -1068,6 +1075,35 @@ export interface operations {
                              * @example 2026-03-01T09:30:00.000Z
                              */
                             finishedAt: string;
+                        } | null;
+                        /** @description The last rebuild that found history missing and did not switch (the old generation kept answering); null if none since the last start */
+                        lastRefusal: {
+                            generation: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-01T09:30:00.000Z
+                             */
+                            startedAt: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-01T09:30:00.000Z
+                             */
+                            refusedAt: string;
+                            /** @description Partitions whose first records were deleted from Kafka: events of unknown streams are gone */
+                            truncatedPartitions: {
+                                topic: string;
+                                partition: number;
+                                firstOffset: number;
+                            }[];
+                            /** @description Streams (of the caller’s tenant, or all for an operator) with missing versions */
+                            incompleteStreams: number;
+                            /** @description The first incomplete streams */
+                            missing: {
+                                tenantId: string;
+                                streamId: string;
+                                /** @description The first stream versions the replay never saw */
+                                missingVersions: number[];
+                            }[];
                         } | null;
                     };
                 };
@@ -1142,10 +1178,10 @@ export interface operations {
                              * @example 2026-03-01T09:30:00.000Z
                              */
                             startedAt: string;
-                            /** @description Events replayed so far */
+                            /** @description Events replayed so far (an operator: all tenants' offsets; otherwise the caller's tenant's events) */
                             replayed: number;
-                            /** @description Events to replay (known once the first progress check ran) */
-                            total: number;
+                            /** @description Events to replay, for an operator (known once the first progress check ran); null for a tenant */
+                            total: number | null;
                         } | null;
                         /** @description The last rebuild that switched over; null before any */
                         lastRebuild: {
@@ -1160,6 +1196,35 @@ export interface operations {
                              * @example 2026-03-01T09:30:00.000Z
                              */
                             finishedAt: string;
+                        } | null;
+                        /** @description The last rebuild that found history missing and did not switch (the old generation kept answering); null if none since the last start */
+                        lastRefusal: {
+                            generation: number;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-01T09:30:00.000Z
+                             */
+                            startedAt: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-01T09:30:00.000Z
+                             */
+                            refusedAt: string;
+                            /** @description Partitions whose first records were deleted from Kafka: events of unknown streams are gone */
+                            truncatedPartitions: {
+                                topic: string;
+                                partition: number;
+                                firstOffset: number;
+                            }[];
+                            /** @description Streams (of the caller’s tenant, or all for an operator) with missing versions */
+                            incompleteStreams: number;
+                            /** @description The first incomplete streams */
+                            missing: {
+                                tenantId: string;
+                                streamId: string;
+                                /** @description The first stream versions the replay never saw */
+                                missingVersions: number[];
+                            }[];
                         } | null;
                     };
                 };

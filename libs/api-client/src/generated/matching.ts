@@ -4314,7 +4314,7 @@ export interface operations {
                                 reason: "no-eligible-mentor" | "below-minimum-score" | "capacity-exhausted";
                                 explanation: string;
                             }[];
-                            /** @description Figures per group of mentees; groups under 5 mentees are left out */
+                            /** @description Figures per group of mentees; a group is left out when under 5 mentees, or when subtracting its figures from this run's totals, an earlier run's or the enrolment's would single out fewer than 5 people */
                             groups: {
                                 /**
                                  * @description department, location or demographic:<key> (consented only)
@@ -4330,7 +4330,7 @@ export interface operations {
                                 /** @description Mean score of the group's pairs; null when none */
                                 meanScore: number | null;
                             }[];
-                            /** @description How many groups were left out for being under 5 mentees */
+                            /** @description How many groups were left out (under 5 mentees, or open to differencing) */
                             suppressedGroups: number;
                         };
                         /** @description The optimality certificate holds: no assignment scores higher */
@@ -4582,7 +4582,7 @@ export interface operations {
                                 reason: "no-eligible-mentor" | "below-minimum-score" | "capacity-exhausted";
                                 explanation: string;
                             }[];
-                            /** @description Figures per group of mentees; groups under 5 mentees are left out */
+                            /** @description Figures per group of mentees; a group is left out when under 5 mentees, or when subtracting its figures from this run's totals, an earlier run's or the enrolment's would single out fewer than 5 people */
                             groups: {
                                 /**
                                  * @description department, location or demographic:<key> (consented only)
@@ -4598,7 +4598,7 @@ export interface operations {
                                 /** @description Mean score of the group's pairs; null when none */
                                 meanScore: number | null;
                             }[];
-                            /** @description How many groups were left out for being under 5 mentees */
+                            /** @description How many groups were left out (under 5 mentees, or open to differencing) */
                             suppressedGroups: number;
                         };
                         /** @description The optimality certificate holds: no assignment scores higher */
@@ -5133,7 +5133,7 @@ export interface operations {
                                 reason: "no-eligible-mentor" | "below-minimum-score" | "capacity-exhausted";
                                 explanation: string;
                             }[];
-                            /** @description Figures per group of mentees; groups under 5 mentees are left out */
+                            /** @description Figures per group of mentees; a group is left out when under 5 mentees, or when subtracting its figures from this run's totals, an earlier run's or the enrolment's would single out fewer than 5 people */
                             groups: {
                                 /**
                                  * @description department, location or demographic:<key> (consented only)
@@ -5149,7 +5149,7 @@ export interface operations {
                                 /** @description Mean score of the group's pairs; null when none */
                                 meanScore: number | null;
                             }[];
-                            /** @description How many groups were left out for being under 5 mentees */
+                            /** @description How many groups were left out (under 5 mentees, or open to differencing) */
                             suppressedGroups: number;
                         };
                         /** @description The optimality certificate holds: no assignment scores higher */
@@ -5406,7 +5406,7 @@ export interface operations {
                                 reason: "no-eligible-mentor" | "below-minimum-score" | "capacity-exhausted";
                                 explanation: string;
                             }[];
-                            /** @description Figures per group of mentees; groups under 5 mentees are left out */
+                            /** @description Figures per group of mentees; a group is left out when under 5 mentees, or when subtracting its figures from this run's totals, an earlier run's or the enrolment's would single out fewer than 5 people */
                             groups: {
                                 /**
                                  * @description department, location or demographic:<key> (consented only)
@@ -5422,7 +5422,7 @@ export interface operations {
                                 /** @description Mean score of the group's pairs; null when none */
                                 meanScore: number | null;
                             }[];
-                            /** @description How many groups were left out for being under 5 mentees */
+                            /** @description How many groups were left out (under 5 mentees, or open to differencing) */
                             suppressedGroups: number;
                         };
                         /** @description The optimality certificate holds: no assignment scores higher */

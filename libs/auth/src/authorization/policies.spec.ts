@@ -18,6 +18,12 @@ describe('access policies', () => {
     expect(hasAnyRole(principal([]), ['participant'])).toBe(false);
   });
 
+  it('does not let a platform admin pass for a platform operator', () => {
+    expect(hasAnyRole(principal(['platform-admin']), ['platform-operator'])).toBe(false);
+    expect(hasAnyRole(principal(['platform-operator']), ['platform-operator'])).toBe(true);
+    expect(hasAnyRole(principal(['platform-admin']), ['platform-operator', 'analyst'])).toBe(true);
+  });
+
   it('lets program admins manage only the programs that list them; platform admins all', () => {
     const program = { adminIds: ['u-1'] };
     expect(canManageProgram(principal(['program-admin']), program)).toBe(true);

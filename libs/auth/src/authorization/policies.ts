@@ -7,9 +7,18 @@ export function isPlatformAdmin(principal: Principal): boolean {
   return principal.roles.includes('platform-admin');
 }
 
-/** True when the principal holds one of `roles`; a platform admin holds every role in its tenant. */
+/**
+ * True when the principal holds one of `roles`; a platform admin holds every role in its tenant,
+ * but not `platform-operator`, which acts across tenants.
+ */
 export function hasAnyRole(principal: Principal, roles: readonly Role[]): boolean {
-  return isPlatformAdmin(principal) || roles.some((role) => principal.roles.includes(role));
+  return roles.some(
+    (role) => principal.roles.includes(role) || (role !== 'platform-operator' && isPlatformAdmin(principal)),
+  );
+}
+
+export function isPlatformOperator(principal: Principal): boolean {
+  return principal.roles.includes('platform-operator');
 }
 
 /** Program admins manage the programs that list them as admins; platform admins manage all. */

@@ -33,6 +33,7 @@ const authEnvironment = z.object({
   AUTH_TENANT_CLAIM: claimName.default('tenant_id'),
   AUTH_ROLES_CLAIM: claimName.default('roles'),
   AUTH_USER_CLAIM: claimName.default('sub'),
+  AUTH_OPERATOR_TENANT: z.string().min(1).optional(),
   AUTH_CLOCK_SKEW_SECONDS: seconds(300).default(30),
   AUTH_JWKS_COOLDOWN_SECONDS: seconds(3600).default(30),
   // At least a minute, at most 30 days.
@@ -135,6 +136,7 @@ export function readAuthConfig(
         userClaim: values.AUTH_USER_CLAIM,
         tenantClaim: values.AUTH_TENANT_CLAIM,
         rolesClaim: values.AUTH_ROLES_CLAIM,
+        ...(values.AUTH_OPERATOR_TENANT ? { operatorTenant: values.AUTH_OPERATOR_TENANT } : {}),
       },
       clockSkewSeconds: values.AUTH_CLOCK_SKEW_SECONDS,
       maxTokenLifetimeSeconds: values.AUTH_MAX_TOKEN_LIFETIME_SECONDS,

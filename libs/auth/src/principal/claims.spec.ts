@@ -24,6 +24,19 @@ describe('principalFromClaims', () => {
     });
   });
 
+  it("keeps platform-operator only in tokens of the operators' tenant", () => {
+    const claims = { sub: 'u-1', roles: ['platform-operator', 'platform-admin'] };
+    const mapping = { ...DEFAULT_CLAIM_MAPPING, operatorTenant: 'tandem-ops' };
+    expect(principalFromClaims({ ...claims, tenant_id: 'tandem-ops' }, mapping).roles).toEqual([
+      'platform-operator',
+      'platform-admin',
+    ]);
+    expect(principalFromClaims({ ...claims, tenant_id: 'acme' }, mapping).roles).toEqual(['platform-admin']);
+    expect(principalFromClaims({ ...claims, tenant_id: 'tandem-ops' }, DEFAULT_CLAIM_MAPPING).roles).toEqual([
+      'platform-admin',
+    ]);
+  });
+
   it('reads nested claims by dot path (Keycloak realm_access.roles) and namespaced claims by exact name', () => {
     const mapping = {
       userClaim: 'oid',

@@ -5,6 +5,8 @@ export interface ClaimMapping {
   readonly userClaim: string;
   readonly tenantClaim: string;
   readonly rolesClaim: string;
+  /** The one tenant whose tokens may carry `platform-operator`; without it, none do. */
+  readonly operatorTenant?: string;
 }
 
 export const DEFAULT_CLAIM_MAPPING: ClaimMapping = {
@@ -66,9 +68,12 @@ export function principalFromClaims(
   claims: Readonly<Record<string, unknown>>,
   mapping: ClaimMapping,
 ): Principal {
+  const tenantId = identifierClaim(claims, mapping.tenantClaim);
+  const roles = rolesClaim(claims, mapping.rolesClaim);
   return {
     userId: identifierClaim(claims, mapping.userClaim),
-    tenantId: identifierClaim(claims, mapping.tenantClaim),
-    roles: rolesClaim(claims, mapping.rolesClaim),
+    tenantId,
+    // A tenant's identity provider may name any role; operating the platform is not a tenant's to grant.
+    roles: tenantId === mapping.operatorTenant ? roles : roles.filter((role) => role !== 'platform-operator'),
   };
 }

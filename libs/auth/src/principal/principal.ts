@@ -1,5 +1,15 @@
-/** The roles Tandem knows. Mentor and mentee are per enrolment, not roles. */
-export const ROLES = ['platform-admin', 'program-admin', 'analyst', 'participant'] as const;
+/**
+ * The roles Tandem knows. Mentor and mentee are per enrolment, not roles. `platform-operator` runs
+ * the platform itself (across tenants, e.g. rebuilds); it is kept only in tokens of the operators'
+ * tenant (`AUTH_OPERATOR_TENANT`), so no tenant's token carries it.
+ */
+export const ROLES = [
+  'platform-admin',
+  'program-admin',
+  'analyst',
+  'participant',
+  'platform-operator',
+] as const;
 
 export type Role = (typeof ROLES)[number];
 

@@ -9,9 +9,9 @@ import {
 } from '@tandem/auth';
 import { ProgramFacts } from '../program-facts';
 import { achievementsReport, achievementsSchema } from '../program-reports';
-import { achievementsQuery } from '../program-schemas';
+import { achievementsQuery, type AchievementsQuery } from '../program-schemas';
 
-/** Goals and milestones completed, relationships completed well: what a program can celebrate. */
+/** Goals and milestones completed, relationships completed well: what a program can celebrate, now or as of a past instant. */
 @Controller('programs')
 @Roles(...ANALYTICS_READERS)
 export class GetAchievementsController {
@@ -22,9 +22,9 @@ export class GetAchievementsController {
   async list(
     @CurrentPrincipal() principal: Principal,
     @Param('programId') programId: string,
-    @ValidatedQuery(achievementsQuery) query: { limit: number },
+    @ValidatedQuery(achievementsQuery) query: AchievementsQuery,
   ) {
-    const facts = await this.programFacts.of(principal, programId);
-    return achievementsReport(facts, programId, query.limit);
+    const facts = await this.programFacts.of(principal, programId, query.asOf);
+    return achievementsReport(facts, programId, query.limit, query.asOf);
   }
 }

@@ -25,7 +25,9 @@ export class ExportCsvController {
     z
       .string()
       .describe('RFC 4180 CSV (CRLF): period when grained, dimensions, measures, suppressed')
-      .meta({ examples: ['menteeDepartment,relationships,suppressed\r\nhr,5,false\r\nlegal,,true\r\n'] }),
+      .meta({
+        examples: ['menteeDepartment,relationships,suppressed\r\neng,6,false\r\nhr,,true\r\nlegal,,true\r\n'],
+      }),
     { mediaType: 'text/csv', description: 'The query rows as a CSV download' },
   )
   async export(

@@ -71,6 +71,24 @@ describe('GET /export.csv defuses spreadsheet formulas', () => {
         2,
       ),
     ];
+    // Four sales mentees of one mentor: the answer as a whole is behind k people, so it is not refused.
+    for (let i = 0; i < 4; i += 1) {
+      const [salesRelationship, salesMentee] = [randomUUID(), randomUUID()];
+      const salesPair = {
+        relationshipId: salesRelationship,
+        programId,
+        mentorIds: [mentorId],
+        menteeIds: [salesMentee],
+      };
+      events.push(
+        enrolled(salesMentee, 'mentee', 'sales'),
+        envelope(
+          'matching.relationship.started',
+          { ...salesPair, startedAt: '2026-01-06T09:00:00.000Z' },
+          `relationship-${salesRelationship}`,
+        ),
+      );
+    }
     const formulaEnrolment = events[1]!;
     expect(validateEventData(formulaEnrolment.type, formulaEnrolment.data).ok).toBe(false);
 
@@ -84,9 +102,10 @@ describe('GET /export.csv defuses spreadsheet formulas', () => {
     );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
-    // One mentee is below k, so the row is suppressed; its department is still written, defused.
+    // The formula's row is below k, so suppressed (and sales with it, as its complement); its
+    // department is still written, defused.
     expect(await response.text()).toBe(
-      `menteeDepartment,relationships,suppressed\r\n"'=HYPERLINK(""x"")",,true\r\n`,
+      `menteeDepartment,relationships,suppressed\r\n"'=HYPERLINK(""x"")",,true\r\nsales,,true\r\n`,
     );
   });
 });

@@ -19,7 +19,10 @@ export class RunQueryController {
 
   @Post()
   @HttpCode(200)
-  @Responds(queryResultSchema, { description: 'The rows of the query, suppressed where too few people' })
+  @Responds(queryResultSchema, {
+    description:
+      'The rows of the query, suppressed where too few people or as their complements; a personal filter value isolating fewer than k participants is refused (400 `filter-isolates-too-few`)',
+  })
   async query(@CurrentPrincipal() principal: Principal, @ValidatedBody(queryBody) body: QueryBody) {
     const { asOf, ...query } = body;
     return queryResultResponse(await this.queries.run(principal, query, asOf), asOf);

@@ -12,6 +12,7 @@ import type { MatchRunView } from '../../infrastructure/views';
 import { ProgramAccess } from '../../programs/program-access';
 import { ReadModelProjection } from '../../read-models/read-model-projection';
 import type { RunMatchingBody } from '../match-run-schemas';
+import { disclosureBaselines } from './disclosure-baselines';
 import { matchingProfileOf, matchingRulesOf, ProgramRosters, scoringContextOf } from '../program-roster';
 
 export class RunMatching {
@@ -50,6 +51,12 @@ export class RunMatchingHandler implements ICommandHandler<RunMatching, MatchRun
     compileRules(rules); // refuses unknown criteria or questions with a 400 before any work
     const now = this.clock.now();
     const roster = await this.rosters.load(principal.tenantId, program, now);
+    const runs = this.readModels.forTenant(principal).matchRuns;
+    const baselines = await disclosureBaselines(
+      runs,
+      programId,
+      roster.mentees.map((m) => matchingProfileOf(m).participantId),
+    );
     const started = Date.now();
     const result = runMatching({
       mentees: roster.mentees
@@ -64,13 +71,13 @@ export class RunMatchingHandler implements ICommandHandler<RunMatching, MatchRun
       rules,
       context: scoringContextOf(roster, now),
       ...(revision ? { constraints: revision.constraints } : {}),
+      disclosureBaselines: baselines,
     });
     this.logger.log(
       `match run for ${programId}: ${result.report.matched} matched, ${result.report.unmatched} unmatched in ${Date.now() - started} ms`,
     );
 
     const runId = randomUUID();
-    const runs = this.readModels.forTenant(principal).matchRuns;
     const _id = documentId(principal.tenantId, runId);
     // Pairs and report are too large for an event: written first, shown once the run's event is applied.
     await runs.insertOne({

@@ -100,6 +100,23 @@ function history(): RecordedEvent[] {
       { sessionId: 's-1', ...relationshipRef, participantId: 'u-2', rating: 5, helpful: true },
       iso('2026-01-11'),
     ),
+    session(
+      'sessions.session.feedback-submitted',
+      {
+        sessionId: 's-1',
+        ...relationshipRef,
+        participantId: 'u-1',
+        rating: 4,
+        helpful: true,
+        menteeRatings: [{ menteeId: 'u-2', rating: 3 }],
+      },
+      iso('2026-01-10'),
+    ),
+    stream('participant-pa-2')(
+      'matching.participant.enrolled',
+      { programId, participantId: 'pa-2', userId: 'u-2', roles: ['mentee'], facets: { department: 'eng' } },
+      iso('2026-01-02'),
+    ),
     goal(
       'goals.goal.set',
       {
@@ -162,7 +179,10 @@ describe('fact records', () => {
     expect(store.get('session/s-1')?.fact).toMatchObject({
       status: 'held',
       durationMinutes: 45,
-      ratings: [{ participantId: 'u-2', rating: 5 }],
+      ratings: [
+        { participantId: 'u-2', rating: 5 },
+        { participantId: 'u-1', rating: 4, menteeRatings: [{ menteeId: 'u-2', rating: 3 }] },
+      ],
     });
     expect(store.get('goal/g-1')?.fact).toMatchObject({
       status: 'completed',
@@ -174,6 +194,11 @@ describe('fact records', () => {
       status: 'active',
       sessionsPerMonth: 2,
       adminIds: ['admin-1'],
+    });
+    expect(store.get('participant/pa-2')?.fact).toMatchObject({
+      userId: 'u-2',
+      roles: ['mentee'],
+      enrolledAt: iso('2026-01-02'),
     });
     expect(store.get('check-ins/r-1')?.fact).toMatchObject({ overdueSince: iso('2026-02-05') });
   });

@@ -53,6 +53,8 @@ export interface RelationshipFact {
 export interface ReflectionOutcome {
   readonly participantId: string;
   readonly at: string;
+  /** Absent on facts folded before it was kept here (it is in `reflectionRatings` too). */
+  readonly rating?: number;
   readonly goalsAchieved?: 'yes' | 'partly' | 'no';
   readonly wouldRecommend?: boolean;
   readonly skillsGained: readonly string[];
@@ -66,6 +68,8 @@ export interface Rating {
   readonly helpful?: boolean;
   /** A mentee's rating of their mentor with this feedback. */
   readonly mentorRating?: number;
+  /** A mentor's ratings of their mentees with this feedback (absent on facts folded before they were kept: refolds add them). */
+  readonly menteeRatings?: readonly { readonly menteeId: string; readonly rating: number }[];
 }
 
 export interface SessionFact {

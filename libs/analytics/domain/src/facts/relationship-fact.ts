@@ -61,10 +61,11 @@ function reflectionOf(
   data: Extract<RecordedEvent, { type: 'matching.relationship.reflection-submitted' }>['data'],
   at: string,
 ): ReflectionOutcome {
-  const { participantId, goalsAchieved, wouldRecommend, skillsGained } = data;
+  const { participantId, rating, goalsAchieved, wouldRecommend, skillsGained } = data;
   return {
     participantId,
     at,
+    rating,
     ...(goalsAchieved === undefined ? {} : { goalsAchieved }),
     ...(wouldRecommend === undefined ? {} : { wouldRecommend }),
     skillsGained: [...skillsGained],

@@ -38,14 +38,17 @@ export function evolveSessionFact(fact: SessionFact, event: RecordedEvent): Sess
         durationMinutes: event.data.durationMinutes,
       };
     case 'sessions.session.feedback-submitted': {
-      const { participantId, rating, helpful, mentorRating } = event.data;
+      const { participantId, rating, helpful, mentorRating, menteeRatings } = event.data;
       const others = fact.ratings.filter((r) => r.participantId !== participantId);
-      const given = { participantId, rating, at: event.at, helpful };
-      return {
-        ...fact,
-        relationshipId: event.data.relationshipId,
-        ratings: [...others, mentorRating === undefined ? given : { ...given, mentorRating }],
+      const given = {
+        participantId,
+        rating,
+        at: event.at,
+        helpful,
+        ...(mentorRating === undefined ? {} : { mentorRating }),
+        ...(menteeRatings === undefined ? {} : { menteeRatings: menteeRatings.map((r) => ({ ...r })) }),
       };
+      return { ...fact, relationshipId: event.data.relationshipId, ratings: [...others, given] };
     }
     default:
       return fact;

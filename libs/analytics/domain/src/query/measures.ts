@@ -1,6 +1,10 @@
 import { heldSessionsByRelationship, isHeld, type FactSet } from '../facts/fact-set';
 import type { GoalFact, ReflectionOutcome, RelationshipFact } from '../facts/fact-types';
 import { daysBetween } from '../shared/time';
+import type { Contribution } from './contribution';
+import { daysToMatch, enrolments, mentorLoads, mentorRetention } from './participant-measures';
+
+export type { Contribution } from './contribution';
 
 export const MEASURES = [
   'relationships',
@@ -18,16 +22,15 @@ export const MEASURES = [
   'goalsAchievedRate',
   'wouldRecommendRate',
   'skillsGained',
+  'averageMenteeRating',
+  'averageReflectionRating',
+  'mentorsEnrolled',
+  'menteesEnrolled',
+  'averageMentorLoad',
+  'medianDaysToMatch',
+  'mentorRetentionRate',
 ] as const;
 export type Measure = (typeof MEASURES)[number];
-
-/** One thing a measure aggregates: dated, tied to a relationship (for dimensions) and a program. */
-export interface Contribution {
-  readonly programId: string;
-  readonly relationshipId: string;
-  readonly at: string;
-  readonly value: number;
-}
 
 export type Aggregation = 'sum' | 'mean' | 'median';
 
@@ -48,7 +51,20 @@ export const AGGREGATION: Readonly<Record<Measure, Aggregation>> = {
   goalsAchievedRate: 'mean',
   wouldRecommendRate: 'mean',
   skillsGained: 'sum',
+  averageMenteeRating: 'mean',
+  averageReflectionRating: 'mean',
+  mentorsEnrolled: 'sum',
+  menteesEnrolled: 'sum',
+  averageMentorLoad: 'mean',
+  medianDaysToMatch: 'median',
+  mentorRetentionRate: 'mean',
 };
+
+/**
+ * Measures that look past the programs a query is filtered to (a mentor's later programs): the
+ * reader must load every program the caller may read, and the program filter applies to the rows.
+ */
+export const CROSS_PROGRAM_MEASURES: ReadonlySet<Measure> = new Set(['mentorRetentionRate']);
 
 /** What a closing reflection's `goalsAchieved` counts for in `goalsAchievedRate`: partly is half. */
 export const GOALS_ACHIEVED_SCORE = { yes: 1, partly: 0.5, no: 0 } as const;
@@ -57,7 +73,8 @@ export const GOALS_ACHIEVED_SCORE = { yes: 1, partly: 0.5, no: 0 } as const;
  * What each measure counts, dated by when it happened: relationships by their start (active = of
  * those, still active now), sessions when held, goals when set (completion rate = of those, the
  * share completed) or completed, ratings when given (helpful = share of feedback that found the
- * session helpful), reflection outcomes when the reflection was submitted.
+ * session helpful), reflection outcomes when the reflection was submitted; the people measures
+ * are in participant-measures.ts.
  */
 export function contributionsOf(measure: Measure, facts: FactSet): Contribution[] {
   const relationships = [...facts.relationships.values()];
@@ -107,6 +124,32 @@ export function contributionsOf(measure: Measure, facts: FactSet): Contribution[
           r.mentorRating === undefined ? [] : [of(s.programId, s.relationshipId, r.at, r.mentorRating)],
         ),
       );
+    case 'averageMenteeRating':
+      // A mentor's rating of each mentee, about that mentee: dimensions and k count them alone.
+      return facts.sessions.flatMap((s) =>
+        s.ratings.flatMap((r) =>
+          (r.menteeRatings ?? []).map((m) => ({
+            ...of(s.programId, s.relationshipId, r.at, m.rating),
+            people: { mentorIds: [], menteeIds: [m.menteeId] },
+          })),
+        ),
+      );
+    case 'averageReflectionRating':
+      return reflectionsOf(relationships).flatMap(([r, reflection]) =>
+        reflection.rating === undefined
+          ? []
+          : [of(r.programId, r.relationshipId, reflection.at, reflection.rating)],
+      );
+    case 'mentorsEnrolled':
+      return enrolments(facts, 'mentor');
+    case 'menteesEnrolled':
+      return enrolments(facts, 'mentee');
+    case 'averageMentorLoad':
+      return mentorLoads(facts);
+    case 'medianDaysToMatch':
+      return daysToMatch(facts);
+    case 'mentorRetentionRate':
+      return mentorRetention(facts);
     case 'helpfulRate':
       return facts.sessions.flatMap((s) =>
         s.ratings.flatMap((r) =>

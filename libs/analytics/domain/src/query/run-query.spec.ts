@@ -122,13 +122,42 @@ describe('analyst queries', () => {
     },
   );
 
-  it('suppress when a personal dimension is only filtered on', () => {
-    const query = parseAnalyticsQuery({
-      measures: ['relationships'],
-      filters: { menteeDepartment: ['legal'] },
-    });
-    expect(runQuery(factSetOf(legalCohort(3)), query).rows).toEqual([
-      { dimensions: {}, measures: { relationships: null }, suppressed: true },
+  it('refuse a personal filter value behind fewer than k participants, naming it', () => {
+    const facts = factSetOf([...engineering, ...legalCohort(3)]);
+    const query = (menteeDepartment: string[]) =>
+      parseAnalyticsQuery({ measures: ['relationships'], filters: { menteeDepartment } });
+    // [eng, legal] − [eng] would give legal's 3 relationships away, though both answers are large.
+    expect(() => runQuery(facts, query(['eng', 'legal']))).toThrow(
+      expect.objectContaining({
+        code: 'filter-isolates-too-few',
+        kind: 'invalid',
+        message: expect.stringContaining('filter menteeDepartment=legal selects fewer than 5 participants'),
+      }),
+    );
+    expect(runQuery(facts, query(['eng', 'nobody'])).rows).toEqual([
+      { dimensions: {}, measures: { relationships: 6 }, suppressed: false },
+    ]);
+  });
+
+  it('refuse a personal query whose whole answer is behind fewer than k participants', () => {
+    const query = parseAnalyticsQuery({ measures: ['relationships'], dimensions: ['menteeDepartment'] });
+    expect(() => runQuery(factSetOf(legalCohort(3)), query)).toThrow(
+      /in scope have fewer than 5 participants/,
+    );
+  });
+
+  it('suppress a complement so that the total does not give a small row away', () => {
+    const query = parseAnalyticsQuery({ measures: ['relationships'], dimensions: ['menteeDepartment'] });
+    const hr = Array.from({ length: 6 }, (_, i) => [
+      participant(`hr-${i}`, ['mentee'], 'hr'),
+      relationship(`rh-${i}`, 'mentor-legal', `hr-${i}`, '2026-02-03'),
+    ]).flat();
+    const rows = runQuery(factSetOf([...engineering, ...legalCohort(3), ...hr]), query).rows;
+    // legal (4 people) is under k; hr (7) is the smallest other row, so it is hidden with it.
+    expect(rows).toEqual([
+      { dimensions: { menteeDepartment: 'eng' }, measures: { relationships: 6 }, suppressed: false },
+      { dimensions: { menteeDepartment: 'hr' }, measures: { relationships: null }, suppressed: true },
+      { dimensions: { menteeDepartment: 'legal' }, measures: { relationships: null }, suppressed: true },
     ]);
   });
 

@@ -2,9 +2,12 @@ import type { FactSet } from '../facts/fact-set';
 import { mean, median, rounded } from '../shared/statistics';
 import { dayOf } from '../shared/time';
 import type { AnalyticsQuery } from './analytics-query';
+import { subjectOf } from './contribution';
 import { dimensionValues, PERSONAL_DIMENSIONS, type Dimension } from './dimensions';
 import { AGGREGATION, contributionsOf, type Measure } from './measures';
 import { periodOf, type TimeGrain } from './time-grain';
+import { refuseIsolatingFilters, SelectionTally } from './suppression/filter-isolation';
+import { suppressRows } from './suppression/suppress-rows';
 
 export const DEFAULT_K_ANONYMITY = 5;
 
@@ -13,7 +16,10 @@ export interface QueryRow {
   readonly period?: string;
   /** Null when there is nothing to average, and for every measure of a suppressed row. */
   readonly measures: Readonly<Partial<Record<Measure, number | null>>>;
-  /** Fewer than k participants behind a row grouped or filtered by a personal dimension. */
+  /**
+   * On a personal dimension or filter: fewer than k participants behind the row, or hidden as a
+   * complement so that no such row follows from the others and the totals (suppression/).
+   */
   readonly suppressed: boolean;
 }
 
@@ -29,19 +35,28 @@ interface RowBuilder {
   readonly dimensions: Partial<Record<Dimension, string>>;
   readonly period?: string;
   readonly values: Map<Measure, number[]>;
-  readonly relationshipIds: Set<string>;
+  /** Distinct mentors and mentees behind the row: what k-anonymity counts. */
+  readonly participantIds: Set<string>;
 }
 
 /** Groups every measure's contributions by the query's dimensions and period, then aggregates and suppresses. */
 export function runQuery(facts: FactSet, query: AnalyticsQuery, k = DEFAULT_K_ANONYMITY): QueryResult {
   const rows = new Map<string, RowBuilder>();
-  const dimensionsOf = memoised((programId: string, relationshipId: string) =>
-    dimensionValues(facts, programId, facts.relationships.get(relationshipId)),
-  );
+  const dimensionsBySubject = new Map<string, Record<Dimension, string>>();
   const ranged = query.dateRange.from !== undefined || query.dateRange.to !== undefined;
+  const personalFilters = (Object.keys(query.filters) as Dimension[]).filter((d) =>
+    PERSONAL_DIMENSIONS.has(d),
+  );
+  const selected = new SelectionTally(personalFilters);
   for (const measure of query.measures) {
     for (const contribution of contributionsOf(measure, facts)) {
-      const dimensions = dimensionsOf(contribution.programId, contribution.relationshipId);
+      const subject = subjectOf(contribution, facts);
+      const cacheKey = `${contribution.programId}\u0000${subject.key}`;
+      let dimensions = dimensionsBySubject.get(cacheKey);
+      if (!dimensions) {
+        dimensions = dimensionValues(facts, contribution.programId, subject.relationship);
+        dimensionsBySubject.set(cacheKey, dimensions);
+      }
       if (!passesFilters(dimensions, query) || (ranged && !inRange(contribution.at, query))) continue;
       const period = query.timeGrain ? periodOf(contribution.at, query.timeGrain) : undefined;
       // Sorting by this key orders rows by period, then by dimension values in query order.
@@ -55,22 +70,28 @@ export function runQuery(facts: FactSet, query: AnalyticsQuery, k = DEFAULT_K_AN
           dimensions: grouped,
           ...(period === undefined ? {} : { period }),
           values: new Map(),
-          relationshipIds: new Set<string>(),
+          participantIds: new Set<string>(),
         };
         rows.set(key, row);
       }
       const values = row.values.get(measure);
       if (values) values.push(contribution.value);
       else row.values.set(measure, [contribution.value]);
-      row.relationshipIds.add(contribution.relationshipId);
+      for (const userId of subject.relationship?.mentorIds ?? []) row.participantIds.add(userId);
+      for (const userId of subject.relationship?.menteeIds ?? []) row.participantIds.add(userId);
+      selected.add(dimensions, [
+        ...(subject.relationship?.mentorIds ?? []),
+        ...(subject.relationship?.menteeIds ?? []),
+      ]);
     }
   }
   const personal = [...query.dimensions, ...(Object.keys(query.filters) as Dimension[])].some((d) =>
     PERSONAL_DIMENSIONS.has(d),
   );
-  const answered = [...rows.entries()]
+  if (personal) refuseIsolatingFilters(selected.selection(), query.filters, k);
+  const answered = suppressed(query, [...rows.values()], personal, k)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, row]) => finish(row, query.measures, personal && participantsOf(row, facts).size < k));
+    .map(([, row, hidden]) => finish(row, query.measures, hidden));
   return {
     measures: query.measures,
     dimensions: query.dimensions,
@@ -78,6 +99,42 @@ export function runQuery(facts: FactSet, query: AnalyticsQuery, k = DEFAULT_K_AN
     k,
     rows: answered,
   };
+}
+
+/**
+ * Every row with its sort key and whether it is suppressed: on a personal query, rows under k and
+ * their complements (see suppression/protect-table.ts), plus empty combinations taken as complements.
+ */
+function suppressed(
+  query: AnalyticsQuery,
+  rows: readonly RowBuilder[],
+  personal: boolean,
+  k: number,
+): [string, RowBuilder, boolean][] {
+  const keyOf = (period: string | undefined, values: readonly string[]) =>
+    [period ?? '', ...values].join('\u0001');
+  const valuesOf = (row: RowBuilder) => query.dimensions.map((d) => row.dimensions[d] ?? '');
+  if (!personal) return rows.map((row) => [keyOf(row.period, valuesOf(row)), row, false]);
+  const cells = rows.map((row) => ({
+    ...(row.period === undefined ? {} : { period: row.period }),
+    dimensionValues: valuesOf(row),
+    participants: row.participantIds.size,
+  }));
+  const { suppressed: hidden, empty } = suppressRows(cells, query.timeGrain !== undefined, k);
+  const emptyRows = empty.map(({ period, dimensionValues }): RowBuilder => ({
+    dimensions: Object.fromEntries(query.dimensions.map((d, i) => [d, dimensionValues[i]])),
+    ...(period === undefined ? {} : { period }),
+    values: new Map(),
+    participantIds: new Set(),
+  }));
+  return [
+    ...rows.map((row, i): [string, RowBuilder, boolean] => [
+      keyOf(row.period, valuesOf(row)),
+      row,
+      hidden.has(i),
+    ]),
+    ...emptyRows.map((row): [string, RowBuilder, boolean] => [keyOf(row.period, valuesOf(row)), row, true]),
+  ];
 }
 
 function finish(row: RowBuilder, measures: readonly Measure[], suppressed: boolean): QueryRow {
@@ -101,17 +158,6 @@ function finish(row: RowBuilder, measures: readonly Measure[], suppressed: boole
   };
 }
 
-/** Distinct mentors and mentees behind a row: what k-anonymity counts. */
-function participantsOf(row: RowBuilder, facts: FactSet): Set<string> {
-  const people = new Set<string>();
-  for (const id of row.relationshipIds) {
-    const relationship = facts.relationships.get(id);
-    for (const userId of relationship?.mentorIds ?? []) people.add(userId);
-    for (const userId of relationship?.menteeIds ?? []) people.add(userId);
-  }
-  return people;
-}
-
 function passesFilters(values: Record<Dimension, string>, query: AnalyticsQuery): boolean {
   return (Object.entries(query.filters) as [Dimension, readonly string[]][]).every(([dimension, allowed]) =>
     allowed.includes(values[dimension]),
@@ -121,13 +167,4 @@ function passesFilters(values: Record<Dimension, string>, query: AnalyticsQuery)
 function inRange(at: string, { dateRange: { from, to } }: AnalyticsQuery): boolean {
   const day = dayOf(at);
   return (from === undefined || day >= from) && (to === undefined || day <= to);
-}
-
-function memoised<R>(compute: (a: string, b: string) => R): (a: string, b: string) => R {
-  const cache = new Map<string, R>();
-  return (a, b) => {
-    const key = `${a}\u0000${b}`;
-    if (!cache.has(key)) cache.set(key, compute(a, b));
-    return cache.get(key) as R;
-  };
 }

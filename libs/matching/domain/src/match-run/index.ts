@@ -16,6 +16,7 @@ export type { MentorSuggestion, SuggestableMentor } from './suggest-mentors';
 export { compareRuns, comparedFigures } from './compare-runs';
 export type { ComparedFigure, RunComparison, RunSnapshot } from './compare-runs';
 export { MIN_GROUP_SIZE } from './group-figures';
+export type { DisclosureBaseline, MenteeStatus } from './group-disclosure';
 export { formRelationships } from './form-groups';
 export type { ProposedRelationship } from './form-groups';
 export { explainPair } from './why-not';

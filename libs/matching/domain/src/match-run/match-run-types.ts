@@ -1,5 +1,6 @@
 import type { CriterionScore } from '../scoring/assess-pair';
 import type { MatchingProfile, MatchingRules, ScoringContext } from '../scoring/matching-profile';
+import type { DisclosureBaseline } from './group-disclosure';
 
 export type MentorProfile = MatchingProfile & { readonly remainingCapacity: number };
 
@@ -13,6 +14,8 @@ export interface MatchRunInput {
   readonly maxGroupSize?: number;
   /** A reviewed draft's constraints, kept by the re-solve (participant ids). */
   readonly constraints?: DraftConstraints;
+  /** Figures already shown (earlier runs, enrolment) that this run's group figures must not difference against. */
+  readonly disclosureBaselines?: readonly DisclosureBaseline[];
 }
 
 export interface PairRef {
@@ -61,7 +64,11 @@ export interface MatchRunReport {
   readonly meanScore: number | null;
   readonly minScore: number | null;
   readonly unmatchedMentees: readonly UnmatchedMentee[];
-  /** Dimensions department, location, demographic:<key> (consented only); groups under 5 mentees suppressed. */
+  /**
+   * Dimensions department, location, demographic:<key> (consented only); a group is suppressed when
+   * under 5 mentees or when its figures, subtracted from the run's totals or from an earlier run's
+   * or the enrolment's, would single out fewer than 5 people.
+   */
   readonly groups: readonly GroupFigures[];
   readonly suppressedGroups: number;
 }

@@ -185,10 +185,9 @@ describe('runMatching', () => {
 
     expect(second).toEqual(first);
     expect(first.optimal).toBe(true);
-    expect(first.report.groups.map((g) => [g.dimension, g.group, g.mentees])).toEqual([
-      ['department', 'Sales', 8],
-    ]);
-    expect(first.report.suppressedGroups).toBe(1);
+    // IT has 4 mentees; Sales' 8 leave fewer than 5 either matched or not (group-disclosure.spec.ts).
+    expect(first.report.groups).toEqual([]);
+    expect(first.report.suppressedGroups).toBe(2);
   });
 
   it('on random programs: optimal, within demand and capacity, above the minimum, and every reason true', () => {

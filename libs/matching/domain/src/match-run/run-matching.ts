@@ -98,7 +98,7 @@ export function runMatching(input: MatchRunInput): MatchRunResult {
 
   return {
     pairs,
-    report: buildRunReport(mentees, pairs, unmatched),
+    report: buildRunReport(mentees, pairs, unmatched, input.disclosureBaselines),
     optimal: check.valid,
     certificateViolations: check.violations,
   };

@@ -40,36 +40,42 @@ describe('buildRunReport', () => {
     });
   });
 
-  it('shows a group of 5 mentees and suppresses a group of 4, counting it but never naming it', () => {
-    const sales = Array.from({ length: 5 }, (_, i) =>
-      aProfile({ department: i === 0 ? 'Sales' : ' sales', location: 'Paris' }),
-    );
-    const legal = Array.from({ length: 4 }, () => aProfile({ department: 'Legal', location: 'Paris' }));
-    const pairs = [pair(sales[0]!, 50), pair(sales[1]!, 61), pair(legal[0]!, 90)];
+  it('shows a group of 5 or more mentees and suppresses a group of 4, counting it but never naming it', () => {
+    const people = (department: string, count: number) =>
+      Array.from({ length: count }, (_, i) =>
+        aProfile({ department: i === 0 ? department : ` ${department.toLowerCase()}`, location: 'Paris' }),
+      );
+    const [sales, eng, legal] = [people('Sales', 10), people('Eng', 10), people('Legal', 4)];
+    const pairs = [...sales.slice(0, 5), ...eng.slice(0, 5), ...legal].map((m, i) => pair(m, 50 + i));
 
-    const report = buildRunReport([...sales, ...legal], pairs, []);
+    const report = buildRunReport([...sales, ...eng, ...legal], pairs, []);
 
     expect(report.groups).toEqual([
-      { dimension: 'department', group: 'Sales', mentees: 5, matched: 2, matchRate: 0.4, meanScore: 55.5 },
-      { dimension: 'location', group: 'Paris', mentees: 9, matched: 3, matchRate: 0.3333, meanScore: 67 },
+      { dimension: 'department', group: 'Eng', mentees: 10, matched: 5, matchRate: 0.5, meanScore: 57 },
+      { dimension: 'department', group: 'Sales', mentees: 10, matched: 5, matchRate: 0.5, meanScore: 52 },
+      { dimension: 'location', group: 'Paris', mentees: 24, matched: 14, matchRate: 0.5833, meanScore: 56.5 },
     ]);
     expect(report.suppressedGroups).toBe(1);
     expect(JSON.stringify(report.groups)).not.toContain('Legal');
   });
 
   it('groups consented demographics only; people without the attribute form no group', () => {
-    const consenting = Array.from({ length: 5 }, () => aProfile({ demographics: { gender: 'woman' } }));
+    const consenting = Array.from({ length: 10 }, () => aProfile({ demographics: { gender: 'woman' } }));
     const withoutConsent = Array.from({ length: 6 }, () => aProfile());
 
-    const report = buildRunReport([...consenting, ...withoutConsent], [pair(consenting[0]!, 40)], []);
+    const report = buildRunReport(
+      [...consenting, ...withoutConsent],
+      consenting.slice(0, 5).map((m) => pair(m, 40)),
+      [],
+    );
 
     expect(report.groups).toEqual([
       {
         dimension: 'demographic:gender',
         group: 'woman',
-        mentees: 5,
-        matched: 1,
-        matchRate: 0.2,
+        mentees: 10,
+        matched: 5,
+        matchRate: 0.5,
         meanScore: 40,
       },
     ]);

@@ -1,4 +1,5 @@
 import type { MatchingProfile } from '../scoring/matching-profile';
+import type { DisclosureBaseline } from './group-disclosure';
 import { groupFigures } from './group-figures';
 import type { MatchRunReport, ProposedPair, UnmatchedMentee } from './match-run-types';
 
@@ -7,6 +8,7 @@ export function buildRunReport(
   mentees: readonly MatchingProfile[],
   pairs: readonly ProposedPair[],
   unmatchedMentees: readonly UnmatchedMentee[],
+  baselines: readonly DisclosureBaseline[] = [],
 ): MatchRunReport {
   const scoresByMentee = new Map<string, number[]>();
   for (const pair of pairs) {
@@ -18,6 +20,7 @@ export function buildRunReport(
   const { groups, suppressedGroups } = groupFigures(
     mentees,
     (menteeId) => scoresByMentee.get(menteeId) ?? [],
+    baselines,
   );
   return {
     matched: scoresByMentee.size,
