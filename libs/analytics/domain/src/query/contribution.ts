@@ -1,5 +1,6 @@
 import type { FactSet } from '../facts/fact-set';
 import type { RelationshipFact } from '../facts/fact-types';
+import { initialRelationshipFact } from '../facts/relationship-fact';
 
 /** One thing a measure aggregates: dated, tied to a relationship (for dimensions) and a program. */
 export interface Contribution {
@@ -29,18 +30,7 @@ export function subjectOf(
   return {
     key: `${contribution.relationshipId}\u0002${people.mentorIds.join(',')}\u0002${people.menteeIds.join(',')}`,
     relationship: {
-      ...(relationship ?? {
-        kind: 'relationship',
-        relationshipId: contribution.relationshipId,
-        programId: contribution.programId,
-        status: 'unknown',
-        proposedAt: null,
-        startedAt: null,
-        endedAt: null,
-        endReason: null,
-        sessionsPerMonth: null,
-        reflectionRatings: [],
-      }),
+      ...(relationship ?? initialRelationshipFact(contribution.relationshipId, contribution.programId)),
       mentorIds: people.mentorIds,
       menteeIds: people.menteeIds,
     },
