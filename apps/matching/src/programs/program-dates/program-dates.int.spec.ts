@@ -124,10 +124,27 @@ describe('program dates and closing', () => {
     const running = await startRelationship(programId);
     const paused = await startRelationship(programId);
     await admin.post(`/relationships/${paused.relationshipId}/pause`, { reason: 'leave' });
+    const mentor = await admin.post(`/programs/${programId}/participants`, {
+      userId: 'late-mentor',
+      roles: ['mentor'],
+    });
+    const mentee = await admin.post(`/programs/${programId}/participants`, {
+      userId: 'late-mentee',
+      roles: ['mentee'],
+    });
+    const pending = await admin.post('/relationships', {
+      programId,
+      mentorId: mentor.body.participantId,
+      menteeIds: [mentee.body.participantId],
+    });
     await admin.post(`/programs/${programId}/close-enrolment`);
     await admin.post(`/programs/${programId}/launch`);
 
     expect((await admin.post(`/programs/${programId}/close`)).body.status).toBe('closed');
+    // A proposal still open cannot start anything in a closed program.
+    const late = await admin.post(`/relationships/${pending.body.relationshipId}/accept`);
+    expect(late).toMatchObject({ status: 409, body: { code: 'program-closed' } });
+    expect((await admin.get(`/relationships/${pending.body.relationshipId}`)).body.status).toBe('proposed');
     for (const { relationshipId } of [running, paused]) {
       expect((await admin.get(`/relationships/${relationshipId}`)).body).toMatchObject({
         status: 'ended',

@@ -71,6 +71,7 @@ export class AcceptRelationshipHandler implements ICommandHandler<AcceptRelation
           acceptance: visible.program.settings.acceptance,
           now: new Date().toISOString(),
           capacityHeld,
+          programClosed: visible.program.status === 'closed',
         },
         // Both attempts: the first is refused before any append, so the version the caller saw still holds.
         expectedVersion,

@@ -29,6 +29,8 @@ export type RelationshipCommand =
       readonly now: string;
       /** The mentors' capacity is claimed for this relationship: without it, an acceptance that would start it is refused. */
       readonly capacityHeld: boolean;
+      /** The program is closed: its proposals can no longer start anything. */
+      readonly programClosed: boolean;
     })
   | (Actor & { readonly type: 'decline'; readonly reason: string })
   | { readonly type: 'expire'; readonly now: string }

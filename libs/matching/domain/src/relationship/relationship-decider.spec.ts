@@ -23,6 +23,7 @@ const accept = (
     acceptance: 'both-parties' | 'admin-approval';
     now: string;
     capacityHeld: boolean;
+    programClosed: boolean;
   }> = {},
 ) =>
   ({
@@ -32,6 +33,7 @@ const accept = (
     acceptance: 'both-parties',
     now,
     capacityHeld: true,
+    programClosed: false,
     ...extra,
   }) as const;
 const started: TandemEvent = {
@@ -40,6 +42,14 @@ const started: TandemEvent = {
 };
 
 describe('relationship decider', () => {
+  it('refuses to accept a proposal once its program is closed, recording nothing', () => {
+    expect(
+      given(relationshipDecider, [proposed])
+        .when(accept('mentee', { programClosed: true }))
+        .thenRefuses(),
+    ).toMatchObject({ code: 'program-closed', kind: 'conflict' });
+  });
+
   it('starts once both parties have accepted', () => {
     const first = given(relationshipDecider, [proposed]).when(accept('mentee')).then();
     expect(first).toEqual([

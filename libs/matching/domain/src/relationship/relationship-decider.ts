@@ -98,6 +98,8 @@ function decideAccept(command: Command<'accept'>, state: ExistingRelationship): 
   const ref = { relationshipId: state.relationshipId, programId: state.programId };
   // Past its expiry a proposal can only expire; the handler reports that as a conflict.
   if (command.now >= state.expiresAt) return [{ type: 'matching.relationship.expired', data: ref }];
+  if (command.programClosed)
+    throw new DomainError('program-closed', 'The program is closed: its proposals can no longer be accepted');
   const isParty = partiesOf(state).includes(command.by);
   if (command.acceptance === 'admin-approval' && !command.asAdmin) {
     throw new DomainError(
