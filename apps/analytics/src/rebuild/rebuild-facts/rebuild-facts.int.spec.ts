@@ -82,9 +82,10 @@ describe('a rebuild whose replay lacks early events', () => {
     const status = await waitFor(
       async () => {
         const body = (await operator.get('/rebuild')).body;
-        return body.lastRefusal ? body : undefined;
+        // The refusal is recorded first, then the partial generation is let go.
+        return body.lastRefusal && body.building === null ? body : undefined;
       },
-      { description: 'the rebuild to refuse', timeoutMs: 60_000 },
+      { description: 'the rebuild to refuse and let its generation go', timeoutMs: 60_000 },
     );
     expect(status).toMatchObject({ activeGeneration: 1, building: null, lastRebuild: null });
     expect(status.lastRefusal).toMatchObject({
