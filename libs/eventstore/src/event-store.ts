@@ -11,7 +11,7 @@ import {
   type CommitDocument,
   type EventStoreCollections,
 } from './storage';
-import { envelopeOf, storedEventOf } from './stored-event';
+import { appendedEnvelopeOf, envelopeOf, storedEventOf } from './stored-event';
 
 export interface EventStoreOptions {
   /** CloudEvents `source` of everything this store appends, e.g. `/tandem/matching`. */
@@ -112,7 +112,7 @@ export class EventStore {
                 await this.versionOf(commit.tenantId, commit.streamId),
               ),
             }
-          : { ok: true, events: commit.events.map((event) => envelopeOf(commit, event)) };
+          : { ok: true, events: commit.events.map((event) => appendedEnvelopeOf(commit, event)) };
     }
     if (written.includes('inserted')) this.appendListeners.forEach((listener) => listener());
     return outcomes;

@@ -41,6 +41,28 @@ export function envelopeOf(
   return parsed.event;
 }
 
+/**
+ * The envelope of an event this store has just validated and written at its type's newest version:
+ * built from the stored fields without parsing them again (nothing to upcast, nothing to check).
+ */
+export function appendedEnvelopeOf(commit: Pick<CommitDocument, 'tenantId' | 'streamId' | 'source'>, stored: StoredEvent) {
+  return {
+    type: stored.type,
+    version: stored.version,
+    data: stored.data,
+    metadata: {
+      id: stored.id,
+      source: commit.source,
+      time: stored.time,
+      ...(stored.subject === undefined ? {} : { subject: stored.subject }),
+      tenantId: commit.tenantId,
+      streamId: commit.streamId,
+      streamVersion: stored.streamVersion,
+      ...(stored.traceparent === undefined ? {} : { traceparent: stored.traceparent }),
+    },
+  } as EventEnvelope;
+}
+
 export function storedEventOf(
   event: TandemEvent,
   fields: {

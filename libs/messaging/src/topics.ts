@@ -6,6 +6,28 @@ export interface TopicSpec {
   readonly replicationFactor?: number;
 }
 
+type Admin = ReturnType<ReturnType<typeof createKafkaClient>['admin']>;
+const retriedWhileCreating = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE']);
+
+/** Until every partition of the topics has a leader (a created topic is usable only then). */
+async function untilLeadersElected(admin: Admin, topics: readonly TopicSpec[], timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let pauseMs = 50; ; pauseMs = Math.min(pauseMs * 2, 1000)) {
+    try {
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics: topics.map((t) => t.topic) });
+      const ready = topics.every((spec) => {
+        const partitions = metadata.find((m) => m.name === spec.topic)?.partitions ?? [];
+        return partitions.length === (spec.partitions ?? 3) && partitions.every((p) => p.leader >= 0);
+      });
+      if (ready) return;
+    } catch (error) {
+      if (!retriedWhileCreating.has((error as { type?: string }).type ?? '')) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`topics without leaders after ${timeoutMs} ms: ${topics.map((t) => t.topic).join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, pauseMs));
+  }
+}
+
 /** Creates the topics that do not exist yet (existing ones are left as they are). */
 export async function ensureTopics(
   connection: KafkaConnectionOptions,
@@ -18,13 +40,16 @@ export async function ensureTopics(
     const missing = topics.filter((t) => !existing.has(t.topic));
     if (missing.length === 0) return;
     await admin.createTopics({
-      waitForLeaders: true,
+      // Waited for below: kafkajs' own wait gives up when a just-created topic is still unknown
+      // to the broker it asks (UNKNOWN_TOPIC_OR_PARTITION), which a fresh KRaft broker answers.
+      waitForLeaders: false,
       topics: missing.map((t) => ({
         topic: t.topic,
         numPartitions: t.partitions ?? 3,
         replicationFactor: t.replicationFactor ?? -1,
       })),
     });
+    await untilLeadersElected(admin, missing);
   } finally {
     await admin.disconnect();
   }
