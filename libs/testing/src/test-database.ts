@@ -4,6 +4,8 @@ import { uniqueName } from './unique-name';
 
 export interface TestDatabase {
   readonly db: Db;
+  /** The database's client, for sessions and transactions. */
+  readonly client: MongoClient;
   readonly name: string;
   /** Drops the database and closes the client. */
   close(): Promise<void>;
@@ -16,6 +18,7 @@ export async function connectTestDatabase(prefix: string): Promise<TestDatabase>
   const db = client.db(name);
   return {
     db,
+    client,
     name,
     close: async () => {
       await db.dropDatabase().catch(() => undefined);

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { MongoConnection } from '@tandem/runtime';
 import type { Collection } from 'mongodb';
 import type { FactDocument } from './fact-document';
+import type { MenteeMatchDocument, RollupDocument } from './rollup-documents';
 
 /** Which facts collection answers questions, and which one a rebuild is filling (blue/green). */
 export interface GenerationsState {
@@ -9,6 +10,11 @@ export interface GenerationsState {
   active: number;
   building: { generation: number; startedAt: string; groupId: string } | null;
   lastRebuild: { generation: number; startedAt: string; finishedAt: string } | null;
+  /**
+   * Generations whose rollups were kept from their first fact (absent: none). A generation filled
+   * before rollups existed answers from its facts until a rebuild replaces it (ADR 0008).
+   */
+  rolledUp?: number[];
 }
 
 const META = 'fact_generations';
@@ -31,10 +37,43 @@ export class FactGenerations implements OnModuleInit {
     );
     await this.refresh();
     await this.prepare(this.state.active);
+    // An empty active generation (a new installation) is rolled up from its first fact on.
+    const { active, rolledUp = [] } = this.state;
+    if (!rolledUp.includes(active) && (await this.collection(active).estimatedDocumentCount()) === 0)
+      await this.meta().updateOne({ _id: 'facts' }, { $addToSet: { rolledUp: active } });
+    await this.refresh();
   }
 
   collection(generation: number): Collection<FactDocument> {
     return this.mongo.db.collection<FactDocument>(`facts_${generation}`);
+  }
+
+  /** Each program's summary counters, in a few shards per program (writers pick one at random). */
+  rollups(generation: number): Collection<RollupDocument> {
+    return this.mongo.db.collection<RollupDocument>(`rollups_${generation}`);
+  }
+
+  /** Per program and mentee: how many started relationships count them (matched while above 0). */
+  menteeMatches(generation: number): Collection<MenteeMatchDocument> {
+    return this.mongo.db.collection<MenteeMatchDocument>(`mentee_matches_${generation}`);
+  }
+
+  /** A session for writing a generation's facts and rollups in one transaction. */
+  startSession() {
+    return this.mongo.client.startSession();
+  }
+
+  async isRolledUp(generation: number): Promise<boolean> {
+    return ((await this.current()).rolledUp ?? []).includes(generation);
+  }
+
+  async drop(generation: number): Promise<void> {
+    for (const collection of [
+      this.collection(generation),
+      this.rollups(generation),
+      this.menteeMatches(generation),
+    ])
+      await collection.drop().catch(() => undefined);
   }
 
   async current(): Promise<GenerationsState> {
@@ -49,7 +88,14 @@ export class FactGenerations implements OnModuleInit {
   }
 
   async prepare(generation: number): Promise<void> {
-    await this.collection(generation).createIndex({ tenantId: 1, programId: 1 });
+    // A program's facts of one kind, and its sessions of given relationships (overdue check-ins).
+    await this.collection(generation).createIndex({
+      tenantId: 1,
+      programId: 1,
+      kind: 1,
+      'fact.relationshipId': 1,
+    });
+    await this.rollups(generation).createIndex({ tenantId: 1, programId: 1 });
   }
 
   async save(state: GenerationsState): Promise<void> {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { factKeyOf, recordInFact, type RecordedEvent } from '@tandem/analytics-domain';
+import { factKeyOf, recordInFact, summaryDeltaOf, type RecordedEvent } from '@tandem/analytics-domain';
 import type { EventEnvelope } from '@tandem/events';
-import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection } from 'mongodb';
+import type { AnyBulkWriteOperation, ClientSession } from 'mongodb';
 import { factDocumentId, type FactDocument } from './fact-document';
 import { FactGenerations } from './fact-generations';
+import { addDelta, applyDeltas, type ProgramDelta } from './rollup-deltas';
 
 export const recordedOf = (envelope: EventEnvelope): RecordedEvent =>
   ({
@@ -14,62 +15,67 @@ export const recordedOf = (envelope: EventEnvelope): RecordedEvent =>
     streamVersion: envelope.metadata.streamVersion,
   }) as RecordedEvent;
 
+/** A fact changed between this write's read and its write (outside any transaction): read again. */
+class FactMovedError extends Error {}
+
 /**
- * Records one event in its fact: one read and one guarded write per event, idempotent (an event
- * already in the history changes nothing) and order-free (the fold is over the sorted history).
- * The write is a compare-and-set on the fact's revision, so the live projector and a rebuild (or
- * two replicas during a rebalance) never overwrite each other; the loser re-reads and retries.
+ * Records events in their facts and moves the program rollups by what those facts' changes
+ * contribute, all in one transaction per call: idempotent (an event already in its fact's history
+ * changes nothing, so moves nothing) and order-free (the fold is over the sorted history, the
+ * rollup a sum of contributions). Concurrent writers of a fact (the live projector and a rebuild,
+ * two replicas during a rebalance) conflict in the database and the driver runs the loser again;
+ * the fact's revision guard stays for writers outside a transaction.
  */
 @Injectable()
 export class FactWriter {
   constructor(private readonly generations: FactGenerations) {}
 
-  async record(generation: number, envelope: EventEnvelope, maxAttempts = 20): Promise<void> {
-    const event = recordedOf(envelope);
-    const key = factKeyOf(event);
-    if (!key) return;
-    const { tenantId } = envelope.metadata;
-    const _id = factDocumentId(tenantId, key.kind, key.id);
-    const facts = this.generations.collection(generation);
-    for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
-      const current = await facts.findOne({ _id, tenantId });
-      const next = recordInFact(
-        current ? { key, history: current.history, fact: current.fact } : undefined,
-        event,
-      );
-      if (next === 'unchanged') return;
-      const document: FactDocument = {
-        _id,
-        tenantId,
-        kind: key.kind,
-        factId: key.id,
-        programId: key.programId,
-        history: [...next.history],
-        fact: next.fact,
-        revision: (current?.revision ?? 0) + 1,
-      };
-      if (await this.write(facts, document, current?.revision)) return;
-    }
-    throw new Error(`fact ${_id} kept changing under ${maxAttempts} attempts`);
+  record(generation: number, envelope: EventEnvelope): Promise<void> {
+    return this.recordMany(generation, [envelope]);
   }
 
-  /**
-   * `record` for a consumer's batch: one read of every fact it touches and one unordered bulk
-   * write, with the same revision guards. Should any write lose its race, every event goes
-   * through `record`, which finds what this call did record already unchanged.
-   */
-  async recordMany(generation: number, envelopes: readonly EventEnvelope[]): Promise<void> {
+  /** A consumer's batch: one read of every fact it touches, one bulk write, the rollups' moves. */
+  async recordMany(generation: number, envelopes: readonly EventEnvelope[], maxAttempts = 20): Promise<void> {
     const items = envelopes.flatMap((envelope) => {
       const event = recordedOf(envelope);
       const key = factKeyOf(event);
       if (!key) return [];
       const { tenantId } = envelope.metadata;
-      return [{ envelope, event, key, tenantId, _id: factDocumentId(tenantId, key.kind, key.id) }];
+      return [{ event, key, tenantId, _id: factDocumentId(tenantId, key.kind, key.id) }];
     });
     if (items.length === 0) return;
+    const rolledUp = await this.generations.isRolledUp(generation);
+    const session = this.generations.startSession();
+    try {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await session.withTransaction(() => this.write(generation, items, rolledUp, session));
+          return;
+        } catch (error) {
+          if (!(error instanceof FactMovedError) || attempt >= maxAttempts) throw error;
+        }
+      }
+    } finally {
+      await session.endSession();
+    }
+  }
+
+  private async write(
+    generation: number,
+    items: readonly {
+      event: RecordedEvent;
+      key: NonNullable<ReturnType<typeof factKeyOf>>;
+      tenantId: string;
+      _id: string;
+    }[],
+    rolledUp: boolean,
+    session: ClientSession,
+  ): Promise<void> {
     const facts = this.generations.collection(generation);
     // Each _id starts with its tenant, so this read stays within the events' own tenants.
-    const found = await facts.find({ _id: { $in: [...new Set(items.map((item) => item._id))] } }).toArray();
+    const found = await facts
+      .find({ _id: { $in: [...new Set(items.map((item) => item._id))] } }, { session })
+      .toArray();
     const stored = new Map(found.map((doc) => [doc._id, doc]));
     const next = new Map<string, FactDocument>();
     for (const { event, key, tenantId, _id } of items) {
@@ -102,34 +108,21 @@ export class FactWriter {
           }
         : { insertOne: { document } };
     });
-    let written = 0;
-    try {
-      const result = await facts.bulkWrite(writes, { ordered: false });
-      written = result.insertedCount + result.matchedCount;
-    } catch (error) {
-      const writeErrors = error instanceof MongoBulkWriteError ? [error.writeErrors].flat() : [];
-      if (writeErrors.length === 0 || writeErrors.some((e) => e.code !== 11000)) throw error;
-    }
-    if (written < writes.length) for (const { envelope } of items) await this.record(generation, envelope);
-  }
-
-  private async write(
-    facts: Collection<FactDocument>,
-    document: FactDocument,
-    expectedRevision: number | undefined,
-  ): Promise<boolean> {
-    if (expectedRevision === undefined) {
-      try {
-        await facts.insertOne(document);
-        return true;
-      } catch (error) {
-        if ((error as { code?: unknown }).code === 11000) return false;
-        throw error;
-      }
-    }
-    const { _id, tenantId } = document;
-    return (
-      (await facts.replaceOne({ _id, tenantId, revision: expectedRevision }, document)).matchedCount === 1
-    );
+    const result = await facts.bulkWrite(writes, { ordered: true, session }).catch((error: unknown) => {
+      // Another writer inserted the fact first: read it and fold again.
+      if ((error as { code?: unknown }).code === 11000) throw new FactMovedError();
+      throw error;
+    });
+    if (result.insertedCount + result.matchedCount < writes.length) throw new FactMovedError();
+    if (!rolledUp) return;
+    const totals = new Map<string, ProgramDelta>();
+    for (const document of next.values())
+      addDelta(
+        totals,
+        document.tenantId,
+        document.programId,
+        summaryDeltaOf(stored.get(document._id)?.fact, document.fact),
+      );
+    await applyDeltas(this.generations, generation, totals, session);
   }
 }

@@ -14,8 +14,12 @@ export class ProgramFacts {
   ) {}
 
   async of(principal: Principal, programId: string, asOf?: string): Promise<FactSet> {
+    await this.assertReadable(principal, programId);
+    return this.reader.factSet(principal.tenantId, [programId], asOf);
+  }
+
+  async assertReadable(principal: Principal, programId: string): Promise<void> {
     if (!programIdParam.safeParse(programId).success) throw new NotFoundException('Program not found');
     await this.scope.assertReadable(principal, programId);
-    return this.reader.factSet(principal.tenantId, [programId], asOf);
   }
 }

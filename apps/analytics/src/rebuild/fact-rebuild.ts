@@ -69,10 +69,7 @@ export class FactRebuild implements OnApplicationBootstrap, BeforeApplicationShu
     if (state.building)
       throw new AnalyticsRuleError('rebuild-in-progress', 'A rebuild is already under way', 'conflict');
     const generation = Math.max(state.active, state.lastRebuild?.generation ?? 0) + 1;
-    await this.generations
-      .collection(generation)
-      .drop()
-      .catch(() => undefined);
+    await this.generations.drop(generation);
     await this.generations.prepare(generation);
     await this.streams.prepare(generation);
     await this.refusals.clear();
@@ -81,7 +78,8 @@ export class FactRebuild implements OnApplicationBootstrap, BeforeApplicationShu
       startedAt: new Date().toISOString(),
       groupId: `tandem-analytics-rebuild-${generation}-${randomUUID().slice(0, 8)}`,
     };
-    await this.generations.save({ ...state, building });
+    // Filled from empty by the writer, which keeps its rollups: it may answer from them once active.
+    await this.generations.save({ ...state, building, rolledUp: [...(state.rolledUp ?? []), generation] });
     this.progress = { replayed: 0, total: 0 };
     await this.run(building);
     return this.status(caller);
@@ -229,6 +227,7 @@ export class FactRebuild implements OnApplicationBootstrap, BeforeApplicationShu
         startedAt: building.startedAt,
         finishedAt: new Date().toISOString(),
       },
+      rolledUp: (state.rolledUp ?? []).filter((generation) => generation !== previous),
     });
     await this.dropGeneration(previous);
     this.logger.log(`facts generation ${building.generation} caught up and is now active`);
@@ -258,9 +257,6 @@ export class FactRebuild implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async dropGeneration(generation: number): Promise<void> {
-    await this.generations
-      .collection(generation)
-      .drop()
-      .catch(() => undefined);
+    await this.generations.drop(generation);
   }
 }

@@ -6,8 +6,8 @@ export { factKeyOf, type FactKey } from './facts/fact-key';
 export type * from './facts/fact-types';
 export { foldFact } from './facts/fold-fact';
 export { recordInFact, type FactRecord } from './facts/fact-record';
-export { factSetOf, enrolmentKey, type FactSet } from './facts/fact-set';
-export { programSummary, type ProgramSummary } from './program/program-summary';
+export { factSetOf, enrolmentKey, heldSessionsByRelationship, type FactSet } from './facts/fact-set';
+export { programSummary, isCheckInOverdue, type ProgramSummary } from './program/program-summary';
 export {
   programFunnel,
   FUNNEL_STEPS,
@@ -37,3 +37,15 @@ export {
   type ReplayedPartition,
   type IncompleteStream,
 } from './rebuild/replay-completeness';
+export {
+  SUMMARY_COUNTERS,
+  summaryContributionOf,
+  summaryDeltaOf,
+  summaryFromRollup,
+  matchedChange,
+  isEmptyDelta,
+  type SummaryCounter,
+  type SummaryCounters,
+  type SummaryDelta,
+  type SummaryRollup,
+} from './rollups/summary-rollup';

@@ -7,6 +7,7 @@ import {
   ValidatedQuery,
   type Principal,
 } from '@tandem/auth';
+import { SummaryReader } from '../../infrastructure/summary-reader';
 import { ProgramFacts } from '../program-facts';
 import { summaryReport, programSummarySchema } from '../program-reports';
 import { asOfQuery } from '../program-schemas';
@@ -15,7 +16,10 @@ import { asOfQuery } from '../program-schemas';
 @Controller('programs')
 @Roles(...ANALYTICS_READERS)
 export class GetProgramSummaryController {
-  constructor(private readonly programFacts: ProgramFacts) {}
+  constructor(
+    private readonly programFacts: ProgramFacts,
+    private readonly summaries: SummaryReader,
+  ) {}
 
   @Get(':programId/summary')
   @Responds(programSummarySchema, { description: 'The program’s figures' })
@@ -24,6 +28,12 @@ export class GetProgramSummaryController {
     @Param('programId') programId: string,
     @ValidatedQuery(asOfQuery) query: { asOf?: string },
   ) {
+    // Now: from the rollups. As of a past date: refolded from the facts' histories (exact; ADR 0008).
+    if (query.asOf === undefined) {
+      await this.programFacts.assertReadable(principal, programId);
+      const summary = await this.summaries.summary(principal.tenantId, programId);
+      if (summary) return summary;
+    }
     const facts = await this.programFacts.of(principal, programId, query.asOf);
     return summaryReport(facts, programId, query.asOf);
   }

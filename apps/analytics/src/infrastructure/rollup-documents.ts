@@ -1,0 +1,27 @@
+import type { SummaryCounters } from '@tandem/analytics-domain';
+
+/** One shard of a program's summary counters: the program's rollup is the sum of its shards. */
+export interface RollupDocument {
+  /** `<tenant>/<program>/<shard>`. */
+  _id: string;
+  tenantId: string;
+  programId: string;
+  counters: SummaryCounters;
+  matchedMentees: number;
+}
+
+/** How many of a program's started relationships count a mentee. */
+export interface MenteeMatchDocument {
+  /** `<tenant>/<program>/<mentee>`. */
+  _id: string;
+  relationships: number;
+}
+
+/** Shards per program: concurrent transactions (one per consumed batch) rarely pick the same one. */
+export const ROLLUP_SHARDS = 8;
+
+export const rollupDocumentId = (tenantId: string, programId: string, shard: number): string =>
+  `${tenantId}/${programId}/${shard}`;
+
+export const menteeMatchId = (tenantId: string, programId: string, menteeId: string): string =>
+  `${tenantId}/${programId}/${menteeId}`;
