@@ -12,7 +12,7 @@ describe('the whole platform, end to end', () => {
   const tenant = `e2e-${randomUUID().slice(0, 8)}`;
   const as = <S extends ServiceName>(service: S, userId: string, roles = ['participant']) =>
     platform.api(service, tenant, userId, roles);
-  const eventually = <T>(probe: () => Promise<T | undefined | false>, description: string) =>
+  const eventually = <T>(probe: () => Promise<T | undefined | false>, description: string | (() => string)) =>
     waitFor(probe, { timeoutMs: 90_000, intervalMs: 300, description });
 
   beforeAll(async () => {
@@ -173,12 +173,16 @@ describe('the whole platform, end to end', () => {
       goalCompletionRate: 0.5,
       averageSessionRating: 4,
     };
+    let lastSummary: unknown;
     const summary = await eventually(
       async () => {
         const { data } = await analyst.GET('/api/analytics/v1/programs/{programId}/summary', program);
+        lastSummary = data;
         return data && matches(data, expectedSummary) ? data : undefined;
       },
-      `analytics summary ${JSON.stringify(expectedSummary)} (last: ${platform.output('analytics').slice(-500)})`,
+      () =>
+        `analytics summary ${JSON.stringify(expectedSummary)} (last answer: ${JSON.stringify(lastSummary)}; ` +
+        `log: ${platform.output('analytics').slice(-500)})`,
     );
     expect(summary).toMatchObject(expectedSummary);
 

@@ -6,11 +6,15 @@ import { portIsOpen, runningPid, startDetached, stopProcess, waitUntil } from '.
 
 const require = createRequire(import.meta.url);
 
-async function answersPing(settings) {
+function adminClient(settings) {
   const { MongoClient } = require('mongodb');
-  const client = new MongoClient(`mongodb://${settings.host}:${settings.mongo.port}/?directConnection=true`, {
+  return new MongoClient(`mongodb://${settings.host}:${settings.mongo.port}/?directConnection=true`, {
     serverSelectionTimeoutMS: 1000,
   });
+}
+
+async function answersPing(settings) {
+  const client = adminClient(settings);
   try {
     await client.db('admin').command({ ping: 1 });
     return true;
@@ -21,11 +25,23 @@ async function answersPing(settings) {
   }
 }
 
+/** Server parameters that do not survive a restart, set each time it starts (`setParameter`). */
+async function setParameters(settings, parameters) {
+  if (!parameters || Object.keys(parameters).length === 0) return;
+  const client = adminClient(settings);
+  try {
+    await client.db('admin').command({ setParameter: 1, ...parameters });
+  } finally {
+    await client.close();
+  }
+}
+
 /**
  * An engine from its parts: `paths(settings)` (binary, pidFile, logFile), `ensureBinary(settings, say)`,
- * `launch(settings, paths)` → { args, cwd } (prepares its directories), `label` and `version(settings)`.
+ * `launch(settings, paths)` → { args, cwd } (prepares its directories), `label` and `version(settings)`,
+ * and optionally `parameters(settings)`: server parameters set once it answers.
  */
-export function mongoEngineProcess({ name, label, version, paths, ensureBinary, launch, readyTimeoutMs }) {
+export function mongoEngineProcess({ name, label, version, paths, ensureBinary, launch, readyTimeoutMs, parameters }) {
   return {
     name,
     version,
@@ -46,6 +62,7 @@ export function mongoEngineProcess({ name, label, version, paths, ensureBinary, 
       const pid = startDetached({ command: binary, args, cwd, env: process.env, logFile: p.logFile, pidFile: p.pidFile });
       say(`mongo: starting ${label} ${version(settings)} (pid ${pid}) on ${address}, log ${p.logFile}`);
       await waitUntil(name, () => answersPing(settings), { timeoutMs: readyTimeoutMs, pid, logFile: p.logFile });
+      await setParameters(settings, parameters?.(settings));
       return { started: true, pid };
     },
 

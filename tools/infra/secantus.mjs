@@ -48,6 +48,7 @@ export const secantus = mongoEngineProcess({
   paths,
   ensureBinary,
   readyTimeoutMs: 60_000,
+  parameters: (settings) => ({ transactionLifetimeLimitSeconds: settings.secantus.transactionLifetimeSeconds }),
   launch(settings, p) {
     mkdirSync(p.storage, { recursive: true });
     // An explicit (empty) config file: otherwise the server would pick up a secantusd.toml from

@@ -35,7 +35,13 @@ export function loadSettings() {
       engine: process.env.TANDEM_MONGO_ENGINE || 'secantus',
       port: port('TANDEM_MONGO_PORT', 37017),
     },
-    secantus: { version: '0.5.3-beta.196', cacheSize: process.env.TANDEM_MONGO_CACHE_SIZE || '1G' },
+    secantus: {
+      version: '0.5.3-beta.196',
+      cacheSize: process.env.TANDEM_MONGO_CACHE_SIZE || '1G',
+      // How long a transaction left open by a killed process keeps its documents (MongoDB: 60 s).
+      // Locally shorter, so a service killed mid-write (by a developer or a fault test) recovers soon.
+      transactionLifetimeSeconds: Number(process.env.TANDEM_MONGO_TRANSACTION_LIFETIME_SECONDS || 10),
+    },
     ferretdb: { version: 'v1.24.0' },
   };
 }

@@ -102,4 +102,57 @@ describe('handleCommand (MongoDB-compatible server)', () => {
     expect(clash).toMatchObject({ version: 2, state: { total: 60 } });
     reads.mockRestore();
   });
+
+  describe('with the state it last wrote kept in memory', () => {
+    /** Another process on the same database: its own store, its own kept states. */
+    const otherProcess = () => new EventStore(database.db, { source: '/tandem/goals' });
+    // Refuses at exactly 50 ("paused there"): a kept state may refuse what the stream allows.
+    const pausingAt50: Decider<AddProgress, Progress, State> = {
+      ...decider,
+      decide: (command, state) => {
+        if (state.total === 50) throw new Error('paused at 50');
+        return decider.decide(command, state);
+      },
+    };
+    const add = (on: EventStore, streamId: string, by: number, extra: object = {}) =>
+      handleCommand(on, pausingAt50, { tenantId: 'acme', streamId, command: { goalId: 'g', by }, ...extra });
+
+    it('decides on it without reading the stream again', async () => {
+      const streamId = `goal-${randomUUID()}`;
+      await add(store, streamId, 10, { newStream: true });
+      const reads = jest.spyOn(store, 'readStream');
+      const second = await add(store, streamId, 10);
+      expect(reads).not.toHaveBeenCalled();
+      expect(second).toMatchObject({ version: 2, state: { total: 20 } });
+      reads.mockRestore();
+    });
+
+    it('reads the stream when another process moved it on, and decides on what it finds', async () => {
+      const streamId = `goal-${randomUUID()}`;
+      await add(store, streamId, 50, { newStream: true }); // kept here at 50, where it refuses
+      // 60 now, written under the rule without the pause (as by an admin's override).
+      await handleCommand(otherProcess(), decider, {
+        tenantId: 'acme',
+        streamId,
+        command: { goalId: 'g', by: 10 },
+      });
+      const reads = jest.spyOn(store, 'readStream');
+      const result = await add(store, streamId, 10);
+      expect(reads).toHaveBeenCalledTimes(1);
+      expect(result).toMatchObject({ version: 3, state: { total: 70 } });
+      reads.mockRestore();
+      const stored = await store.readStream('acme', streamId);
+      expect(stored.events.map((e) => (e.data as { progress: number }).progress)).toEqual([50, 60, 70]);
+    });
+
+    it('accepts a caller’s version that is newer than the kept one and refuses an older one', async () => {
+      const streamId = `goal-${randomUUID()}`;
+      await add(store, streamId, 10, { newStream: true });
+      await add(otherProcess(), streamId, 10);
+      await expect(add(store, streamId, 10, { expectedVersion: 2 })).resolves.toMatchObject({ version: 3 });
+      await add(otherProcess(), streamId, 10);
+      await expect(add(store, streamId, 10, { expectedVersion: 3 })).rejects.toBeInstanceOf(ConcurrencyError);
+      expect((await store.readStream('acme', streamId)).version).toBe(4);
+    });
+  });
 });

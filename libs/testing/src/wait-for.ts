@@ -1,6 +1,6 @@
 export interface WaitForOptions {
-  /** What is being waited for, used in the timeout error. */
-  readonly description: string;
+  /** What is being waited for, used in the timeout error (a function: read when time runs out). */
+  readonly description: string | (() => string);
   readonly timeoutMs?: number;
   readonly intervalMs?: number;
 }
@@ -24,7 +24,8 @@ export async function waitFor<T>(
     }
     if (Date.now() >= deadline) {
       const cause = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${description}${cause}`);
+      const what = typeof description === 'function' ? description() : description;
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${cause}`);
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }

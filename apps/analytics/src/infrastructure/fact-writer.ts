@@ -15,6 +15,9 @@ export const recordedOf = (envelope: EventEnvelope): RecordedEvent =>
     streamVersion: envelope.metadata.streamVersion,
   }) as RecordedEvent;
 
+const conflictBackoff = (run: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.min(1000, 5 * 2 ** Math.min(run, 10)) * (0.5 + Math.random())));
+
 /** A fact changed between this write's read and its write (outside any transaction): read again. */
 class FactMovedError extends Error {}
 
@@ -49,7 +52,13 @@ export class FactWriter {
     try {
       for (let attempt = 1; ; attempt += 1) {
         try {
-          await session.withTransaction(() => this.write(generation, items, rolledUp, session));
+          let runs = 0;
+          await session.withTransaction(async () => {
+            // The driver runs a conflicting transaction again at once; a conflict with a writer that
+            // died mid-transaction lasts until the server drops it: wait longer each time.
+            if ((runs += 1) > 1) await conflictBackoff(runs);
+            await this.write(generation, items, rolledUp, session);
+          });
           return;
         } catch (error) {
           if (!(error instanceof FactMovedError) || attempt >= maxAttempts) throw error;
