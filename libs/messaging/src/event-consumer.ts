@@ -31,6 +31,8 @@ export interface EventConsumerOptions {
   readonly maxBackoffMs?: number;
   readonly fromBeginning?: boolean;
   readonly onError?: (error: Error, message: { topic: string; partition: number; offset: string }) => void;
+  /** The batch handler failed: the batch's events go one by one through `handler` instead. */
+  readonly onBatchError?: (error: Error, batch: { topic: string; partition: number; events: number }) => void;
 }
 
 export interface ConsumerStats {
@@ -171,7 +173,8 @@ export class EventConsumer {
       try {
         await this.options.batchHandler?.(deliveries.map(({ event }) => event));
         return true;
-      } catch {
+      } catch (error) {
+        this.options.onBatchError?.(error as Error, { topic, partition, events: deliveries.length });
         return false;
       }
     });

@@ -9,6 +9,10 @@ export type Service = (typeof services)[number];
 
 export interface BenchPlatform {
   readonly urls: Record<Service, string>;
+  /** Prefix of this run's Kafka topics (the services' own topics, not others'). */
+  readonly topicPrefix: string;
+  /** The database a service of this run keeps its data in. */
+  database(service: Service): string;
   token(tenant: string, sub: string, roles: string[]): Promise<string>;
   stop(): Promise<void>;
 }
@@ -39,6 +43,8 @@ export async function startBenchPlatform(
   if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const run = randomUUID().slice(0, 8);
+  const topicPrefix = `bench-${run}.`;
+  const database = (service: Service) => `bench_load_${run}_${service}`;
   const children: ChildProcess[] = [];
   const tokens = new Map<string, Promise<string>>();
   const urls = {} as Record<Service, string>;
@@ -56,8 +62,8 @@ export async function startBenchPlatform(
         env: {
           ...process.env,
           PORT: String(port),
-          MONGODB_URI: withDatabase(process.env['MONGODB_URI'] ?? '', `bench_load_${run}_${service}`),
-          KAFKA_TOPIC_PREFIX: `bench-${run}.`,
+          MONGODB_URI: withDatabase(process.env['MONGODB_URI'] ?? '', database(service)),
+          KAFKA_TOPIC_PREFIX: topicPrefix,
           KAFKA_TOPIC_PARTITIONS: '3',
           AUTH_ISSUER: 'tandem-bench',
           AUTH_AUDIENCE: 'tandem',
@@ -72,6 +78,8 @@ export async function startBenchPlatform(
   for (const service of only) await waitReady(`${urls[service]}/health/ready`);
   return {
     urls,
+    topicPrefix,
+    database,
     // One token per caller, as a real client keeps its token: signing is load-generator work.
     token: (tenant, sub, roles) => {
       const key = JSON.stringify([tenant, sub, roles]);
@@ -88,7 +96,7 @@ export async function startBenchPlatform(
             ),
         ),
       );
-      await dropDatabases(only.map((service) => `bench_load_${run}_${service}`));
+      await dropDatabases(only.map(database));
     },
   };
 }

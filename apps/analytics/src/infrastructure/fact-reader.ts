@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { factSetOf, foldFact, type Fact, type FactSet, type ProgramFact } from '@tandem/analytics-domain';
 import { queryOperator, tenantScoped } from '@tandem/auth';
 import type { Filter } from 'mongodb';
-import type { FactDocument } from './fact-document';
+import { factDocumentId, type FactDocument } from './fact-document';
 import { FactGenerations } from './fact-generations';
 
 /** Reads one tenant's facts from the active generation, as they are now or as they were at `asOf`. */
@@ -35,12 +35,23 @@ export class FactReader {
 
   /** The tenant's programs as analytics knows them now (for access decisions). */
   async programs(tenantId: string): Promise<ProgramFact[]> {
+    // Program facts are the `_id`s `<tenant>/program/…`: one range of the `_id` index.
+    const prefix = factDocumentId(tenantId, 'program', '');
+    const range = queryOperator({ $gte: prefix, $lt: `${prefix.slice(0, -1)}0` });
     const documents = await (
       await this.facts(tenantId)
     )
-      .find({ kind: 'program' }, { projection: { fact: 1 } })
+      .find({ _id: range }, { projection: { fact: 1 } })
       .toArray();
     return documents.map((d) => d.fact as ProgramFact);
+  }
+
+  /** One program as analytics knows it now, or undefined (one `_id` read). */
+  async program(tenantId: string, programId: string): Promise<ProgramFact | undefined> {
+    const document = await (
+      await this.facts(tenantId)
+    ).findOne({ _id: factDocumentId(tenantId, 'program', programId) }, { projection: { fact: 1 } });
+    return (document?.fact as ProgramFact | undefined) ?? undefined;
   }
 
   private async facts(tenantId: string) {

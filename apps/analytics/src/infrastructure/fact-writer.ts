@@ -22,6 +22,13 @@ const conflictBackoff = (run: number) =>
 class FactMovedError extends Error {}
 
 /**
+ * Lost to a concurrent writer in a way the driver does not run again by itself: a fact moved, or
+ * another transaction inserted first what this one meant to insert (a fact, a rollup shard, a
+ * mentee's count). The next attempt reads what the winner wrote.
+ */
+const lostRace = (error: unknown) => error instanceof FactMovedError || (error as { code?: unknown }).code === 11000;
+
+/**
  * Records events in their facts and moves the program rollups by what those facts' changes
  * contribute, all in one transaction per call: idempotent (an event already in its fact's history
  * changes nothing, so moves nothing) and order-free (the fold is over the sorted history, the
@@ -61,7 +68,8 @@ export class FactWriter {
           });
           return;
         } catch (error) {
-          if (!(error instanceof FactMovedError) || attempt >= maxAttempts) throw error;
+          if (!lostRace(error) || attempt >= maxAttempts) throw error;
+          await conflictBackoff(attempt);
         }
       }
     } finally {
@@ -117,11 +125,7 @@ export class FactWriter {
           }
         : { insertOne: { document } };
     });
-    const result = await facts.bulkWrite(writes, { ordered: true, session }).catch((error: unknown) => {
-      // Another writer inserted the fact first: read it and fold again.
-      if ((error as { code?: unknown }).code === 11000) throw new FactMovedError();
-      throw error;
-    });
+    const result = await facts.bulkWrite(writes, { ordered: true, session });
     if (result.insertedCount + result.matchedCount < writes.length) throw new FactMovedError();
     if (!rolledUp) return;
     const totals = new Map<string, ProgramDelta>();

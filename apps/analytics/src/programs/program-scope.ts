@@ -20,8 +20,7 @@ export class ProgramScope {
 
   /** Throws 404 unless the program exists (analytics has heard of it) and the principal may read it. */
   async assertReadable(principal: Principal, programId: string): Promise<void> {
-    const programs = await this.reader.programs(principal.tenantId);
-    const program = programs.find((p) => p.programId === programId);
+    const program = await this.reader.program(principal.tenantId, programId);
     if (!program || (!seesAllPrograms(principal) && !administers(principal, program))) {
       throw new NotFoundException('Program not found');
     }

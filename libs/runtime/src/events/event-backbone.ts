@@ -94,6 +94,11 @@ export class EventBackbone implements OnApplicationBootstrap, BeforeApplicationS
           this.logger.error(
             `${subscription.name} dead-lettered ${at.topic}/${at.partition}@${at.offset}: ${error.message}`,
           ),
+        onBatchError: (error, batch) =>
+          this.logger.warn(
+            `${subscription.name}: a batch of ${batch.events} from ${batch.topic}/${batch.partition} failed, ` +
+              `handling them one by one: ${error.message}`,
+          ),
       });
       this.consumers.push({ name: subscription.name, consumer });
       // Not awaited: a consumer joins its group in the background, retrying while Kafka is away.
