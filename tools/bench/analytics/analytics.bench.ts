@@ -3,7 +3,6 @@ import { parseEvent, rawToKafkaRecord, topicOfType, type RawEvent, type TandemEv
 import { createKafkaClient } from '@tandem/messaging';
 import { Partitioners, type Message } from 'kafkajs';
 import { MongoClient, type Db } from 'mongodb';
-// eslint-disable-next-line @nx/enforce-module-boundaries -- the load bench's platform: built services on their own databases and topics
 import { startBenchPlatform, type BenchPlatform } from '../load/bench-platform';
 import { FACTS_PER_PROGRAM, programEvents } from './program-events';
 
