@@ -4,7 +4,7 @@ import { FactGenerations } from './infrastructure/fact-generations';
 import { FactReader } from './infrastructure/fact-reader';
 import { FactWriter } from './infrastructure/fact-writer';
 import { FactsProjector } from './infrastructure/facts-projector';
-import { SummaryReader } from './infrastructure/summary-reader';
+import { RollupReader } from './infrastructure/rollup-reader';
 import { GetAchievementsController } from './programs/get-achievements/get-achievements.controller';
 import { GetProgramFunnelController } from './programs/get-program-funnel/get-program-funnel.controller';
 import { GetProgramHealthController } from './programs/get-program-health/get-program-health.controller';
@@ -34,7 +34,7 @@ import { ReplayedStreams } from './rebuild/replayed-streams';
     FactGenerations,
     FactWriter,
     FactReader,
-    SummaryReader,
+    RollupReader,
     FactsProjector,
     FactRebuild,
     ReplayedStreams,

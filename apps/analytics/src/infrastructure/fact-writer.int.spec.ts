@@ -1,24 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { factSetOf, programSummary, type Fact } from '@tandem/analytics-domain';
+import { factSetOf, programFunnel, programSummary, type Fact } from '@tandem/analytics-domain';
 import { connectTestDatabase, type TestDatabase } from '@tandem/testing';
 import type { MongoConnection } from '@tandem/runtime';
 import { generateScenario, scenarioEnvelopes } from '../analytics-scenario.test-kit';
 import { FactGenerations } from './fact-generations';
 import { FactWriter } from './fact-writer';
-import { SummaryReader } from './summary-reader';
+import { RollupReader } from './rollup-reader';
 
 describe('FactWriter.recordMany (MongoDB-compatible server)', () => {
   let database: TestDatabase;
   let generations: FactGenerations;
   let writer: FactWriter;
-  let summaries: SummaryReader;
+  let summaries: RollupReader;
   const generation = () => Math.floor(Math.random() * 1e9) + 1;
 
   beforeAll(async () => {
     database = await connectTestDatabase('fact_writer');
     generations = new FactGenerations({ db: database.db, client: database.client } as MongoConnection);
     writer = new FactWriter(generations);
-    summaries = new SummaryReader(generations);
+    summaries = new RollupReader(generations);
   });
 
   /** Generations that keep rollups from their first fact, as a rebuild's or a new installation's do. */
@@ -67,7 +67,7 @@ describe('FactWriter.recordMany (MongoDB-compatible server)', () => {
     expect(await factsOf(batched)).toEqual(expected);
   });
 
-  it('keeps each program’s rollup equal to its facts’ summary through redeliveries and racing batches', async () => {
+  it('keeps each program’s rollups equal to its facts’ summary and funnel through redeliveries and racing batches', async () => {
     const events = scenarioEnvelopes(generateScenario(`acme-${randomUUID().slice(0, 8)}`, 13, 2), 13);
     const [oneByOne, raced] = [generation(), generation()];
     await rolledUp(oneByOne, raced);

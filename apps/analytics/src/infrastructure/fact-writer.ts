@@ -4,6 +4,7 @@ import type { EventEnvelope } from '@tandem/events';
 import type { AnyBulkWriteOperation, ClientSession } from 'mongodb';
 import { factDocumentId, type FactDocument } from './fact-document';
 import { FactGenerations } from './fact-generations';
+import { moveJourneys } from './journey-moves';
 import { addDelta, applyDeltas, type ProgramDelta } from './rollup-deltas';
 
 export const recordedOf = (envelope: EventEnvelope): RecordedEvent =>
@@ -16,7 +17,9 @@ export const recordedOf = (envelope: EventEnvelope): RecordedEvent =>
   }) as RecordedEvent;
 
 const conflictBackoff = (run: number) =>
-  new Promise((resolve) => setTimeout(resolve, Math.min(1000, 5 * 2 ** Math.min(run, 10)) * (0.5 + Math.random())));
+  new Promise((resolve) =>
+    setTimeout(resolve, Math.min(1000, 5 * 2 ** Math.min(run, 10)) * (0.5 + Math.random())),
+  );
 
 /** A fact changed between this write's read and its write (outside any transaction): read again. */
 class FactMovedError extends Error {}
@@ -26,7 +29,8 @@ class FactMovedError extends Error {}
  * another transaction inserted first what this one meant to insert (a fact, a rollup shard, a
  * mentee's count). The next attempt reads what the winner wrote.
  */
-const lostRace = (error: unknown) => error instanceof FactMovedError || (error as { code?: unknown }).code === 11000;
+const lostRace = (error: unknown) =>
+  error instanceof FactMovedError || (error as { code?: unknown }).code === 11000;
 
 /**
  * Records events in their facts and moves the program rollups by what those facts' changes
@@ -137,5 +141,16 @@ export class FactWriter {
         summaryDeltaOf(stored.get(document._id)?.fact, document.fact),
       );
     await applyDeltas(this.generations, generation, totals, session);
+    await moveJourneys(
+      this.generations,
+      generation,
+      [...next.values()].map((document) => ({
+        tenantId: document.tenantId,
+        programId: document.programId,
+        before: stored.get(document._id)?.fact,
+        after: document.fact,
+      })),
+      session,
+    );
   }
 }

@@ -10,6 +10,11 @@ export { factSetOf, enrolmentKey, heldSessionsByRelationship, type FactSet } fro
 export { programSummary, isCheckInOverdue, type ProgramSummary } from './program/program-summary';
 export {
   programFunnel,
+  funnelOfJourneys,
+  journeyOf,
+  relationshipProgressOf,
+  type Journey,
+  type RelationshipProgress,
   FUNNEL_STEPS,
   type ProgramFunnel,
   type FunnelStage,

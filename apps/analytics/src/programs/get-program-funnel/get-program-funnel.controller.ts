@@ -7,6 +7,7 @@ import {
   ValidatedQuery,
   type Principal,
 } from '@tandem/auth';
+import { RollupReader } from '../../infrastructure/rollup-reader';
 import { ProgramFacts } from '../program-facts';
 import { funnelReport, programFunnelSchema } from '../program-reports';
 import { asOfQuery } from '../program-schemas';
@@ -15,7 +16,10 @@ import { asOfQuery } from '../program-schemas';
 @Controller('programs')
 @Roles(...ANALYTICS_READERS)
 export class GetProgramFunnelController {
-  constructor(private readonly programFacts: ProgramFacts) {}
+  constructor(
+    private readonly programFacts: ProgramFacts,
+    private readonly rollups: RollupReader,
+  ) {}
 
   @Get(':programId/funnel')
   @Responds(programFunnelSchema, { description: 'Mentees through each step of the program' })
@@ -24,6 +28,12 @@ export class GetProgramFunnelController {
     @Param('programId') programId: string,
     @ValidatedQuery(asOfQuery) query: { asOf?: string },
   ) {
+    // Now: from the mentees' journeys. As of a past date: refolded from the facts (ADR 0008).
+    if (query.asOf === undefined) {
+      await this.programFacts.assertReadable(principal, programId);
+      const funnel = await this.rollups.funnel(principal.tenantId, programId);
+      if (funnel) return { ...funnel, stages: [...funnel.stages] };
+    }
     const facts = await this.programFacts.of(principal, programId, query.asOf);
     return funnelReport(facts, programId, query.asOf);
   }

@@ -7,7 +7,7 @@ import {
   ValidatedQuery,
   type Principal,
 } from '@tandem/auth';
-import { SummaryReader } from '../../infrastructure/summary-reader';
+import { RollupReader } from '../../infrastructure/rollup-reader';
 import { ProgramFacts } from '../program-facts';
 import { summaryReport, programSummarySchema } from '../program-reports';
 import { asOfQuery } from '../program-schemas';
@@ -18,7 +18,7 @@ import { asOfQuery } from '../program-schemas';
 export class GetProgramSummaryController {
   constructor(
     private readonly programFacts: ProgramFacts,
-    private readonly summaries: SummaryReader,
+    private readonly summaries: RollupReader,
   ) {}
 
   @Get(':programId/summary')

@@ -26,7 +26,19 @@ export interface ProgramFunnel {
   readonly stages: readonly FunnelStage[];
 }
 
-type StepTimes = (string | null)[];
+/** When a mentee reached each step (null: not yet), in the order of FUNNEL_STEPS. */
+export type Journey = readonly (string | null)[];
+
+/** What one relationship tells about its mentees' journeys. */
+export interface RelationshipProgress {
+  readonly proposedAt: string | null;
+  readonly startedAt: string | null;
+  readonly endedAt: string | null;
+  /** Ended as completed. */
+  readonly completed: boolean;
+  readonly firstHeldAt: string | null;
+  readonly firstGoalCompletedAt: string | null;
+}
 
 const earliest = (instants: readonly (string | null)[]): string | null =>
   instants.reduce<string | null>(
@@ -34,32 +46,36 @@ const earliest = (instants: readonly (string | null)[]): string | null =>
     null,
   );
 
-/** Mentees through the program's steps; each mentee counts once, at the earliest time they reached a step. */
-export function programFunnel(facts: FactSet, programId: string): ProgramFunnel {
-  const relationships = [...facts.relationships.values()].filter((r) => r.programId === programId);
-  const heldByRelationship = heldSessionsByRelationship(facts);
-  const completedGoalsAt = new Map<string, string[]>();
-  for (const goal of facts.goals) {
-    if (goal.programId !== programId || goal.completedAt === null) continue;
-    const list = completedGoalsAt.get(goal.relationshipId) ?? [];
-    list.push(goal.completedAt);
-    completedGoalsAt.set(goal.relationshipId, list);
-  }
-  const mentees = facts.participants.filter(
-    (p) => p.programId === programId && p.roles.includes('mentee') && p.userId !== null,
-  );
-  const journeys: StepTimes[] = mentees.map((mentee) => {
-    const own = relationships.filter((r) => r.menteeIds.includes(mentee.userId as string));
-    const started = own.filter((r) => r.startedAt !== null);
-    return [
-      mentee.enrolledAt,
-      earliest(own.flatMap((r) => [r.proposedAt, r.startedAt])),
-      earliest(started.map((r) => r.startedAt)),
-      earliest(started.map((r) => heldByRelationship.get(r.relationshipId)?.[0]?.heldAt ?? null)),
-      earliest(started.flatMap((r) => completedGoalsAt.get(r.relationshipId) ?? [])),
-      earliest(started.filter(completed).map((r) => r.endedAt)),
-    ];
-  });
+export function relationshipProgressOf(
+  relationship: RelationshipFact,
+  heldAt: readonly string[],
+  goalsCompletedAt: readonly string[],
+): RelationshipProgress {
+  return {
+    proposedAt: relationship.proposedAt,
+    startedAt: relationship.startedAt,
+    endedAt: relationship.endedAt,
+    completed: relationship.status === 'ended' && relationship.endReason === 'completed',
+    firstHeldAt: earliest(heldAt),
+    firstGoalCompletedAt: earliest(goalsCompletedAt),
+  };
+}
+
+/** A mentee's journey from their enrolment and their relationships; each step at its earliest. */
+export function journeyOf(enrolledAt: string | null, relationships: readonly RelationshipProgress[]): Journey {
+  const started = relationships.filter((r) => r.startedAt !== null);
+  return [
+    enrolledAt,
+    earliest(relationships.flatMap((r) => [r.proposedAt, r.startedAt])),
+    earliest(started.map((r) => r.startedAt)),
+    earliest(started.map((r) => r.firstHeldAt)),
+    earliest(started.map((r) => r.firstGoalCompletedAt)),
+    earliest(started.filter((r) => r.completed).map((r) => r.endedAt)),
+  ];
+}
+
+/** Stages from the mentees' journeys (in any order). */
+export function funnelOfJourneys(programId: string, journeys: readonly Journey[]): ProgramFunnel {
   const stages = FUNNEL_STEPS.map((step, index): FunnelStage => {
     const reached = journeys.filter((times) => times.slice(0, index + 1).every((at) => at !== null));
     const days =
@@ -69,5 +85,33 @@ export function programFunnel(facts: FactSet, programId: string): ProgramFunnel 
   return { programId, stages };
 }
 
-const completed = (relationship: RelationshipFact) =>
-  relationship.status === 'ended' && relationship.endReason === 'completed';
+/** Mentees through the program's steps; each mentee counts once, at the earliest time they reached a step. */
+export function programFunnel(facts: FactSet, programId: string): ProgramFunnel {
+  const heldByRelationship = heldSessionsByRelationship(facts);
+  const completedGoalsAt = new Map<string, string[]>();
+  for (const goal of facts.goals) {
+    if (goal.programId !== programId || goal.completedAt === null) continue;
+    const list = completedGoalsAt.get(goal.relationshipId) ?? [];
+    list.push(goal.completedAt);
+    completedGoalsAt.set(goal.relationshipId, list);
+  }
+  const progress = [...facts.relationships.values()]
+    .filter((r) => r.programId === programId)
+    .map((r) => ({
+      menteeIds: r.menteeIds,
+      progress: relationshipProgressOf(
+        r,
+        (heldByRelationship.get(r.relationshipId) ?? []).map((s) => s.heldAt),
+        completedGoalsAt.get(r.relationshipId) ?? [],
+      ),
+    }));
+  const journeys = facts.participants
+    .filter((p) => p.programId === programId && p.roles.includes('mentee') && p.userId !== null)
+    .map((mentee) =>
+      journeyOf(
+        mentee.enrolledAt,
+        progress.filter((r) => r.menteeIds.includes(mentee.userId as string)).map((r) => r.progress),
+      ),
+    );
+  return funnelOfJourneys(programId, journeys);
+}

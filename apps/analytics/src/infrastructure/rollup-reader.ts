@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import {
   factSetOf,
+  funnelOfJourneys,
+  journeyOf,
+  type ProgramFunnel,
   heldSessionsByRelationship,
   isCheckInOverdue,
   SUMMARY_COUNTERS,
@@ -13,12 +16,12 @@ import { queryOperator, tenantScoped } from '@tandem/auth';
 import { FactGenerations } from './fact-generations';
 
 /**
- * A program's current summary from its rollup shards (a handful of documents, however many facts),
+ * A program's current summary and funnel from its rollups. The summary: from its rollup shards (a handful of documents, however many facts),
  * plus the overdue check-ins, which join three kinds of facts: read through the index, few of them.
  * Answers undefined when the active generation keeps no rollups (filled before they existed).
  */
 @Injectable()
-export class SummaryReader {
+export class RollupReader {
   constructor(private readonly generations: FactGenerations) {}
 
   async summary(tenantId: string, programId: string): Promise<ProgramSummary | undefined> {
@@ -41,15 +44,31 @@ export class SummaryReader {
     return summaryFromRollup(programId, { counters, matchedMentees }, overdue);
   }
 
+  /** The program's funnel from its mentees' journey documents (one per mentee), or undefined as `summary`. */
+  async funnel(tenantId: string, programId: string): Promise<ProgramFunnel | undefined> {
+    const { active } = await this.generations.current();
+    if (!(await this.generations.isRolledUp(active))) return undefined;
+    return this.funnelIn(active, tenantId, programId);
+  }
+
+  async funnelIn(generation: number, tenantId: string, programId: string): Promise<ProgramFunnel> {
+    const documents = await this.generations
+      .journeys(generation)
+      .find({ tenantId, programId }, { projection: { enrolments: 1, relationships: 1 } })
+      .toArray();
+    const journeys = documents.flatMap(({ enrolments = {}, relationships = {} }) =>
+      Object.values(enrolments).map((enrolledAt) => journeyOf(enrolledAt, Object.values(relationships))),
+    );
+    return funnelOfJourneys(programId, journeys);
+  }
+
   private async checkInsOverdue(generation: number, tenantId: string, programId: string): Promise<number> {
     const facts = tenantScoped(this.generations.collection(generation), tenantId);
     const projection = { fact: 1 };
-    const checkIns = await facts
-      .find(
-        { programId, kind: 'check-ins', 'fact.overdueSince': queryOperator({ $ne: null }) },
-        { projection },
-      )
-      .toArray();
+    // At most one per relationship; the overdue ones are picked here, not in the query (see prepare).
+    const checkIns = (await facts.find({ programId, kind: 'check-ins' }, { projection }).toArray()).filter(
+      (doc) => (doc.fact as CheckInFact).overdueSince !== null,
+    );
     if (checkIns.length === 0) return 0;
     const relationshipIds = queryOperator({
       $in: checkIns.map((doc) => (doc.fact as CheckInFact).relationshipId),
