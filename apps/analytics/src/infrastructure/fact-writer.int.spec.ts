@@ -38,8 +38,11 @@ describe('FactWriter.recordMany (MongoDB-compatible server)', () => {
       programs.sort().map(async (key) => {
         const [tenantId, programId] = key.split('|') as [string, string];
         return {
-          fromRollups: await summaries.summaryIn(number, tenantId, programId),
-          fromFacts: programSummary(facts, programId),
+          fromRollups: {
+            summary: await summaries.summaryIn(number, tenantId, programId),
+            funnel: await summaries.funnelIn(number, tenantId, programId),
+          },
+          fromFacts: { summary: programSummary(facts, programId), funnel: programFunnel(facts, programId) },
         };
       }),
     );
@@ -83,9 +86,13 @@ describe('FactWriter.recordMany (MongoDB-compatible server)', () => {
     await writer.recordMany(raced, events);
     const [alone, racing] = [await summariesOf(oneByOne), await summariesOf(raced)];
     expect(alone.length).toBeGreaterThan(1);
-    expect(alone.some(({ fromFacts }) => fromFacts.sessionsHeld > 0 && fromFacts.matchedMentees > 0)).toBe(
-      true,
-    );
+    const reached = (test: (facts: (typeof alone)[number]['fromFacts']) => boolean) =>
+      alone.some(({ fromFacts }) => test(fromFacts));
+    expect(reached(({ summary }) => summary.sessionsHeld > 0 && summary.matchedMentees > 0)).toBe(true);
+    expect(reached(({ summary }) => summary.checkInsOverdue > 0)).toBe(true);
+    // Every step of the funnel reached by someone, so each rule of a journey is exercised.
+    for (const step of [1, 2, 3, 4, 5])
+      expect(reached(({ funnel }) => (funnel.stages[step]?.count ?? 0) > 0)).toBe(true);
     for (const { fromRollups, fromFacts } of [...alone, ...racing]) expect(fromRollups).toEqual(fromFacts);
   });
 
