@@ -83,13 +83,11 @@ export async function moveJourneys(
   for (const group of groupByProgram([...relationships.values()])) {
     const { tenantId, programId, ids } = group;
     const related = { tenantId, programId, 'fact.relationshipId': { $in: ids } };
-    const [found, held, completed] = await Promise.all([
+    const [found, sessions, goals] = await Promise.all([
       facts
         .find({ _id: { $in: ids.map((id) => factDocumentId(tenantId, 'relationship', id)) } }, { session })
         .toArray(),
-      facts
-        .find({ ...related, kind: 'session', 'fact.status': 'held' }, { session, projection: { fact: 1 } })
-        .toArray(),
+      facts.find({ ...related, kind: 'session' }, { session, projection: { fact: 1 } }).toArray(),
       facts.find({ ...related, kind: 'goal' }, { session, projection: { fact: 1 } }).toArray(),
     ]);
     const byRelationship = (documents: Pick<FactDocument, 'fact'>[], at: (fact: Fact) => string | null) => {
@@ -101,8 +99,10 @@ export async function moveJourneys(
       }
       return map;
     };
-    const heldAt = byRelationship(held, (fact) => (fact as SessionFact).heldAt);
-    const completedAt = byRelationship(completed, (fact) => (fact as GoalFact).completedAt);
+    const heldAt = byRelationship(sessions, (fact) =>
+      (fact as SessionFact).status === 'held' ? (fact as SessionFact).heldAt : null,
+    );
+    const completedAt = byRelationship(goals, (fact) => (fact as GoalFact).completedAt);
     const current = new Map(
       found.map((doc) => [(doc.fact as RelationshipFact).relationshipId, doc.fact as RelationshipFact]),
     );

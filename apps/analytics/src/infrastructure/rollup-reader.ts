@@ -78,10 +78,7 @@ export class RollupReader {
         .find({ programId, kind: 'relationship', 'fact.relationshipId': relationshipIds }, { projection })
         .toArray(),
       facts
-        .find(
-          { programId, kind: 'session', 'fact.relationshipId': relationshipIds, 'fact.status': 'held' },
-          { projection },
-        )
+        .find({ programId, kind: 'session', 'fact.relationshipId': relationshipIds }, { projection })
         .toArray(),
     ]);
     const set = factSetOf([...checkIns, ...relationships, ...sessions].map((doc) => doc.fact));
