@@ -1,3 +1,4 @@
+import { programCreatedData as sharedProgramCreatedData } from '@tandem/testing';
 import { eventDefinition, type EventData, type EventEnvelope, type TandemEventType } from '@tandem/events';
 import { testEnvelope, type ServiceApi } from '@tandem/runtime/testing';
 import { FactGenerations } from './infrastructure/fact-generations';
@@ -25,26 +26,4 @@ export function factRecorder(api: ServiceApi, tenantId: string) {
 export const programCreatedData = (
   programId: string,
   sessionsPerMonth: number,
-): EventData<'matching.program.created'> => ({
-  programId,
-  by: 'admin-1',
-  programType: 'one-to-one',
-  settings: {
-    matchingMode: 'admin-bulk',
-    mentorsPerMentee: 1,
-    defaultMentorCapacity: 3,
-    minimumScore: 0,
-    criteriaWeights: {},
-    sessionsPerMonth,
-    hardRules: {
-      excludeSameDepartment: false,
-      excludeOwnManager: true,
-      excludePreviousPairs: true,
-      requireCommonLanguage: true,
-    },
-    questions: [],
-    acceptance: 'both-parties',
-    proposalTtlDays: 14,
-    adminIds: ['admin-1'],
-  },
-});
+): EventData<'matching.program.created'> => sharedProgramCreatedData(programId, { sessionsPerMonth });

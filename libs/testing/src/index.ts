@@ -4,3 +4,4 @@ export { testInfra, withDatabase, type TestInfra } from './test-infra';
 export { connectTestDatabase, type TestDatabase } from './test-database';
 export { freePort } from './free-port';
 export { seededRandom } from './seeded-random';
+export { programCreatedData } from './program-created';

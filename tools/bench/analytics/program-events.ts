@@ -1,4 +1,5 @@
 import { eventDefinition, type EventData, type RawEvent, type TandemEventType } from '@tandem/events';
+import { programCreatedData } from '@tandem/testing';
 
 // The events of large programs as the three producing services publish them, so the analytics
 // service builds its facts and rollups the way it does in production. Per program: 1,500
@@ -51,29 +52,7 @@ export function* programEvents(tenantId: string, programIndex: number): Generato
     `program-${programId}`,
     1,
     'matching.program.created',
-    {
-      programId,
-      by: 'admin-1',
-      programType: programIndex % 3 === 0 ? 'group' : 'one-to-one',
-      settings: {
-        matchingMode: 'hybrid',
-        mentorsPerMentee: 1,
-        defaultMentorCapacity: 2,
-        minimumScore: 0,
-        criteriaWeights: {},
-        sessionsPerMonth: 2,
-        hardRules: {
-          excludeSameDepartment: false,
-          excludeOwnManager: true,
-          excludePreviousPairs: true,
-          requireCommonLanguage: true,
-        },
-        questions: [],
-        acceptance: 'both-parties',
-        proposalTtlDays: 14,
-        adminIds: ['admin-1'],
-      },
-    },
+    programCreatedData(programId, { programType: programIndex % 3 === 0 ? 'group' : 'one-to-one' }),
     at(0),
     id(),
   );
