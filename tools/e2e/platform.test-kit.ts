@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestIssuer, type TestIssuer } from '@tandem/auth/testing';
 import { createTandemClient, type TandemClient } from '@tandem/api-client';
@@ -37,10 +38,59 @@ export interface PlatformOptions {
   readonly env?: Partial<Record<ServiceName, Record<string, string>>>;
 }
 
+/** Whether the process that wrote a lock file is gone (its lock is then stale). */
+function holderGone(lock: string): boolean {
+  try {
+    process.kill(Number(readFileSync(lock, 'utf8')), 0);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Builds dist/ once per test run, however many e2e files start platforms at once: a build empties
+ * dist/ first, and another file's services may be starting from it (they failed with
+ * MODULE_NOT_FOUND in CI). A lock file holds the build; a marker in dist/ says this run built it.
+ */
+async function buildOncePerRun(): Promise<void> {
+  const lock = path.join(workspaceRoot, '.dist-build.lock');
+  const marker = path.join(
+    workspaceRoot,
+    'dist',
+    `.built-by-${process.env['TANDEM_TEST_RUN'] ?? process.pid}`,
+  );
+  await waitFor(
+    () => {
+      try {
+        writeFileSync(lock, String(process.pid), { flag: 'wx' });
+        return true;
+      } catch {
+        if (holderGone(lock)) rmSync(lock, { force: true });
+        return false;
+      }
+    },
+    { description: 'the dist/ build lock', timeoutMs: 300_000, intervalMs: 200 },
+  );
+  try {
+    if (existsSync(marker)) return;
+    const build = spawnSync(process.execPath, [path.join(workspaceRoot, 'tools/scripts/build.mjs')], {
+      cwd: workspaceRoot,
+      encoding: 'utf8',
+    });
+    if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
+    writeFileSync(marker, '');
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
 /** Builds the services once and starts them (all four by default); resolves when every /health/ready answers 200. */
-export async function startPlatform({ services: chosen = serviceNames, env: extraEnv = {} }: PlatformOptions = {}): Promise<Platform> {
-  const build = spawnSync(process.execPath, [path.join(workspaceRoot, 'tools/scripts/build.mjs')], { cwd: workspaceRoot, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
+export async function startPlatform({
+  services: chosen = serviceNames,
+  env: extraEnv = {},
+}: PlatformOptions = {}): Promise<Platform> {
+  await buildOncePerRun();
   const infra = testInfra();
   const issuer: TestIssuer = await createTestIssuer();
   const prefix = `${uniqueName('e2e')}.`;
@@ -65,18 +115,24 @@ export async function startPlatform({ services: chosen = serviceNames, env: extr
 
   const start = async (name: ServiceName) => {
     const service = services.get(name)!;
-    const child = spawn(process.execPath, ['--enable-source-maps', path.join(workspaceRoot, `dist/apps/${name}/src/main.js`)], {
-      cwd: workspaceRoot,
-      env: service.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const keep = (chunk: Buffer) => void (service.output = (service.output + chunk.toString()).slice(-20_000));
+    const child = spawn(
+      process.execPath,
+      ['--enable-source-maps', path.join(workspaceRoot, `dist/apps/${name}/src/main.js`)],
+      {
+        cwd: workspaceRoot,
+        env: service.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const keep = (chunk: Buffer) =>
+      void (service.output = (service.output + chunk.toString()).slice(-20_000));
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     service.process = child;
     await waitFor(
       async () => {
-        if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}):\n${service.output}`);
+        if (child.exitCode !== null)
+          throw new Error(`${name} exited (${child.exitCode}):\n${service.output}`);
         return (await fetch(`${service.url}/health/ready`).catch(() => undefined))?.status === 200;
       },
       { timeoutMs: 60_000, intervalMs: 200, description: `${name} ready` },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { containerInfraUp, dockerEngineLikely } from './container-infra';
 import { localInfraDown, localInfraUp } from './local-infra';
 
@@ -11,6 +12,8 @@ import { localInfraDown, localInfraUp } from './local-infra';
 export default async function globalSetup(): Promise<void> {
   // Tests assert on failures themselves; kafkajs' own log of retried errors is noise here.
   process.env['KAFKA_LOG_LEVEL'] ??= 'nothing';
+  // Names this run for what its test files share, e.g. one build of dist/ (tools/e2e).
+  process.env['TANDEM_TEST_RUN'] ??= randomUUID();
   if (process.env['KAFKA_BROKERS'] && process.env['MONGODB_URI']) {
     process.stderr.write(`\ntest infra: using KAFKA_BROKERS and MONGODB_URI from the environment\n`);
     return;
@@ -25,7 +28,9 @@ export default async function globalSetup(): Promise<void> {
       return;
     } catch (error) {
       if (choice === 'docker') throw error;
-      process.stderr.write(`\ntest infra: no usable Docker engine (${(error as Error).message}); using tools/infra\n`);
+      process.stderr.write(
+        `\ntest infra: no usable Docker engine (${(error as Error).message}); using tools/infra\n`,
+      );
     }
   }
   process.stderr.write('\ntest infra: starting tools/infra (local Kafka and MongoDB-compatible server)\n');
