@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { lock } from 'proper-lockfile';
 import path from 'node:path';
 import { createTestIssuer, type TestIssuer } from '@tandem/auth/testing';
 import { createTandemClient, type TandemClient } from '@tandem/api-client';
@@ -38,40 +39,21 @@ export interface PlatformOptions {
   readonly env?: Partial<Record<ServiceName, Record<string, string>>>;
 }
 
-/** Whether the process that wrote a lock file is gone (its lock is then stale). */
-function holderGone(lock: string): boolean {
-  try {
-    process.kill(Number(readFileSync(lock, 'utf8')), 0);
-    return false;
-  } catch {
-    return true;
-  }
-}
-
 /**
  * Builds dist/ once per test run, however many e2e files start platforms at once: a build empties
  * dist/ first, and another file's services may be starting from it (they failed with
- * MODULE_NOT_FOUND in CI). A lock file holds the build; a marker in dist/ says this run built it.
+ * MODULE_NOT_FOUND in CI). A lock holds the build; a marker in dist/ says this run built it.
  */
 async function buildOncePerRun(): Promise<void> {
-  const lock = path.join(workspaceRoot, '.dist-build.lock');
   const marker = path.join(
     workspaceRoot,
     'dist',
     `.built-by-${process.env['TANDEM_TEST_RUN'] ?? process.pid}`,
   );
-  await waitFor(
-    () => {
-      try {
-        writeFileSync(lock, String(process.pid), { flag: 'wx' });
-        return true;
-      } catch {
-        if (holderGone(lock)) rmSync(lock, { force: true });
-        return false;
-      }
-    },
-    { description: 'the dist/ build lock', timeoutMs: 300_000, intervalMs: 200 },
-  );
+  const release = await lock(workspaceRoot, {
+    lockfilePath: path.join(workspaceRoot, '.dist-build.lock'),
+    retries: { retries: 600, minTimeout: 200, maxTimeout: 1000 },
+  });
   try {
     if (existsSync(marker)) return;
     const build = spawnSync(process.execPath, [path.join(workspaceRoot, 'tools/scripts/build.mjs')], {
@@ -81,7 +63,7 @@ async function buildOncePerRun(): Promise<void> {
     if (build.status !== 0) throw new Error(`build failed:\n${build.stdout}${build.stderr}`);
     writeFileSync(marker, '');
   } finally {
-    rmSync(lock, { force: true });
+    await release();
   }
 }
 

@@ -87,8 +87,15 @@ export async function moveJourneys(
       facts
         .find({ _id: { $in: ids.map((id) => factDocumentId(tenantId, 'relationship', id)) } }, { session })
         .toArray(),
-      facts.find({ ...related, kind: 'session' }, { session, projection: { fact: 1 } }).toArray(),
-      facts.find({ ...related, kind: 'goal' }, { session, projection: { fact: 1 } }).toArray(),
+      facts
+        .find({ ...related, kind: 'session', 'fact.status': 'held' }, { session, projection: { fact: 1 } })
+        .toArray(),
+      facts
+        .find(
+          { ...related, kind: 'goal', 'fact.completedAt': { $ne: null } },
+          { session, projection: { fact: 1 } },
+        )
+        .toArray(),
     ]);
     const byRelationship = (documents: Pick<FactDocument, 'fact'>[], at: (fact: Fact) => string | null) => {
       const map = new Map<string, string[]>();
@@ -99,9 +106,7 @@ export async function moveJourneys(
       }
       return map;
     };
-    const heldAt = byRelationship(sessions, (fact) =>
-      (fact as SessionFact).status === 'held' ? (fact as SessionFact).heldAt : null,
-    );
+    const heldAt = byRelationship(sessions, (fact) => (fact as SessionFact).heldAt);
     const completedAt = byRelationship(goals, (fact) => (fact as GoalFact).completedAt);
     const current = new Map(
       found.map((doc) => [(doc.fact as RelationshipFact).relationshipId, doc.fact as RelationshipFact]),

@@ -65,10 +65,12 @@ export class RollupReader {
   private async checkInsOverdue(generation: number, tenantId: string, programId: string): Promise<number> {
     const facts = tenantScoped(this.generations.collection(generation), tenantId);
     const projection = { fact: 1 };
-    // At most one per relationship; the overdue ones are picked here, not in the query (see prepare).
-    const checkIns = (await facts.find({ programId, kind: 'check-ins' }, { projection }).toArray()).filter(
-      (doc) => (doc.fact as CheckInFact).overdueSince !== null,
-    );
+    const checkIns = await facts
+      .find(
+        { programId, kind: 'check-ins', 'fact.overdueSince': queryOperator({ $ne: null }) },
+        { projection },
+      )
+      .toArray();
     if (checkIns.length === 0) return 0;
     const relationshipIds = queryOperator({
       $in: checkIns.map((doc) => (doc.fact as CheckInFact).relationshipId),
@@ -78,7 +80,10 @@ export class RollupReader {
         .find({ programId, kind: 'relationship', 'fact.relationshipId': relationshipIds }, { projection })
         .toArray(),
       facts
-        .find({ programId, kind: 'session', 'fact.relationshipId': relationshipIds }, { projection })
+        .find(
+          { programId, kind: 'session', 'fact.relationshipId': relationshipIds, 'fact.status': 'held' },
+          { projection },
+        )
         .toArray(),
     ]);
     const set = factSetOf([...checkIns, ...relationships, ...sessions].map((doc) => doc.fact));
