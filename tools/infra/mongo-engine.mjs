@@ -37,7 +37,8 @@ async function setParameters(settings, parameters) {
 }
 
 /**
- * An engine from its parts: `paths(settings)` (binary, pidFile, logFile), `ensureBinary(settings, say)`,
+ * An engine from its parts: `paths(settings)` (binary, pidFile, logFile, and optionally processMarker:
+ * what its command line holds when the binary path alone would not find a server built earlier), `ensureBinary(settings, say)`,
  * `launch(settings, paths)` → { args, cwd } (prepares its directories), `label` and `version(settings)`,
  * and optionally `parameters(settings)`: server parameters set once it answers.
  */
@@ -49,12 +50,12 @@ export function mongoEngineProcess({ name, label, version, paths, ensureBinary, 
     async up(settings, say) {
       const p = paths(settings);
       const address = `${settings.host}:${settings.mongo.port}`;
-      const running = runningPid(p.pidFile, p.binary);
+      const running = runningPid(p.pidFile, p.processMarker ?? p.binary);
       if (running !== undefined) {
         say(`mongo: ${label} already running (pid ${running}) on ${address}`);
         return { started: false, pid: running };
       }
-      const binary = ensureBinary(settings, say);
+      const binary = await ensureBinary(settings, say);
       if (await portIsOpen(settings.host, settings.mongo.port)) {
         throw new Error(`mongo: port ${settings.mongo.port} is taken by another process; set TANDEM_MONGO_PORT`);
       }
@@ -68,12 +69,12 @@ export function mongoEngineProcess({ name, label, version, paths, ensureBinary, 
 
     down(settings) {
       const p = paths(settings);
-      return stopProcess(p.pidFile, p.binary);
+      return stopProcess(p.pidFile, p.processMarker ?? p.binary);
     },
 
     status(settings) {
       const p = paths(settings);
-      const pid = runningPid(p.pidFile, p.binary);
+      const pid = runningPid(p.pidFile, p.processMarker ?? p.binary);
       return { running: pid !== undefined, pid, cached: existsSync(p.binary), log: p.logFile, binary: p.binary };
     },
   };

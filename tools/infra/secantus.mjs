@@ -1,44 +1,33 @@
 // SecantusDB (MongoDB wire protocol on WiredTiger, single node) built from its crate on crates.io
-// and run on loopback. The default local engine: see docs/adr/0001-local-mongodb-engine.md.
+// (with Tandem's patches) and run on loopback. The default local engine: see docs/adr/0001-local-mongodb-engine.md.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { mongoEngineProcess } from './mongo-engine.mjs';
-import { runStep } from './processes.mjs';
-import { cargoCommand, requireCargo, requireCmake } from './toolchain.mjs';
+import { buildPatchedServer, patchSet } from './secantus/build.mjs';
 
 const crate = 'secantus-mdb';
 
 function paths(settings) {
   const { version } = settings.secantus;
-  const installRoot = path.join(settings.cacheDir, `${crate}-${version}`);
+  const installRoot = path.join(settings.cacheDir, `${crate}-${version}-tandem.${patchSet(settings).fingerprint}`);
+  const storage = path.join(settings.dataDir, 'secantus', 'wt');
   return {
     installRoot,
+    // Our server is the one on this checkout's data, whichever build of it (version, patches) runs.
+    processMarker: `--storage-path ${storage}`,
     binary: path.join(installRoot, 'bin', 'secantusd-rs'),
-    storage: path.join(settings.dataDir, 'secantus', 'wt'),
+    storage,
     config: path.join(settings.dataDir, 'secantus', 'secantusd.toml'),
     pidFile: path.join(settings.pidDir, 'mongo.pid'),
     logFile: path.join(settings.logDir, 'secantus.log'),
   };
 }
 
-/**
- * Builds the server once into the cache with `cargo install` (it compiles WiredTiger with cmake:
- * a few minutes cold, then cached). Every published version declares a newer `rust-version` than
- * stable Rust had when we pinned it, though it builds with the older one: hence
- * `--ignore-rust-version`; `--locked` keeps the crate's own dependency versions.
- */
-function ensureBinary(settings, say) {
+/** Builds the patched server once into the cache (`secantus/build.mjs`), keyed by version and patches. */
+async function ensureBinary(settings, say) {
   const p = paths(settings);
   if (existsSync(p.binary)) return p.binary;
-  requireCargo();
-  requireCmake();
-  const { version } = settings.secantus;
-  say(`mongo: building SecantusDB ${version} from crates.io into ${p.installRoot} (first run only, about 5 min)`);
-  mkdirSync(p.installRoot, { recursive: true });
-  runStep('building SecantusDB with cargo', cargoCommand(), [
-    'install', crate, '--version', version, '--locked', '--ignore-rust-version', '--root', p.installRoot,
-  ], { env: { ...process.env, CARGO_TERM_COLOR: 'never' } });
-  return p.binary;
+  return buildPatchedServer(settings, p.installRoot, say);
 }
 
 export const secantus = mongoEngineProcess({

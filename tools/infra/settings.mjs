@@ -37,6 +37,13 @@ export function loadSettings() {
     },
     secantus: {
       version: '0.5.3-beta.196',
+      // The registry's checksums of the crates fetched to patch (crates.io index, field `cksum`).
+      crateChecksums: {
+        'secantus-mdb': '7f60aa460984d72e5b5dd3faeb1310d98eb594ebaf5f7c76d5ff7d208dd5c02f',
+        'secantus-storage': '04b64f963c59c4cba228b861e62fe2a869a9154d4eeb681c19f1c401b59d8391',
+      },
+      // Crate → patch file in tools/infra/secantus (docs/adr/0010-patched-secantusdb-planner.md).
+      patches: { 'secantus-storage': 'storage-planner-routing.patch' },
       cacheSize: process.env.TANDEM_MONGO_CACHE_SIZE || '1G',
       // How long a transaction left open by a killed process keeps its documents (MongoDB: 60 s).
       // Locally shorter, so a service killed mid-write (by a developer or a fault test) recovers soon.
