@@ -247,6 +247,8 @@ describe('sessions service lifecycle', () => {
     const all = await mentee.get(`/sessions?relationshipId=${pair.relationshipId}&limit=500`);
     expect(all.body.nextCursor).toBeUndefined();
     expect(all.body.items.length).toBeGreaterThanOrEqual(3);
+    const starts = all.body.items.map((s: { startsAt: string }) => s.startsAt);
+    expect(starts).toEqual([...starts].sort());
     const first = await mentee.get(`/sessions?relationshipId=${pair.relationshipId}&limit=2`);
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(2);

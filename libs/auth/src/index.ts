@@ -36,6 +36,7 @@ export {
 } from './tenancy/tenant-scoped-collection';
 export { queryOperator, assertSafeFilter, UnsafeFilterError } from './tenancy/query-operators';
 export { lookupInTenant, type TenantLookup } from './tenancy/lookup-in-tenant';
+export { readModelPage } from './tenancy/read-model-page';
 export {
   parseBody,
   parseQuery,

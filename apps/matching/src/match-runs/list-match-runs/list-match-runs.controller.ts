@@ -7,10 +7,10 @@ import {
   Roles,
   ValidatedQuery,
   type Principal,
+  readModelPage,
 } from '@tandem/auth';
 import { ReadModels } from '../../infrastructure/read-model-collections';
 import { ProgramAccess } from '../../programs/program-access';
-import { readModelPage } from '../../programs/read-model-page';
 import { listMatchRunsQuery, type ListMatchRunsQuery } from '../match-run-schemas';
 import { matchRunSummary, matchRunSummarySchema } from './match-run-summary';
 

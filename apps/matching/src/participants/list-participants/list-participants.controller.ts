@@ -7,12 +7,12 @@ import {
   Roles,
   ValidatedQuery,
   type Principal,
+  readModelPage,
 } from '@tandem/auth';
 import type { Filter } from 'mongodb';
 import { ReadModels } from '../../infrastructure/read-model-collections';
 import type { ParticipantView } from '../../infrastructure/views';
 import { ProgramAccess } from '../../programs/program-access';
-import { readModelPage } from '../../programs/read-model-page';
 import { participantResponse, participantResponseSchema } from '../participant-response';
 import { listParticipantsQuery, type ListParticipantsQuery } from '../participant-schemas';
 

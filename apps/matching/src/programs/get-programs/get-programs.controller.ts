@@ -8,6 +8,7 @@ import {
   Roles,
   ValidatedQuery,
   type Principal,
+  readModelPage,
 } from '@tandem/auth';
 import type { Filter } from 'mongodb';
 import { ReadModels } from '../../infrastructure/read-model-collections';
@@ -15,7 +16,6 @@ import type { ProgramView } from '../../infrastructure/views';
 import { ProgramAccess } from '../program-access';
 import { programResponse, programResponseSchema } from '../program-response';
 import { listProgramsQuery, type ListProgramsQuery } from '../program-schemas';
-import { readModelPage } from '../read-model-page';
 
 /** Reads straight from the programs read model (a query needs no domain rules). */
 @Controller('programs')

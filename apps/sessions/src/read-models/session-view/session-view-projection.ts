@@ -43,9 +43,10 @@ export class SessionViewProjection implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     const views = this.views();
     Promise.all([
-      views.createIndex({ tenantId: 1, relationshipId: 1 }),
-      views.createIndex({ tenantId: 1, memberIds: 1 }),
-      views.createIndex({ tenantId: 1, programId: 1 }),
+      // Lists page by start then id (SessionQueries), so each list's index ends with them.
+      views.createIndex({ tenantId: 1, relationshipId: 1, startsAt: 1, sessionId: 1 }),
+      views.createIndex({ tenantId: 1, memberIds: 1, startsAt: 1, sessionId: 1 }),
+      views.createIndex({ tenantId: 1, programId: 1, startsAt: 1, sessionId: 1 }),
       views.createIndex({ tenantId: 1, 'actionItems.assigneeId': 1 }),
     ]).catch((error: Error) =>
       new Logger('SessionViewProjection').warn(`indexes not created: ${error.message}`),

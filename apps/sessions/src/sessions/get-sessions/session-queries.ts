@@ -1,12 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  compareKeys,
-  isPlatformAdmin,
-  paginate,
-  queryOperator,
-  type Page,
-  type Principal,
-} from '@tandem/auth';
+import { isPlatformAdmin, queryOperator, readModelPage, type Page, type Principal } from '@tandem/auth';
 import type { Filter } from 'mongodb';
 import { ReadModels, type StoredSessionView } from '../../infrastructure/read-models';
 
@@ -21,42 +14,44 @@ export class SessionQueries {
     private readonly knowledge: RelationshipKnowledge,
   ) {}
 
-  /** One page of the caller's sessions by start (newest first for `past`), the id breaking ties. */
+  /** One page of the caller's sessions by start (newest first for `past`), the id breaking ties, paged in the database. */
   async list(principal: Principal, query: ListSessionsQuery, now: Date): Promise<Page<StoredSessionView>> {
-    const sessions = await this.visibleSessions(principal, query);
+    const visible = await this.visibleFilter(principal, query);
+    if (visible === undefined) return { items: [] };
     const nowIso = now.toISOString();
-    const upcoming = (s: StoredSessionView) => s.status === 'scheduled' && s.startsAt >= nowIso;
     // Upcoming: still to happen. Past: started before now, whatever became of it.
-    const chosen = sessions.filter(
-      (s) => query.when === 'all' || (query.when === 'upcoming' ? upcoming(s) : s.startsAt < nowIso),
+    const when: Filter<StoredSessionView> =
+      query.when === 'upcoming'
+        ? { status: 'scheduled', startsAt: queryOperator({ $gte: nowIso }) }
+        : query.when === 'past'
+          ? { startsAt: queryOperator({ $lt: nowIso }) }
+          : {};
+    return readModelPage(
+      this.readModels.forTenant(principal).sessions,
+      { ...visible, ...when },
+      { fields: ['startsAt', 'sessionId'], direction: query.when === 'past' ? -1 : 1 },
+      query,
     );
-    const descending = query.when === 'past';
-    const keyOf = (s: StoredSessionView) => [s.startsAt, s.sessionId];
-    chosen.sort((a, b) => (descending ? -1 : 1) * compareKeys(keyOf(a), keyOf(b)));
-    return paginate(chosen, query, keyOf, descending);
   }
 
-  private async visibleSessions(
+  /** The sessions the caller may see, as a filter; undefined when there are none. */
+  private async visibleFilter(
     principal: Principal,
     query: ListSessionsQuery,
-  ): Promise<StoredSessionView[]> {
-    const sessions = this.readModels.forTenant(principal).sessions;
+  ): Promise<Filter<StoredSessionView> | undefined> {
     const filter: Filter<StoredSessionView> = {};
     if (query.participantId) filter.memberIds = query.participantId;
     if (query.relationshipId) {
       await this.knowledge.visible(principal, query.relationshipId); // 404 for a foreign relationship
-      return sessions.find({ ...filter, relationshipId: query.relationshipId }).toArray();
+      return { ...filter, relationshipId: query.relationshipId };
     }
-    if (isPlatformAdmin(principal)) return sessions.find(filter).toArray();
+    if (isPlatformAdmin(principal)) return filter;
     const administered = await this.knowledge.administeredProgramIds(principal);
-    const [own, ofPrograms] = await Promise.all([
-      query.participantId && query.participantId !== principal.userId
-        ? []
-        : sessions.find({ memberIds: principal.userId }).toArray(),
-      administered.length === 0
-        ? []
-        : sessions.find({ ...filter, programId: queryOperator({ $in: administered }) }).toArray(),
-    ]);
-    return [...new Map([...own, ...ofPrograms].map((s) => [s.sessionId, s])).values()];
+    const branches: Filter<StoredSessionView>[] = [];
+    if (!query.participantId || query.participantId === principal.userId)
+      branches.push({ memberIds: principal.userId });
+    if (administered.length > 0) branches.push({ ...filter, programId: queryOperator({ $in: administered }) });
+    if (branches.length <= 1) return branches[0];
+    return queryOperator({ $or: branches });
   }
 }

@@ -1,12 +1,7 @@
-import {
-  decodeCursor,
-  encodeCursor,
-  invalidRequest,
-  queryOperator,
-  type Page,
-  type TenantOwned,
-  type TenantScopedCollection,
-} from '@tandem/auth';
+import { decodeCursor, encodeCursor, type Page } from '../validation/pagination';
+import { invalidRequest } from '../validation/parse-request';
+import { queryOperator } from './query-operators';
+import type { TenantOwned, TenantScopedCollection } from './tenant-scoped-collection';
 import type { Filter, Sort, WithId } from 'mongodb';
 
 /**
