@@ -54,7 +54,8 @@ export class RollupReader {
   async funnelIn(generation: number, tenantId: string, programId: string): Promise<ProgramFunnel> {
     const documents = await this.generations
       .journeys(generation)
-      .find({ tenantId, programId }, { projection: { enrolments: 1, relationships: 1 } })
+      // Every journey of the program is read: in as few batches as the server allows, not the 101-document default.
+      .find({ tenantId, programId }, { projection: { enrolments: 1, relationships: 1 }, batchSize: 100_000 })
       .toArray();
     const journeys = documents.flatMap(({ enrolments = {}, relationships = {} }) =>
       Object.values(enrolments).map((enrolledAt) => journeyOf(enrolledAt, Object.values(relationships))),

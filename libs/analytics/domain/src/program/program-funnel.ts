@@ -1,6 +1,6 @@
 import { heldSessionsByRelationship, type FactSet } from '../facts/fact-set';
 import type { RelationshipFact } from '../facts/fact-types';
-import { daysBetween } from '../shared/time';
+import { DAY_MS } from '../shared/time';
 import { median, rounded } from '../shared/statistics';
 
 export const FUNNEL_STEPS = [
@@ -40,11 +40,17 @@ export interface RelationshipProgress {
   readonly firstGoalCompletedAt: string | null;
 }
 
-const earliest = (instants: readonly (string | null)[]): string | null =>
-  instants.reduce<string | null>(
-    (first, at) => (at !== null && (first === null || Date.parse(at) < Date.parse(first)) ? at : first),
-    null,
-  );
+/** The earliest of the instants (each parsed once: a funnel folds thousands of journeys). */
+function earliest(instants: readonly (string | null)[]): string | null {
+  let first: string | null = null;
+  let firstMs = Infinity;
+  for (const at of instants) {
+    if (at === null) continue;
+    const ms = Date.parse(at);
+    if (first === null || ms < firstMs) [first, firstMs] = [at, ms];
+  }
+  return first;
+}
 
 export function relationshipProgressOf(
   relationship: RelationshipFact,
@@ -62,7 +68,10 @@ export function relationshipProgressOf(
 }
 
 /** A mentee's journey from their enrolment and their relationships; each step at its earliest. */
-export function journeyOf(enrolledAt: string | null, relationships: readonly RelationshipProgress[]): Journey {
+export function journeyOf(
+  enrolledAt: string | null,
+  relationships: readonly RelationshipProgress[],
+): Journey {
   const started = relationships.filter((r) => r.startedAt !== null);
   return [
     enrolledAt,
@@ -76,10 +85,12 @@ export function journeyOf(enrolledAt: string | null, relationships: readonly Rel
 
 /** Stages from the mentees' journeys (in any order). */
 export function funnelOfJourneys(programId: string, journeys: readonly Journey[]): ProgramFunnel {
+  // Each instant parsed once; the mentees who reached a step are those of the step before who reached it too.
+  let reached = journeys.map((times) => times.map((at) => (at === null ? null : Date.parse(at))));
   const stages = FUNNEL_STEPS.map((step, index): FunnelStage => {
-    const reached = journeys.filter((times) => times.slice(0, index + 1).every((at) => at !== null));
+    reached = reached.filter((times) => times[index] !== null);
     const days =
-      index === 0 ? [] : reached.map((times) => daysBetween(times[index - 1] ?? '', times[index] ?? ''));
+      index === 0 ? [] : reached.map((times) => ((times[index] ?? 0) - (times[index - 1] ?? 0)) / DAY_MS);
     return { step, count: reached.length, medianDaysFromPrevious: rounded(median(days), 2) };
   });
   return { programId, stages };

@@ -1,6 +1,6 @@
 // Date arithmetic on ISO strings; analytics never reads the clock itself (`now` is always passed in).
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 
 export const daysBetween = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / DAY_MS;
 
