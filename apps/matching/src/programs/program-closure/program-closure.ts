@@ -14,9 +14,10 @@ import { ReadModelProjection } from '../../read-models/read-model-projection';
 /**
  * A closed program ends its running and paused relationships with the reason `program-ended`
  * (`program-closed` in `matching.relationship.ended`), whoever closed it: an admin by hand or the
- * program's end date. Driven by `matching.program.closed` from the topic, so a crash after the
- * close still ends them; the closing request runs it at once too. Re-running ends nothing twice:
- * the decider refuses to end an ended relationship.
+ * program's end date; and its proposals nobody answered lapse (`matching.relationship.expired`),
+ * since they can no longer start. Driven by `matching.program.closed` from the topic, so a crash
+ * after the close still ends them; the closing request runs it at once too. Re-running ends
+ * nothing twice: the decider refuses to end an ended relationship and expires only a proposal.
  */
 @Injectable()
 export class ProgramClosure implements EventSubscriber {
@@ -44,7 +45,30 @@ export class ProgramClosure implements EventSubscriber {
     for (const { relationshipId } of running) {
       if (await this.end(tenantId, relationshipId, by)) ended += 1;
     }
+    await this.expireProposalsOf(tenantId, programId);
     return ended;
+  }
+
+  /** Its proposals lapse: accepting them is refused once the program is closed. */
+  private async expireProposalsOf(tenantId: string, programId: string): Promise<void> {
+    const proposals = await this.readModels
+      .forTenant(tenantId)
+      .relationships.find({ programId, status: 'proposed' })
+      .project<{ relationshipId: string }>({ relationshipId: 1 })
+      .toArray();
+    for (const { relationshipId } of proposals) {
+      try {
+        const handled = await handleCommand(this.store, relationshipDecider, {
+          tenantId,
+          streamId: streams.relationship(relationshipId),
+          command: { type: 'expire', now: this.clock.nowIso(), programClosed: true },
+        });
+        await this.projection.applyAppended(handled.events);
+      } catch (error) {
+        // Answered or expired meanwhile: nothing left to do.
+        if (!(error instanceof ConcurrencyError)) throw error;
+      }
+    }
   }
 
   private async end(tenantId: string, relationshipId: string, by: string): Promise<boolean> {

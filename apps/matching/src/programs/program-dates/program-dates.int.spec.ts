@@ -113,7 +113,7 @@ describe('program dates and closing', () => {
     expect(await sweepAt('2090-08-01T00:00:00Z')).toBe(0);
   });
 
-  it('closing a program by hand ends its running and paused relationships, once however often the close is delivered', async () => {
+  it('closing a program by hand ends its running and paused relationships and lapses its open proposals, once however often the close is delivered', async () => {
     const program = await admin.post('/programs', {
       name: 'By hand',
       type: 'one-to-one',
@@ -141,10 +141,10 @@ describe('program dates and closing', () => {
     await admin.post(`/programs/${programId}/launch`);
 
     expect((await admin.post(`/programs/${programId}/close`)).body.status).toBe('closed');
-    // A proposal still open cannot start anything in a closed program.
+    // A proposal nobody answered lapses with its program: it can start nothing there any more.
+    expect((await admin.get(`/relationships/${pending.body.relationshipId}`)).body.status).toBe('expired');
     const late = await admin.post(`/relationships/${pending.body.relationshipId}/accept`);
-    expect(late).toMatchObject({ status: 409, body: { code: 'program-closed' } });
-    expect((await admin.get(`/relationships/${pending.body.relationshipId}`)).body.status).toBe('proposed');
+    expect(late).toMatchObject({ status: 409, body: { code: 'transition-not-allowed' } });
     for (const { relationshipId } of [running, paused]) {
       expect((await admin.get(`/relationships/${relationshipId}`)).body).toMatchObject({
         status: 'ended',
@@ -156,6 +156,10 @@ describe('program dates and closing', () => {
       (e) => e.type === 'matching.program.closed',
     );
     for (let delivery = 0; delivery < 2; delivery += 1) await api.app.get(ProgramClosure).handle(closed!);
+    const expiries = (
+      await api.app.get(EventStore).readStream(tenant, `relationship-${pending.body.relationshipId}`)
+    ).events.filter((e) => e.type === 'matching.relationship.expired');
+    expect(expiries).toHaveLength(1);
     for (const { relationshipId } of [running, paused]) {
       expect(await endedEvents(relationshipId)).toEqual([
         expect.objectContaining({

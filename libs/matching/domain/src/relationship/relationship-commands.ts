@@ -33,7 +33,12 @@ export type RelationshipCommand =
       readonly programClosed: boolean;
     })
   | (Actor & { readonly type: 'decline'; readonly reason: string })
-  | { readonly type: 'expire'; readonly now: string }
+  | {
+      readonly type: 'expire';
+      readonly now: string;
+      /** Its program closed: the proposal lapses now, whatever its expiry. */
+      readonly programClosed?: boolean;
+    }
   | (Actor & {
       /** A party proposes the agreement's next version: these terms and, if given, their own availability. */
       readonly type: 'propose-agreement';

@@ -32,7 +32,7 @@ export const relationshipDecider: Decider<RelationshipCommand, TandemEvent, Rela
           },
         ];
       case 'expire':
-        return state.status === 'proposed' && command.now >= state.expiresAt
+        return state.status === 'proposed' && (command.programClosed || command.now >= state.expiresAt)
           ? [{ type: 'matching.relationship.expired', data: ref }]
           : [];
       case 'propose-agreement':

@@ -53,6 +53,23 @@ describe('a proposal', () => {
     });
   });
 
+  it('lapses before its expiry when its program closed, and only while it is a proposal', () => {
+    const early = '2026-11-01T00:00:00.000Z';
+    expect(given(relationshipDecider, [proposed]).when({ type: 'expire', now: early }).then()).toEqual([]);
+    expect(
+      given(relationshipDecider, [proposed]).when({ type: 'expire', now: early, programClosed: true }).then(),
+    ).toEqual([{ type: 'matching.relationship.expired', data: ref }]);
+    const declined: TandemEvent = {
+      type: 'matching.relationship.declined',
+      data: { ...ref, participantId: 'mentee', reason: 'schedule-conflict' },
+    };
+    expect(
+      given(relationshipDecider, [proposed, declined])
+        .when({ type: 'expire', now: early, programClosed: true })
+        .then(),
+    ).toEqual([]);
+  });
+
   it('expires at its expiry instant, not before, and only while nobody answered it', () => {
     const at = (now: string) => given(relationshipDecider, [proposed]).when({ type: 'expire', now }).then();
     expect(at('2026-11-30T23:59:59.999Z')).toEqual([]);
