@@ -25,8 +25,11 @@ export function patchSet(settings) {
 
 async function fetchCrate(name, version, sha256, into) {
   const url = `${cratesDownload}/${name}/${name}-${version}.crate`;
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`downloading ${url}: HTTP ${response.status}`);
+  const hint = 'behind a crates.io mirror, set TANDEM_CRATES_DOWNLOAD_URL to its download root';
+  const response = await fetch(url).catch((error) => {
+    throw new Error(`downloading ${url}: ${error.cause?.message ?? error.message} (${hint})`);
+  });
+  if (!response.ok) throw new Error(`downloading ${url}: HTTP ${response.status} (${hint})`);
   const bytes = Buffer.from(await response.arrayBuffer());
   const actual = createHash('sha256').update(bytes).digest('hex');
   if (actual !== sha256) throw new Error(`${url}: sha256 ${actual}, the registry says ${sha256}`);
