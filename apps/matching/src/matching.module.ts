@@ -4,6 +4,7 @@ import type { ServiceDefinition } from '@tandem/runtime';
 import { Clock } from './infrastructure/clock';
 import { MentorCapacity } from './infrastructure/mentor-capacity';
 import { ReadModels } from './infrastructure/read-model-collections';
+import { ReadModelIndexes } from './infrastructure/read-model-indexes';
 import { GetMatchRunController } from './match-runs/get-match-run/get-match-run.controller';
 import { ExplainPairController } from './match-runs/explain-pair/explain-pair.controller';
 import { ListMatchRunsController } from './match-runs/list-match-runs/list-match-runs.controller';
@@ -117,6 +118,7 @@ import { SubmitReflectionHandler } from './relationships/submit-reflection/submi
   providers: [
     Clock,
     ReadModels,
+    ReadModelIndexes,
     ReadModelProjection,
     MentorCapacity,
     MentorCapacityPolicy,

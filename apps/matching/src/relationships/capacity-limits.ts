@@ -20,9 +20,10 @@ export class CapacityLimits {
     program: Pick<VisibleProgram, 'programId' | 'programType'>,
   ): Promise<CapacityLimit[]> {
     const models = this.readModels.forTenant(tenantId);
+    const mentorIds = queryOperator({ $in: [...relationship.mentorIds] });
     const [participants, mentors] = await Promise.all([
-      models.participants.find({ programId: program.programId }).toArray(),
-      models.mentors.find({ userId: queryOperator({ $in: [...relationship.mentorIds] }) }).toArray(),
+      models.participants.find({ programId: program.programId, userId: mentorIds }).toArray(),
+      models.mentors.find({ userId: mentorIds }).toArray(),
     ]);
     const units = program.programType === 'group' ? relationship.menteeIds.length : 1;
     return relationship.mentorIds.flatMap((mentorUserId) => {
