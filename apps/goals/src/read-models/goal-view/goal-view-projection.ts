@@ -24,13 +24,20 @@ export class GoalViewProjection implements OnApplicationBootstrap {
     private readonly store: EventStore,
   ) {}
 
-  /** The listings' queries: by relationship and by program, within a tenant. */
+  /**
+   * The listings' queries: goals by relationship and by program, templates by program, and the
+   * relationships a person is in (a member's own goals and templates), within a tenant.
+   */
   onApplicationBootstrap(): void {
     const views = this.readModels.raw(collections.goals);
+    const relationships = this.readModels.raw(collections.relationships);
     Promise.all([
       views.createIndex({ tenantId: 1, relationshipId: 1 }),
       views.createIndex({ tenantId: 1, programId: 1 }),
       this.readModels.raw(collections.templates).createIndex({ tenantId: 1, programId: 1 }),
+      relationships.createIndex({ tenantId: 1, mentorIds: 1, programId: 1 }),
+      relationships.createIndex({ tenantId: 1, menteeIds: 1, programId: 1 }),
+      relationships.createIndex({ tenantId: 1, relationshipId: 1 }),
     ]).catch((error: Error) =>
       new Logger('GoalViewProjection').warn(`indexes not created: ${error.message}`),
     );
