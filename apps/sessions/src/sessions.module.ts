@@ -10,6 +10,7 @@ import { GetRelationshipFeedbackController } from './feedback/get-relationship-f
 import { GetRelationshipFeedbackHandler } from './feedback/get-relationship-feedback/get-relationship-feedback.handler';
 import { Clock } from './infrastructure/clock';
 import { ReadModels } from './infrastructure/read-models';
+import { ReadModelIndexes } from './infrastructure/read-model-indexes';
 import { SessionsProjector } from './infrastructure/sessions-projector';
 import { SessionViewProjection } from './read-models/session-view/session-view-projection';
 import { GoalsEventsSubscriber } from './relationships/goals-events.subscriber';
@@ -42,6 +43,7 @@ import { SessionAccess } from './sessions/session-access';
   providers: [
     Clock,
     ReadModels,
+    ReadModelIndexes,
     RelationshipKnowledge,
     SessionViewProjection,
     SessionsProjector,

@@ -30,7 +30,7 @@ export const CALENDAR_FEEDS = 'calendar_feeds_v2';
 /** Version 1 kept one document per secret (`_id` its hash); its feeds move to version 2 at start. */
 export const CALENDAR_FEEDS_V1 = 'calendar_feeds';
 
-type CollectionName =
+export type CollectionName =
   | typeof SESSIONS_VIEW
   | 'session_details'
   | 'relationships'

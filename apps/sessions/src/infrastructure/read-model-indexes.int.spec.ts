@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import type { Filter } from 'mongodb';
+import type { ServiceApi } from '@tandem/runtime/testing';
+import { startSessionsApi } from '../sessions-api.test-kit';
+import { ReadModels, type CollectionName } from './read-models';
+
+// The read models hold every tenant's documents: one tenant's programs, or one session's notes,
+// are read from their index entries, not from the collection. Another tenant's 2,000 documents of
+// each kind sit beside them here.
+describe('the sessions read models are indexed for their queries', () => {
+  let api: ServiceApi;
+  const tenant = `idx-${randomUUID().slice(0, 8)}`;
+  const other = `idx-other-${randomUUID().slice(0, 8)}`;
+  const kinds: CollectionName[] = ['programs', 'notes', 'feedback', 'goals'];
+  const raw = (name: CollectionName) => api.app.get(ReadModels).raw<{ _id: string }>(name);
+
+  beforeAll(async () => {
+    api = await startSessionsApi();
+    const doc = (tenantId: string, kind: string, i: number) => ({
+      _id: `${tenantId}/${kind}-${i}`,
+      tenantId,
+      sessionId: `s-${i % 200}`,
+      relationshipId: `r-${i % 100}`,
+      goalId: `g-${i}`,
+    });
+    for (const kind of kinds)
+      await raw(kind).insertMany([
+        ...Array.from({ length: 2_000 }, (_, i) => doc(other, kind, i)),
+        ...Array.from({ length: 10 }, (_, i) => doc(tenant, kind, i)),
+      ]);
+  });
+  afterAll(async () => {
+    for (const kind of kinds) await raw(kind).deleteMany({ tenantId: { $in: [tenant, other] } });
+    await api.close();
+  });
+
+  it.each<[string, CollectionName, Filter<{ _id: string }>]>([
+    ["a tenant's programs (whom the caller administers)", 'programs', {}],
+    ["a session's notes", 'notes', { sessionId: 's-3' }],
+    ["a session's feedback", 'feedback', { sessionId: { $in: ['s-3', 's-4'] } }],
+    ['the goals an agenda links', 'goals', { relationshipId: 'r-5', goalId: { $in: ['g-5', 'g-6'] } }],
+  ])('%s', async (_, name, filter) => {
+    const explained = await raw(name)
+      .find({ tenantId: tenant, ...filter })
+      .explain('executionStats');
+    const stats = explained['executionStats'] as { totalDocsExamined: number; nReturned: number };
+    expect(stats.nReturned).toBeGreaterThan(0);
+    expect(stats.totalDocsExamined).toBe(stats.nReturned);
+  });
+});
