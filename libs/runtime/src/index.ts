@@ -12,6 +12,7 @@ export {
   type ReadinessResult,
 } from './health/readiness-check';
 export { MongoConnection } from './mongo/mongo-connection';
+export { createIndexes, type IndexPlan } from './mongo/read-model-indexes';
 export { ServiceRuntimeModule, SERVICE_CONFIG, InjectServiceConfig } from './service-runtime.module';
 export { createServiceApp, runService } from './service-app';
 export type { ServiceDefinition } from './service-definition';

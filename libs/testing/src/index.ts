@@ -5,3 +5,4 @@ export { connectTestDatabase, type TestDatabase } from './test-database';
 export { freePort } from './free-port';
 export { seededRandom } from './seeded-random';
 export { programCreatedData } from './program-created';
+export { docsExamined } from './docs-examined';

@@ -1,19 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { docsExamined } from '@tandem/testing';
 import type { Document, Filter } from 'mongodb';
 import { startMatchingApi, type MatchingApi } from '../matching-api.test-kit';
 import { ReadModels, type ReadModelName } from './read-model-collections';
 
-/** Documents the server examined and returned for `filter` (sorted by `sort`), from its own explain. */
-async function examined(
-  api: MatchingApi,
-  name: ReadModelName,
-  filter: Filter<Document>,
-  sort: Document,
-): Promise<{ examined: number; returned: number }> {
-  const explained = await api.app.get(ReadModels).raw(name).find(filter).sort(sort).explain('executionStats');
-  const stats = explained['executionStats'] as { totalDocsExamined: number; nReturned: number };
-  return { examined: stats.totalDocsExamined, returned: stats.nReturned };
-}
+/** Documents the server examined and returned for `filter` (sorted by `sort`). */
+const examined = (api: MatchingApi, name: ReadModelName, filter: Filter<Document>, sort: Document) =>
+  docsExamined(api.app.get(ReadModels).raw(name).find(filter).sort(sort));
 
 // The read models hold every tenant's documents: a query of one tenant's program must read that
 // program's documents, not the collection. Another tenant's 2,000 documents sit beside them here.

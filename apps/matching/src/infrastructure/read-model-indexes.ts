@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { createIndexes, MongoConnection } from '@tandem/runtime';
 import type { IndexDescription } from 'mongodb';
-import { ReadModels, type ReadModelName } from './read-model-collections';
+import type { ReadModelName } from './read-model-collections';
 
 /**
  * The indexes behind the read models' queries, tenant first as every query is scoped: lists end
@@ -32,15 +33,9 @@ const INDEXES: Readonly<Record<ReadModelName, readonly IndexDescription[]>> = {
 
 @Injectable()
 export class ReadModelIndexes implements OnApplicationBootstrap {
-  private readonly logger = new Logger('ReadModelIndexes');
+  constructor(private readonly mongo: MongoConnection) {}
 
-  constructor(private readonly readModels: ReadModels) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await Promise.all(
-      (Object.entries(INDEXES) as [ReadModelName, IndexDescription[]][]).map(([name, indexes]) =>
-        this.readModels.raw(name).createIndexes(indexes),
-      ),
-    ).catch((error: Error) => this.logger.warn(`read-model indexes not created: ${error.message}`));
+  onApplicationBootstrap(): Promise<void> {
+    return createIndexes(this.mongo.db, INDEXES, new Logger('ReadModelIndexes'));
   }
 }

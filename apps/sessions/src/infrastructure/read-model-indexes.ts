@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { createIndexes, MongoConnection } from '@tandem/runtime';
 import type { IndexDescription } from 'mongodb';
-import { ReadModels, type CollectionName } from './read-models';
+import type { CollectionName } from './read-models';
 
 /**
  * The indexes behind the queries of the read models beside the session views (which make their
@@ -16,15 +17,9 @@ const INDEXES: Readonly<Partial<Record<CollectionName, readonly IndexDescription
 
 @Injectable()
 export class ReadModelIndexes implements OnApplicationBootstrap {
-  private readonly logger = new Logger('ReadModelIndexes');
+  constructor(private readonly mongo: MongoConnection) {}
 
-  constructor(private readonly readModels: ReadModels) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await Promise.all(
-      (Object.entries(INDEXES) as [CollectionName, IndexDescription[]][]).map(([name, indexes]) =>
-        this.readModels.raw(name).createIndexes(indexes),
-      ),
-    ).catch((error: Error) => this.logger.warn(`read-model indexes not created: ${error.message}`));
+  onApplicationBootstrap(): Promise<void> {
+    return createIndexes(this.mongo.db, INDEXES, new Logger('ReadModelIndexes'));
   }
 }
