@@ -59,11 +59,13 @@ describe('npm start', () => {
     start.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => start?.once('exit', (code) => resolve(code)));
 
-    await waitFor(() => output.includes('Tandem is up'), { description: `"Tandem is up" in:\n${output}`, timeoutMs: 90_000 });
-    for (const [i, name] of services.entries()) {
-      expect(output).toContain(`http://127.0.0.1:${ports[i]}/api/${name}/v1`);
-      expect(await readyStatus(ports[i] as number)).toBe(200);
-    }
+    // The block after "Tandem is up" arrives line by line: wait for its last service line too.
+    const urls = services.map((name, i) => `http://127.0.0.1:${ports[i]}/api/${name}/v1`);
+    await waitFor(() => output.includes('Tandem is up') && urls.every((url) => output.includes(url)), {
+      description: `"Tandem is up" and every service's address in:\n${output}`,
+      timeoutMs: 90_000,
+    });
+    for (const port of ports) expect(await readyStatus(port as number)).toBe(200);
     // Services refuse to start without AUTH_*: being ready means they got the development issuer's.
     expect(output).toContain('auth: development issuer "tandem-dev"');
     expect(existsSync(path.join(dataDir, 'dev-issuer', 'private.pem'))).toBe(true);
