@@ -76,6 +76,28 @@ async function importCsv(matching, programId, csv) {
   }
 }
 
+/** Requests a match run (202), follows its background solve, and reads the completed run. */
+async function completedMatchRun(matching, programId) {
+  const byProgram = { params: { path: { programId } } };
+  const accepted = await expectStatus(
+    matching.POST('/api/matching/v1/programs/{programId}/match-runs', { ...byProgram, body: {} }),
+    [202],
+  );
+  const byRun = { params: { path: { programId, runId: accepted.runId } } };
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const job = await expectStatus(
+      matching.GET('/api/matching/v1/programs/{programId}/match-run-jobs/{runId}', byRun),
+    );
+    if (job.status === 'completed')
+      return expectStatus(matching.GET('/api/matching/v1/programs/{programId}/match-runs/{runId}', byRun));
+    if (job.status !== 'queued' && job.status !== 'running')
+      throw new Error(`[demo] the match run ${job.status}: ${job.error ?? ''}`);
+    if (Date.now() > deadline) throw new Error('[demo] the match run did not complete in 2 minutes');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** @param {import('./demo-api.mjs').DemoApi} api */
 export async function seedMatching(api, people, random) {
   const { matching } = api.as('admin-1', ['program-admin']);
@@ -97,9 +119,7 @@ export async function seedMatching(api, people, random) {
       `[demo] "${program.body.name}": ${imported.progress.enrolled} enrolled from CSV, ${imported.rejected.length} rows rejected`,
     );
     await expectStatus(matching.POST('/api/matching/v1/programs/{programId}/close-enrolment', byProgram));
-    const run = await expectStatus(
-      matching.POST('/api/matching/v1/programs/{programId}/match-runs', { ...byProgram, body: {} }),
-    );
+    const run = await completedMatchRun(matching, programId);
     const { matched, unmatched, meanScore } = run.report;
     console.log(
       `[demo]   match run: ${matched} matched, ${unmatched} unmatched, mean score ${meanScore}, proven optimal: ${run.optimal}`,
@@ -140,12 +160,10 @@ export async function seedMatching(api, people, random) {
       }
       for (const party of [...proposal.menteeIds, ...proposal.mentorIds])
         await expectStatus(
-          api
-            .as(party)
-            .matching.POST('/api/matching/v1/relationships/{relationshipId}/accept', {
-              ...byRelationship,
-              body: {},
-            }),
+          api.as(party).matching.POST('/api/matching/v1/relationships/{relationshipId}/accept', {
+            ...byRelationship,
+            body: {},
+          }),
         );
     });
     const active = await relationships('active');

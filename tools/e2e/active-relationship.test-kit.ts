@@ -1,5 +1,6 @@
 import { waitFor } from '@tandem/testing';
 import { expectStatus, type Platform } from './platform.test-kit';
+import { completedMatchRun } from './match-run.test-kit';
 
 export interface ActiveRelationship {
   readonly programId: string;
@@ -60,11 +61,7 @@ export async function activeRelationship(platform: Platform, tenant: string): Pr
     200,
     'close enrolment',
   );
-  const run = await expectStatus(
-    admin.POST('/api/matching/v1/programs/{programId}/match-runs', { ...program, body: {} }),
-    201,
-    'match run',
-  );
+  const run = await completedMatchRun(admin, programId);
   await expectStatus(
     admin.POST('/api/matching/v1/programs/{programId}/match-runs/{runId}/publish', {
       params: { path: { programId, runId: run.runId } },

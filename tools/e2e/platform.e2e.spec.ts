@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@tandem/testing';
 import { expectStatus, startPlatform, type Platform, type ServiceName } from './platform.test-kit';
+import { completedMatchRun } from './match-run.test-kit';
 
 /**
  * One program from creation to analytics, driven only through the four services' public HTTP
@@ -63,11 +64,7 @@ describe('the whole platform, end to end', () => {
       expect((await enrol(userId, role, [...skills])).response.status).toBe(201);
     }
     await admin.POST('/api/matching/v1/programs/{programId}/close-enrolment', program);
-    const run = await expectStatus(
-      admin.POST('/api/matching/v1/programs/{programId}/match-runs', { ...program, body: {} }),
-      201,
-      'match run',
-    );
+    const run = await completedMatchRun(admin, programId);
     expect(run.report).toMatchObject({ matched: 2, unmatched: 1 });
     await admin.POST('/api/matching/v1/programs/{programId}/match-runs/{runId}/publish', {
       params: { path: { programId, runId: run.runId } },

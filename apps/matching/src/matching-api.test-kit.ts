@@ -1,4 +1,5 @@
-import { startServiceApi, type ServiceApi } from '@tandem/runtime/testing';
+import { startServiceApi, type ApiClient, type ApiResponse, type ServiceApi } from '@tandem/runtime/testing';
+import { waitFor } from '@tandem/testing';
 import { matchingService } from './matching.module';
 
 export type { ApiClient } from '@tandem/runtime/testing';
@@ -9,4 +10,31 @@ export function startMatchingApi({
   consumeEvents = false,
 }: { consumeEvents?: boolean } = {}): Promise<MatchingApi> {
   return startServiceApi(matchingService, { consumeContexts: consumeEvents ? ['matching'] : [] });
+}
+
+/**
+ * A match run as an admin gets one: `POST` (or a draft's review) answers 202 with the queued run,
+ * its job is polled until it stops, and the run itself is read. Fails unless the run completed.
+ */
+export async function completedRun(
+  admin: ApiClient,
+  programId: string,
+  body: unknown = {},
+  path = `/programs/${programId}/match-runs`,
+): Promise<ApiResponse> {
+  const requested = await admin.post(path, body);
+  if (requested.status !== 202)
+    throw new Error(`match run not accepted: ${requested.status} ${JSON.stringify(requested.body)}`);
+  const runId = String(requested.body.runId);
+  let last: unknown;
+  const job = await waitFor(
+    async () => {
+      const polled = await admin.get(`/programs/${programId}/match-run-jobs/${runId}`);
+      last = polled.body;
+      return polled.body.status === 'queued' || polled.body.status === 'running' ? undefined : polled.body;
+    },
+    { description: () => `match run ${runId} to finish (last: ${JSON.stringify(last)})`, timeoutMs: 30_000 },
+  );
+  if (job.status !== 'completed') throw new Error(`match run ${runId} ended ${JSON.stringify(job)}`);
+  return admin.get(`/programs/${programId}/match-runs/${runId}`);
 }

@@ -14,6 +14,11 @@ import { ProgramRosters } from './match-runs/program-roster';
 import { PublishMatchRunController } from './match-runs/publish-match-run/publish-match-run.controller';
 import { MatchRunPublication } from './match-runs/publish-match-run/match-run-publication';
 import { PublishMatchRunHandler } from './match-runs/publish-match-run/publish-match-run.handler';
+import { MatchRunExecution } from './match-runs/match-run-jobs/match-run-execution';
+import { MatchRunJobs } from './match-runs/match-run-jobs/match-run-jobs';
+import { MatchRunJobsController } from './match-runs/match-run-jobs/match-run-jobs.controller';
+import { MatchRunPool } from './match-runs/match-run-jobs/match-run-pool';
+import { MatchRunRunner } from './match-runs/match-run-jobs/match-run-runner';
 import { RunMatchingController } from './match-runs/run-matching/run-matching.controller';
 import { RunMatchingHandler } from './match-runs/run-matching/run-matching.handler';
 import { SuggestMentorsController } from './match-runs/suggest-mentors/suggest-mentors.controller';
@@ -96,6 +101,7 @@ import { SubmitReflectionHandler } from './relationships/submit-reflection/submi
     UpdateProfileController,
     MentorLoadController,
     RunMatchingController,
+    MatchRunJobsController,
     GetMatchRunController,
     ExplainPairController,
     ListMatchRunsController,
@@ -145,6 +151,10 @@ import { SubmitReflectionHandler } from './relationships/submit-reflection/submi
     ParticipantImportChunks,
     ParticipantImportRunner,
     RunMatchingHandler,
+    MatchRunJobs,
+    MatchRunExecution,
+    MatchRunPool,
+    MatchRunRunner,
     PublishMatchRunHandler,
     ReviewDraftHandler,
     ProposeRelationshipHandler,

@@ -135,6 +135,20 @@ async function setUp(platform: BenchPlatform): Promise<World> {
   }
   await call(platform, 'matching', 'POST', `/programs/${programId}/close-enrolment`, admin);
   const run = await call(platform, 'matching', 'POST', `/programs/${programId}/match-runs`, admin, {});
+  // The run is solved in the background: wait for its job to complete before publishing it.
+  for (const deadline = Date.now() + 60_000; ;) {
+    const runJob = await call(
+      platform,
+      'matching',
+      'GET',
+      `/programs/${programId}/match-run-jobs/${run.body.runId}`,
+      admin,
+    );
+    if (runJob.body.status === 'completed') break;
+    if (!['queued', 'running'].includes(runJob.body.status) || Date.now() > deadline)
+      throw new Error(`the match run is ${runJob.body.status}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   await call(
     platform,
     'matching',

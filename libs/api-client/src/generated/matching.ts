@@ -288,6 +288,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/matching/v1/programs/{programId}/match-run-jobs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MatchRunJobsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/v1/programs/{programId}/match-run-jobs/{runId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MatchRunJobsController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/matching/v1/programs/{programId}/match-runs/{runId}": {
         parameters: {
             query?: never;
@@ -4213,167 +4245,59 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The draft run, with its pairs and report */
-            201: {
+            /** @description The run, queued and solved in the background: `Location` is where its progress is read */
+            202: {
                 headers: {
-                    /** @description Version of the resource (send it back as If-Match) */
-                    ETag?: string;
+                    /** @description Where the created resource or job is read */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         /**
-                         * @description Id of the match run
+                         * @description Id of the match run: GET …/match-runs/{runId} once completed
                          * @example 9d4e2b17-6c3a-4f85-b0d1-7a2c5e8f3b90
                          */
                         runId: string;
-                        /**
-                         * @description Program it matched
-                         * @example prog-eng-2027
-                         */
                         programId: string;
-                        /** @description Stream version, also sent as the ETag */
-                        version: number;
                         /**
-                         * @description A draft proposes nothing until it is published
-                         * @example draft
+                         * @example running
                          * @enum {string}
                          */
-                        status: "draft" | "published";
-                        /** @example 2027-03-01T09:30:00.000Z */
-                        createdAt: string;
-                        /** @description User id of the admin who ran it */
-                        createdBy: string;
-                        /** @description The program's settings with the run's what-if overrides */
-                        settingsUsed: {
-                            /**
-                             * @example {
-                             *       "skills": 60,
-                             *       "languages": 40
-                             *     }
-                             */
-                            criteriaWeights: {
-                                [key: string]: number;
-                            };
-                            minimumScore: number;
-                            hardRules: {
-                                excludeSameDepartment: boolean;
-                                excludeOwnManager: boolean;
-                                excludePreviousPairs: boolean;
-                                requireCommonLanguage: boolean;
-                                maxTimezoneGapHours?: number;
-                            };
-                        };
-                        /** @description The optimal assignment: the pairs this run proposes */
-                        pairs: {
-                            /**
-                             * @description Participant id of the mentee
-                             * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
-                             */
-                            menteeId: string;
-                            /**
-                             * @description Participant id of the mentor
-                             * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
-                             */
-                            mentorId: string;
-                            /** @description 0–100, the sum of the breakdown */
-                            score: number;
-                            breakdown: {
-                                /**
-                                 * @description Criterion code, or question:<id>
-                                 * @example skills
-                                 */
-                                criterion: string;
-                                /** @description Points this criterion earned */
-                                points: number;
-                                /** @description Points it could earn (its share of the weights) */
-                                maxPoints: number;
-                                /** @example shares 2 of 3 sought skills: negotiation, pricing */
-                                explanation: string;
-                            }[];
-                        }[];
-                        /** @description The run's figures: who was matched, who was not and why, per group */
-                        report: {
-                            matched: number;
-                            unmatched: number;
-                            totalScore: number;
-                            /** @description Null when nothing was matched */
-                            meanScore: number | null;
-                            /** @description Null when nothing was matched */
-                            minScore: number | null;
-                            unmatchedMentees: {
-                                /**
-                                 * @description Participant id of the mentee
-                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
-                                 */
-                                menteeId: string;
-                                /**
-                                 * @example capacity-exhausted
-                                 * @enum {string}
-                                 */
-                                reason: "no-eligible-mentor" | "below-minimum-score" | "capacity-exhausted";
-                                explanation: string;
-                            }[];
-                            /** @description Figures per group of mentees; a group is left out when under 5 mentees, or when subtracting its figures from this run's totals, an earlier run's or the enrolment's would single out fewer than 5 people */
-                            groups: {
-                                /**
-                                 * @description department, location or demographic:<key> (consented only)
-                                 * @example department
-                                 */
-                                dimension: string;
-                                /** @example Engineering */
-                                group: string;
-                                mentees: number;
-                                matched: number;
-                                /** @description matched / mentees, 0–1 */
-                                matchRate: number;
-                                /** @description Mean score of the group's pairs; null when none */
-                                meanScore: number | null;
-                            }[];
-                            /** @description How many groups were left out (under 5 mentees, or open to differencing) */
-                            suppressedGroups: number;
-                        };
-                        /** @description The optimality certificate holds: no assignment scores higher */
-                        optimal: boolean;
-                        /** @description Why the certificate failed, if it did */
-                        certificateViolations: string[];
-                        /** @description Once published: the relationships it proposed */
-                        relationshipIds?: string[];
+                        status: "queued" | "running" | "completed" | "cancelled" | "failed";
                         /**
-                         * @description A reviewed draft: the run it was re-solved from
-                         * @example 9d4e2b17-6c3a-4f85-b0d1-7a2c5e8f3b90
+                         * @description A running run asked to stop: it stops within a second or so
+                         * @constant
                          */
+                        cancelRequested?: true;
+                        /** @description How far the solve got (saved every second or so); null before it starts */
+                        progress: {
+                            /**
+                             * @description candidates: every pair scored once; solve: the optimal assignment; pricing: pairs outside the candidates checked; certificate: optimality verified
+                             * @example solve
+                             * @enum {string}
+                             */
+                            phase: "candidates" | "solve" | "pricing" | "certificate";
+                            done: number;
+                            total: number;
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @example 2027-01-05T09:30:00.000Z
+                         */
+                        createdAt: string;
+                        /** @description User id of the admin who requested it */
+                        createdBy: string;
+                        /** Format: date-time */
+                        startedAt?: string;
+                        /** Format: date-time */
+                        finishedAt?: string;
+                        /** @description Why a failed run failed */
+                        error?: string;
+                        /** @description A reviewed draft: the run it is re-solved from */
                         basedOnRunId?: string;
-                        /** @description A reviewed draft: what the re-solve kept (pins, forbidden pairs, removed mentees) */
-                        constraints?: {
-                            /** @description Pairs the draft must make */
-                            pinned: {
-                                /**
-                                 * @description Participant id of the mentee
-                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
-                                 */
-                                menteeId: string;
-                                /**
-                                 * @description Participant id of the mentor
-                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
-                                 */
-                                mentorId: string;
-                            }[];
-                            /** @description Pairs the draft must not make */
-                            forbidden: {
-                                /**
-                                 * @description Participant id of the mentee
-                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
-                                 */
-                                menteeId: string;
-                                /**
-                                 * @description Participant id of the mentor
-                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
-                                 */
-                                mentorId: string;
-                            }[];
-                            removed: string[];
-                        };
+                        /** @description Once completed: the path of the run, with its pairs and report */
+                        run?: string;
                     };
                 };
             };
@@ -4433,6 +4357,271 @@ export interface operations {
             };
             /** @description Body of a media type the route does not read (`unsupported-media-type`) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: this Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MatchRunJobsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                programId: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Id of the match run: GET …/match-runs/{runId} once completed
+                         * @example 9d4e2b17-6c3a-4f85-b0d1-7a2c5e8f3b90
+                         */
+                        runId: string;
+                        programId: string;
+                        /**
+                         * @example running
+                         * @enum {string}
+                         */
+                        status: "queued" | "running" | "completed" | "cancelled" | "failed";
+                        /**
+                         * @description A running run asked to stop: it stops within a second or so
+                         * @constant
+                         */
+                        cancelRequested?: true;
+                        /** @description How far the solve got (saved every second or so); null before it starts */
+                        progress: {
+                            /**
+                             * @description candidates: every pair scored once; solve: the optimal assignment; pricing: pairs outside the candidates checked; certificate: optimality verified
+                             * @example solve
+                             * @enum {string}
+                             */
+                            phase: "candidates" | "solve" | "pricing" | "certificate";
+                            done: number;
+                            total: number;
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @example 2027-01-05T09:30:00.000Z
+                         */
+                        createdAt: string;
+                        /** @description User id of the admin who requested it */
+                        createdBy: string;
+                        /** Format: date-time */
+                        startedAt?: string;
+                        /** Format: date-time */
+                        finishedAt?: string;
+                        /** @description Why a failed run failed */
+                        error?: string;
+                        /** @description A reviewed draft: the run it is re-solved from */
+                        basedOnRunId?: string;
+                        /** @description Once completed: the path of the run, with its pairs and report */
+                        run?: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each failing field (`validation-failed`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found in the caller’s tenant; another tenant’s resources answer 404 too (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MatchRunJobsController_cancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft): 1–255 visible ASCII characters, bare or as a quoted structured string, unique per operation, kept 24 h per tenant, user, method and route. The same key with the same request replays the first answer (2xx or 4xx, marked `Idempotent-Replayed: true`) without doing it again; a 5xx is not kept, so a retry runs again. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                programId: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run, cancelled or stopping */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Id of the match run: GET …/match-runs/{runId} once completed
+                         * @example 9d4e2b17-6c3a-4f85-b0d1-7a2c5e8f3b90
+                         */
+                        runId: string;
+                        programId: string;
+                        /**
+                         * @example running
+                         * @enum {string}
+                         */
+                        status: "queued" | "running" | "completed" | "cancelled" | "failed";
+                        /**
+                         * @description A running run asked to stop: it stops within a second or so
+                         * @constant
+                         */
+                        cancelRequested?: true;
+                        /** @description How far the solve got (saved every second or so); null before it starts */
+                        progress: {
+                            /**
+                             * @description candidates: every pair scored once; solve: the optimal assignment; pricing: pairs outside the candidates checked; certificate: optimality verified
+                             * @example solve
+                             * @enum {string}
+                             */
+                            phase: "candidates" | "solve" | "pricing" | "certificate";
+                            done: number;
+                            total: number;
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @example 2027-01-05T09:30:00.000Z
+                         */
+                        createdAt: string;
+                        /** @description User id of the admin who requested it */
+                        createdBy: string;
+                        /** Format: date-time */
+                        startedAt?: string;
+                        /** Format: date-time */
+                        finishedAt?: string;
+                        /** @description Why a failed run failed */
+                        error?: string;
+                        /** @description A reviewed draft: the run it is re-solved from */
+                        basedOnRunId?: string;
+                        /** @description Once completed: the path of the run, with its pairs and report */
+                        run?: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each failing field (`validation-failed`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found in the caller’s tenant; another tenant’s resources answer 404 too (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource changed concurrently, or a rule of its current state refuses the change */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5032,167 +5221,59 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A new draft, re-solved under the reviewed draft’s constraints and these; optimal under them */
-            201: {
+            /** @description A new draft, queued: re-solved in the background under the reviewed draft’s constraints and these, optimal under them; `Location` is where its progress is read */
+            202: {
                 headers: {
-                    /** @description Version of the resource (send it back as If-Match) */
-                    ETag?: string;
+                    /** @description Where the created resource or job is read */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
                         /**
-                         * @description Id of the match run
+                         * @description Id of the match run: GET …/match-runs/{runId} once completed
                          * @example 9d4e2b17-6c3a-4f85-b0d1-7a2c5e8f3b90
                          */
                         runId: string;
-                        /**
-                         * @description Program it matched
-                         * @example prog-eng-2027
-                         */
                         programId: string;
-                        /** @description Stream version, also sent as the ETag */
-                        version: number;
                         /**
-                         * @description A draft proposes nothing until it is published
-                         * @example draft
+                         * @example running
                          * @enum {string}
                          */
-                        status: "draft" | "published";
-                        /** @example 2027-03-01T09:30:00.000Z */
-                        createdAt: string;
-                        /** @description User id of the admin who ran it */
-                        createdBy: string;
-                        /** @description The program's settings with the run's what-if overrides */
-                        settingsUsed: {
-                            /**
-                             * @example {
-                             *       "skills": 60,
-                             *       "languages": 40
-                             *     }
-                             */
-                            criteriaWeights: {
-                                [key: string]: number;
-                            };
-                            minimumScore: number;
-                            hardRules: {
-                                excludeSameDepartment: boolean;
-                                excludeOwnManager: boolean;
-                                excludePreviousPairs: boolean;
-                                requireCommonLanguage: boolean;
-                                maxTimezoneGapHours?: number;
-                            };
-                        };
-                        /** @description The optimal assignment: the pairs this run proposes */
-                        pairs: {
-                            /**
-                             * @description Participant id of the mentee
-                             * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
-                             */
-                            menteeId: string;
-                            /**
-                             * @description Participant id of the mentor
-                             * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
-                             */
-                            mentorId: string;
-                            /** @description 0–100, the sum of the breakdown */
-                            score: number;
-                            breakdown: {
-                                /**
-                                 * @description Criterion code, or question:<id>
-                                 * @example skills
-                                 */
-                                criterion: string;
-                                /** @description Points this criterion earned */
-                                points: number;
-                                /** @description Points it could earn (its share of the weights) */
-                                maxPoints: number;
-                                /** @example shares 2 of 3 sought skills: negotiation, pricing */
-                                explanation: string;
-                            }[];
-                        }[];
-                        /** @description The run's figures: who was matched, who was not and why, per group */
-                        report: {
-                            matched: number;
-                            unmatched: number;
-                            totalScore: number;
-                            /** @description Null when nothing was matched */
-                            meanScore: number | null;
-                            /** @description Null when nothing was matched */
-                            minScore: number | null;
-                            unmatchedMentees: {
-                                /**
-                                 * @description Participant id of the mentee
-                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
-                                 */
-                                menteeId: string;
-                                /**
-                                 * @example capacity-exhausted
-                                 * @enum {string}
-                                 */
-                                reason: "no-eligible-mentor" | "below-minimum-score" | "capacity-exhausted";
-                                explanation: string;
-                            }[];
-                            /** @description Figures per group of mentees; a group is left out when under 5 mentees, or when subtracting its figures from this run's totals, an earlier run's or the enrolment's would single out fewer than 5 people */
-                            groups: {
-                                /**
-                                 * @description department, location or demographic:<key> (consented only)
-                                 * @example department
-                                 */
-                                dimension: string;
-                                /** @example Engineering */
-                                group: string;
-                                mentees: number;
-                                matched: number;
-                                /** @description matched / mentees, 0–1 */
-                                matchRate: number;
-                                /** @description Mean score of the group's pairs; null when none */
-                                meanScore: number | null;
-                            }[];
-                            /** @description How many groups were left out (under 5 mentees, or open to differencing) */
-                            suppressedGroups: number;
-                        };
-                        /** @description The optimality certificate holds: no assignment scores higher */
-                        optimal: boolean;
-                        /** @description Why the certificate failed, if it did */
-                        certificateViolations: string[];
-                        /** @description Once published: the relationships it proposed */
-                        relationshipIds?: string[];
+                        status: "queued" | "running" | "completed" | "cancelled" | "failed";
                         /**
-                         * @description A reviewed draft: the run it was re-solved from
-                         * @example 9d4e2b17-6c3a-4f85-b0d1-7a2c5e8f3b90
+                         * @description A running run asked to stop: it stops within a second or so
+                         * @constant
                          */
+                        cancelRequested?: true;
+                        /** @description How far the solve got (saved every second or so); null before it starts */
+                        progress: {
+                            /**
+                             * @description candidates: every pair scored once; solve: the optimal assignment; pricing: pairs outside the candidates checked; certificate: optimality verified
+                             * @example solve
+                             * @enum {string}
+                             */
+                            phase: "candidates" | "solve" | "pricing" | "certificate";
+                            done: number;
+                            total: number;
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @example 2027-01-05T09:30:00.000Z
+                         */
+                        createdAt: string;
+                        /** @description User id of the admin who requested it */
+                        createdBy: string;
+                        /** Format: date-time */
+                        startedAt?: string;
+                        /** Format: date-time */
+                        finishedAt?: string;
+                        /** @description Why a failed run failed */
+                        error?: string;
+                        /** @description A reviewed draft: the run it is re-solved from */
                         basedOnRunId?: string;
-                        /** @description A reviewed draft: what the re-solve kept (pins, forbidden pairs, removed mentees) */
-                        constraints?: {
-                            /** @description Pairs the draft must make */
-                            pinned: {
-                                /**
-                                 * @description Participant id of the mentee
-                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
-                                 */
-                                menteeId: string;
-                                /**
-                                 * @description Participant id of the mentor
-                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
-                                 */
-                                mentorId: string;
-                            }[];
-                            /** @description Pairs the draft must not make */
-                            forbidden: {
-                                /**
-                                 * @description Participant id of the mentee
-                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
-                                 */
-                                menteeId: string;
-                                /**
-                                 * @description Participant id of the mentor
-                                 * @example 3b1f7c52-8a0e-4d6b-9c2f-5e7a1d0b4c68
-                                 */
-                                mentorId: string;
-                            }[];
-                            removed: string[];
-                        };
+                        /** @description Once completed: the path of the run, with its pairs and report */
+                        run?: string;
                     };
                 };
             };

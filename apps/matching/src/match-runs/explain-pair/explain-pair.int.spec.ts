@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { startMatchingApi, type ApiClient, type MatchingApi } from '../../matching-api.test-kit';
+import {
+  startMatchingApi,
+  type ApiClient,
+  type MatchingApi,
+  completedRun,
+} from '../../matching-api.test-kit';
 
 const hardRules = {
   excludeSameDepartment: false,
@@ -55,7 +60,7 @@ describe('why not X with Y?, and previous pairs across programs', () => {
       ['mentor-p', 'mentor', profile(['en', 'de'], { skillsOffered: ['sql'] })],
       ['mentee-p', 'mentee', profile(['en'], { skillsSought: ['sql'] })],
     ]);
-    const run = await admin.post(`/programs/${earlier.programId}/match-runs`, {});
+    const run = await completedRun(admin, earlier.programId, {});
     await admin.post(`/programs/${earlier.programId}/match-runs/${run.body.runId}/publish`);
     await admin.post(`/programs/${earlier.programId}/launch`);
     const [proposal] = (await admin.get(`/relationships?programId=${earlier.programId}`)).body.items;
@@ -91,7 +96,7 @@ describe('why not X with Y?, and previous pairs across programs', () => {
     expect((await admin.get(`/relationships?programId=${programId}`)).body.items).toEqual([]);
 
     // The run agrees with the explanation: the pair is not proposed.
-    const thisRun = await admin.post(`/programs/${programId}/match-runs`, {});
+    const thisRun = await completedRun(admin, programId, {});
     expect(thisRun.body.pairs).toEqual([]);
     expect(thisRun.body.report.unmatchedMentees[0].reason).toBe('no-eligible-mentor');
 

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { startMatchingApi, type ApiClient, type MatchingApi } from '../../matching-api.test-kit';
+import {
+  startMatchingApi,
+  type ApiClient,
+  type MatchingApi,
+  completedRun,
+} from '../../matching-api.test-kit';
 
 const profile = { languages: ['en'], skillsOffered: [], skillsSought: [], focusAreas: [] };
 
@@ -48,7 +53,7 @@ describe('a group program, end to end', () => {
     for (let i = 0; i < 7; i += 1) await enrol(`g-mentee-${i}`, 'mentee');
     await admin.post(`/programs/${programId}/close-enrolment`);
 
-    const run = await admin.post(`/programs/${programId}/match-runs`, {});
+    const run = await completedRun(admin, programId, {});
     expect(run.body.report).toMatchObject({ matched: 6, unmatched: 1 });
     expect(run.body.report.unmatchedMentees[0].reason).toBe('capacity-exhausted');
     const published = await admin.post(`/programs/${programId}/match-runs/${run.body.runId}/publish`);

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '@tandem/events';
 import { EventStore } from '@tandem/eventstore';
 import { waitFor } from '@tandem/testing';
-import { startMatchingApi, type ApiClient, type MatchingApi } from '../../matching-api.test-kit';
+import {
+  startMatchingApi,
+  type ApiClient,
+  type MatchingApi,
+  completedRun,
+} from '../../matching-api.test-kit';
 import { relationshipIdOf } from '../../relationships/relationship-proposals';
 import { MatchRunPublication } from './match-run-publication';
 
@@ -35,7 +40,7 @@ describe('publishing a match run', () => {
         await admin.post(`/programs/${programId}/participants`, { userId, roles: [role], profile });
     }
     await admin.post(`/programs/${programId}/close-enrolment`);
-    const run = await admin.post(`/programs/${programId}/match-runs`, {});
+    const run = await completedRun(admin, programId, {});
     expect(run.body.pairs).toHaveLength(3);
     expect(run.headers.get('etag')).toBe(`"${run.body.version}"`);
     return { programId, run: run.body as { runId: string; pairs: { mentorId: string; menteeId: string }[] } };

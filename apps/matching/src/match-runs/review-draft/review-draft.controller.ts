@@ -1,8 +1,12 @@
-import { Controller, Param, Post } from '@nestjs/common';
+import { Controller, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { CurrentPrincipal, Responds, Roles, ValidatedBody, type Principal } from '@tandem/auth';
-import type { MatchRunView } from '../../infrastructure/views';
-import { matchRunResponse, matchRunResponseSchema } from '../match-run-response';
+import type { MatchRunJobDocument } from '../match-run-jobs/match-run-jobs';
+import {
+  matchRunJobPath,
+  matchRunJobResponse,
+  matchRunJobResponseSchema,
+} from '../match-run-jobs/match-run-job-response';
 import { reviewDraftBody, type ReviewDraftBody } from '../match-run-schemas';
 import { ReviewDraft } from './review-draft.handler';
 
@@ -12,20 +16,23 @@ export class ReviewDraftController {
   constructor(private readonly commands: CommandBus) {}
 
   @Post()
-  @Responds(matchRunResponseSchema, {
+  @HttpCode(202)
+  @Responds(matchRunJobResponseSchema, {
     description:
-      'A new draft, re-solved under the reviewed draft’s constraints and these; optimal under them',
+      'A new draft, queued: re-solved in the background under the reviewed draft’s constraints and these, optimal under them; `Location` is where its progress is read',
+    location: true,
   })
   async review(
     @CurrentPrincipal() principal: Principal,
     @Param('programId') programId: string,
     @Param('runId') runId: string,
     @ValidatedBody(reviewDraftBody) body: ReviewDraftBody,
+    @Res({ passthrough: true }) response: { setHeader(name: string, value: string): void },
   ) {
-    return matchRunResponse(
-      await this.commands.execute<ReviewDraft, MatchRunView>(
-        new ReviewDraft(principal, programId, runId, body),
-      ),
+    const job = await this.commands.execute<ReviewDraft, MatchRunJobDocument>(
+      new ReviewDraft(principal, programId, runId, body),
     );
+    response.setHeader('Location', matchRunJobPath(programId, job.runId));
+    return matchRunJobResponse(job);
   }
 }

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { startMatchingApi, type ApiClient, type MatchingApi } from '../../matching-api.test-kit';
+import {
+  startMatchingApi,
+  type ApiClient,
+  type MatchingApi,
+  completedRun,
+} from '../../matching-api.test-kit';
 
 const profile = (skills: { skillsOffered?: readonly string[]; skillsSought?: readonly string[] }) => ({
   languages: ['en'],
@@ -50,19 +55,26 @@ describe('draft review before publishing', () => {
     });
     await admin.post(`/programs/${programId}/close-enrolment`);
     const runs = `/programs/${programId}/match-runs`;
-    const first = await admin.post(runs, {});
+    const first = await completedRun(admin, programId, {});
     expect(first.body.pairs).toHaveLength(3);
 
-    const reviewed = await admin.post(`${runs}/${first.body.runId}/review`, {
-      pin: [pair('r-mentee-2', 'r-mentor-a')],
-      forbid: [pair('r-mentee-3', 'r-mentor-c')],
-    });
-    expect(reviewed.status).toBe(201);
+    const reviewed = await completedRun(
+      admin,
+      programId,
+      { pin: [pair('r-mentee-2', 'r-mentor-a')], forbid: [pair('r-mentee-3', 'r-mentor-c')] },
+      `${runs}/${first.body.runId}/review`,
+    );
+    expect(reviewed.status).toBe(200);
     expect(reviewed.body).toMatchObject({ status: 'draft', basedOnRunId: first.body.runId, optimal: true });
     const pairs = reviewed.body.pairs.map((p: Pair) => ({ menteeId: p.menteeId, mentorId: p.mentorId }));
     expect(pairs).toContainEqual(pair('r-mentee-2', 'r-mentor-a'));
     expect(pairs).not.toContainEqual(pair('r-mentee-3', 'r-mentor-c'));
-    const again = await admin.post(`${runs}/${reviewed.body.runId}/review`, { remove: [ids['r-mentee-1']] });
+    const again = await completedRun(
+      admin,
+      programId,
+      { remove: [ids['r-mentee-1']] },
+      `${runs}/${reviewed.body.runId}/review`,
+    );
     expect(again.body.constraints).toEqual({
       pinned: [pair('r-mentee-2', 'r-mentor-a')],
       forbidden: [pair('r-mentee-3', 'r-mentor-c')],
@@ -128,7 +140,7 @@ describe('draft review before publishing', () => {
       profile: profile({}),
     });
     const runs = `/programs/${programId}/match-runs`;
-    const run = await admin.post(runs, {});
+    const run = await completedRun(admin, programId, {});
     const pin = [{ menteeId: mentee.body.participantId, mentorId: mentor.body.participantId }];
     const excluded = await admin.post(`${runs}/${run.body.runId}/review`, { pin });
     expect(excluded).toMatchObject({ status: 409, body: { code: 'pin-excluded' } });

@@ -1,3 +1,5 @@
+import { wholeNumberSetting } from '../../infrastructure/whole-number-setting';
+
 /** Limits and timing of CSV imports, from the environment (documented in the service README). */
 export interface ImportSettings {
   /** Data rows per file; a longer file is refused whole with a 413 (IMPORT_MAX_ROWS, default 50,000). */
@@ -13,20 +15,13 @@ export interface ImportSettings {
   readonly retryMs: number;
 }
 
-function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be a whole number ≥ ${min}`);
-  return value;
-}
 
 export function importSettings(env: NodeJS.ProcessEnv = process.env): ImportSettings {
   return {
-    maxRows: wholeNumber(env, 'IMPORT_MAX_ROWS', 50_000, 1),
-    chunkRows: wholeNumber(env, 'IMPORT_CHUNK_ROWS', 500, 1),
-    pollMs: wholeNumber(env, 'IMPORT_JOB_POLL_MS', 2_000, 0),
-    leaseMs: wholeNumber(env, 'IMPORT_JOB_LEASE_MS', 30_000, 1),
+    maxRows: wholeNumberSetting(env, 'IMPORT_MAX_ROWS', 50_000, 1),
+    chunkRows: wholeNumberSetting(env, 'IMPORT_CHUNK_ROWS', 500, 1),
+    pollMs: wholeNumberSetting(env, 'IMPORT_JOB_POLL_MS', 2_000, 0),
+    leaseMs: wholeNumberSetting(env, 'IMPORT_JOB_LEASE_MS', 30_000, 1),
     maxFailures: 5,
     retryMs: 5_000,
   };

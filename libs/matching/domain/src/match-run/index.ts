@@ -2,6 +2,9 @@ export type {
   DraftConstraints,
   GroupFigures,
   MatchRunInput,
+  MatchRunOptions,
+  MatchRunPhase,
+  MatchRunProgress,
   MatchRunReport,
   MatchRunResult,
   MentorProfile,
@@ -10,7 +13,7 @@ export type {
   UnmatchedMentee,
   UnmatchedReason,
 } from './match-run-types';
-export { runMatching } from './run-matching';
+export { checkRunConstraints, runMatching } from './run-matching';
 export { suggestMentors } from './suggest-mentors';
 export type { MentorSuggestion, SuggestableMentor } from './suggest-mentors';
 export { compareRuns, comparedFigures } from './compare-runs';

@@ -1,5 +1,6 @@
 import type { CriterionScore } from '../scoring/assess-pair';
 import type { MatchingProfile, MatchingRules, ScoringContext } from '../scoring/matching-profile';
+import type { SolvePhase } from '../solver';
 import type { DisclosureBaseline } from './group-disclosure';
 
 export type MentorProfile = MatchingProfile & { readonly remainingCapacity: number };
@@ -16,6 +17,20 @@ export interface MatchRunInput {
   readonly constraints?: DraftConstraints;
   /** Figures already shown (earlier runs, enrolment) that this run's group figures must not difference against. */
   readonly disclosureBaselines?: readonly DisclosureBaseline[];
+}
+
+/** What a run is doing: the solver's phases (see solver/), then checking its certificate. */
+export type MatchRunPhase = SolvePhase | 'certificate';
+
+export interface MatchRunProgress {
+  readonly phase: MatchRunPhase;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface MatchRunOptions {
+  /** Called as the run moves on (a few hundred times at most, whatever its size). */
+  readonly onProgress?: (progress: MatchRunProgress) => void;
 }
 
 export interface PairRef {

@@ -63,6 +63,24 @@ describe('runMatching', () => {
     });
   });
 
+  it('reports its progress: the solver’s phases in order, then the certificate, each ending done', () => {
+    const mentees = [mentee('e-a', ['a', 'b']), mentee('e-b', ['a', 'c'])];
+    const mentors = [mentor('m-1', ['a', 'b']), mentor('m-2', ['a', 'c'])];
+    const seen: { phase: string; done: number; total: number }[] = [];
+
+    runMatching(
+      { mentees, mentors, mentorsPerMentee: 1, rules, context: winter },
+      { onProgress: (progress) => seen.push(progress) },
+    );
+
+    const phases = seen.map((p) => p.phase).filter((phase, i, all) => all[i - 1] !== phase);
+    expect(phases[0]).toBe('candidates');
+    expect(phases.at(-1)).toBe('certificate');
+    expect(phases.indexOf('solve')).toBeGreaterThan(0);
+    expect(seen.at(-1)).toEqual({ phase: 'certificate', done: 1, total: 1 });
+    for (const { done, total } of seen) expect(done).toBeLessThanOrEqual(total);
+  });
+
   it('explains each kind of unmatched mentee', () => {
     const mentees = [
       mentee('e-matched', ['a', 'b', 'c', 'd']),

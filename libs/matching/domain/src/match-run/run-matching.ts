@@ -5,7 +5,7 @@ import { scorePrepared } from '../scoring/score-pair';
 import { solveAssignment, verifyCertificate, type AssignmentProblem } from '../solver';
 import { compareText } from './compare-text';
 import { checkConstraints, noConstraints, pairKey, pinnedPairs } from './draft-constraints';
-import type { MatchRunInput, MatchRunResult, ProposedPair } from './match-run-types';
+import type { MatchRunInput, MatchRunOptions, MatchRunResult, ProposedPair } from './match-run-types';
 import { buildRunReport } from './run-report';
 import { explainUnmatched } from './unmatched-reason';
 
@@ -15,14 +15,10 @@ interface PreparedMentor {
 }
 
 /**
- * A bulk match run: the assignment with the highest total score (each mentee up to
- * `mentorsPerMentee` mentors, each mentor up to its remaining capacity, only eligible pairs at or
- * above the minimum score), proven optimal by the solver's certificate, with every pair explained.
- * A reviewed draft's constraints hold: pinned pairs are made first and the rest is solved optimally
- * around them (the certificate covers that rest), forbidden pairs are never made, removed mentees
- * are left out. Deterministic: people are taken in participantId order.
+ * Everything a run decides before its solve: people in participantId order, each prepared for
+ * scoring, and the pinned pairs made (a constraint that cannot hold is refused here).
  */
-export function runMatching(input: MatchRunInput): MatchRunResult {
+function prepareRun(input: MatchRunInput) {
   const { rules, context } = input;
   const constraints = input.constraints ?? noConstraints;
   const scoring = compiledScoringFor(rules, context);
@@ -53,6 +49,28 @@ export function runMatching(input: MatchRunInput): MatchRunResult {
     () => input.mentorsPerMentee,
     (mentorId) => (preparedMentors[mentorIndex.get(mentorId) ?? -1] as PreparedMentor).capacity,
   );
+  return { rules, constraints, scoring, mentees, preparedMentees, preparedMentors, pinned };
+}
+
+/**
+ * Refuses a reviewed draft's constraints that cannot hold for these people (a pin a hard rule
+ * excludes, over a mentee's demand or a mentor's capacity, a pair not in the run) without solving.
+ */
+export function checkRunConstraints(input: MatchRunInput): void {
+  prepareRun(input);
+}
+
+/**
+ * A bulk match run: the assignment with the highest total score (each mentee up to
+ * `mentorsPerMentee` mentors, each mentor up to its remaining capacity, only eligible pairs at or
+ * above the minimum score), proven optimal by the solver's certificate, with every pair explained.
+ * A reviewed draft's constraints hold: pinned pairs are made first and the rest is solved optimally
+ * around them (the certificate covers that rest), forbidden pairs are never made, removed mentees
+ * are left out. Deterministic: people are taken in participantId order.
+ */
+export function runMatching(input: MatchRunInput, options: MatchRunOptions = {}): MatchRunResult {
+  const { rules, constraints, scoring, mentees, preparedMentees, preparedMentors, pinned } =
+    prepareRun(input);
   const taken = new Set([...constraints.forbidden, ...pinned].map(pairKey));
   const pinsOf = (id: string, side: 'menteeId' | 'mentorId') => pinned.filter((p) => p[side] === id).length;
 
@@ -72,8 +90,11 @@ export function runMatching(input: MatchRunInput): MatchRunResult {
       return score !== null && score >= rules.minimumScore ? score : null;
     },
   };
-  const solution = solveAssignment(problem);
+  const { onProgress } = options;
+  const solution = solveAssignment(problem, onProgress ? { onProgress } : {});
+  onProgress?.({ phase: 'certificate', done: 0, total: 1 });
   const check = verifyCertificate(problem, solution);
+  onProgress?.({ phase: 'certificate', done: 1, total: 1 });
 
   const solved = solution.pairs.map(({ mentee, mentor }): ProposedPair => {
     const menteeProfile = preparedMentees[mentee] as PreparedProfile;
