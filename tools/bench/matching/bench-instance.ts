@@ -1,5 +1,5 @@
 // eslint-disable-next-line @nx/enforce-module-boundaries -- tools (scope:shared) benchmarks the matching domain's solver and scoring
-import { createPairScorer, type AssignmentProblem } from '@tandem/matching-domain';
+import { cachedScores, createPairScorer, type AssignmentProblem } from '@tandem/matching-domain';
 import { generateOrganisation, menteesFor, type OrganisationShape } from './generated-organisation';
 
 export const sizes = { '1k': 200, '10k': 2_000, '50k': 10_000 } as const;
@@ -39,11 +39,12 @@ export function buildInstance(spec: InstanceSpec): BuiltInstance {
   const problem: AssignmentProblem = {
     menteeDemand: organisation.menteeDemand,
     mentorCapacity: organisation.mentorCapacity,
-    // As the match run does: below the program's minimum score counts as not allowed.
-    score: (mentee, mentor) => {
+    // As the match run does: below the program's minimum score counts as not allowed, and each
+    // pair is scored once for the solve and the certificate check (when the cache fits).
+    score: cachedScores(organisation.mentees.length, organisation.mentors.length, (mentee, mentor) => {
       const value = score(mentee, mentor);
       return value !== null && value >= minimum ? value : null;
-    },
+    }),
   };
   return {
     problem,

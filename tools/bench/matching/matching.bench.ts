@@ -70,6 +70,7 @@ async function runInstance(spec: InstanceSpec) {
       scipyOverOurWarmSolveTime:
         scipy && optimal.warm ? ratio(scipy.seconds, optimal.warm.solveSeconds) : null,
       scipyOverOurBuildAndSolveTime: scipy ? ratio(scipy.seconds, optimal.totalSeconds) : null,
+      scipyOverOurEndToEndTime: scipy ? ratio(scipy.seconds, optimal.endToEndSeconds) : null,
       munkresOverOurSolveTime: munkres ? ratio(munkres.seconds, optimal.solveSeconds) : null,
     },
     sameTotalAsDense: {
@@ -123,6 +124,12 @@ export async function main(): Promise<void> {
           ),
           scipyOverOurBuildAndSolveTime10k: Object.fromEntries(
             tenK.map((instance) => [instance.shape, instance.ratios.scipyOverOurBuildAndSolveTime]),
+          ),
+          scipyOverOurEndToEndTime10k: Object.fromEntries(
+            tenK.map((instance) => [instance.shape, instance.ratios.scipyOverOurEndToEndTime]),
+          ),
+          endToEndSeconds50k: Object.fromEntries(
+            largest.map((instance) => [instance.shape, instance.optimal.endToEndSeconds]),
           ),
           peakRssMB50k: Object.fromEntries(
             largest.map((instance) => [instance.shape, instance.optimal.peakRssMB]),

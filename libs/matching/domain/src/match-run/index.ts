@@ -14,6 +14,7 @@ export type {
   UnmatchedReason,
 } from './match-run-types';
 export { checkRunConstraints, runMatching } from './run-matching';
+export { cachedScores, SCORE_CACHE_MAX_PAIRS } from './score-cache';
 export { suggestMentors } from './suggest-mentors';
 export type { MentorSuggestion, SuggestableMentor } from './suggest-mentors';
 export { compareRuns, comparedFigures } from './compare-runs';

@@ -4,6 +4,7 @@ import type { PreparedProfile } from '../scoring/prepared-profile';
 import { scorePrepared } from '../scoring/score-pair';
 import { solveAssignment, verifyCertificate, type AssignmentProblem } from '../solver';
 import { compareText } from './compare-text';
+import { cachedScores } from './score-cache';
 import { checkConstraints, noConstraints, pairKey, pinnedPairs } from './draft-constraints';
 import type { MatchRunInput, MatchRunOptions, MatchRunResult, ProposedPair } from './match-run-types';
 import { buildRunReport } from './run-report';
@@ -81,14 +82,17 @@ export function runMatching(input: MatchRunInput, options: MatchRunOptions = {})
     mentorCapacity: preparedMentors.map(
       (m) => m.capacity - pinsOf(m.prepared.profile.participantId, 'mentorId'),
     ),
-    score: (mentee, mentor) => {
+    score: cachedScores(preparedMentees.length, preparedMentors.length, (mentee, mentor) => {
       const menteeProfile = preparedMentees[mentee] as PreparedProfile;
       const mentorProfile = (preparedMentors[mentor] as PreparedMentor).prepared;
-      if (taken.has(`${menteeProfile.profile.participantId}|${mentorProfile.profile.participantId}`))
+      if (
+        taken.size > 0 &&
+        taken.has(`${menteeProfile.profile.participantId}|${mentorProfile.profile.participantId}`)
+      )
         return null;
       const score = scorePrepared(scoring, menteeProfile, mentorProfile);
       return score !== null && score >= rules.minimumScore ? score : null;
-    },
+    }),
   };
   const { onProgress } = options;
   const solution = solveAssignment(problem, onProgress ? { onProgress } : {});

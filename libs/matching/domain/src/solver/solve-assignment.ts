@@ -21,8 +21,13 @@ const defaults = {
   reservedPairsPerMentor: 32,
   auctionBidsPerMentee: 32,
 };
-/** Violated pairs added per mentee and pricing round: enough to converge in a few rounds, few enough to keep the graph sparse. */
+/**
+ * Violated pairs added per mentee in the first pricing round, doubled every round up to the cap:
+ * few keep the graph sparse when the candidates were nearly enough; doubling bounds the rounds
+ * (each scores what the bounds cannot rule out) when scores tie widely and the optimum needs many.
+ */
 const violationsPerMentee = 2;
+const maxViolationsPerMentee = 64;
 /** Progress is reported every this many rows or augmentations, so callbacks stay cheap. */
 const progressEvery = 1024;
 
@@ -63,10 +68,10 @@ export function solveAssignment(problem: AssignmentProblem, options: SolveOption
   const onPriced = (done: number) => report('pricing', done, n);
   let augmentations = routeAllExcess(network, paths, onRouted);
   let pricingRounds = 0;
-  for (;;) {
+  for (let perMentee = violationsPerMentee; ; perMentee = Math.min(perMentee * 2, maxViolationsPerMentee)) {
     network.clampPotentials();
     pricingRounds += 1;
-    const violated = findViolatedPairs(network, bounds, score, violationsPerMentee, onPriced);
+    const violated = findViolatedPairs(network, bounds, score, perMentee, onPriced);
     if (violated.length === 0) break;
     for (const pair of violated) network.addPair(pair.mentee, pair.mentor, pair.score);
     // Re-solve warm: only mentees with a violated pair are routed again.

@@ -1,0 +1,30 @@
+import { cachedScores } from './score-cache';
+
+describe('cachedScores', () => {
+  const scoring = () => {
+    const calls = new Map<string, number>();
+    const score = (mentee: number, mentor: number): number | null => {
+      calls.set(`${mentee},${mentor}`, (calls.get(`${mentee},${mentor}`) ?? 0) + 1);
+      return (mentee + mentor) % 3 === 0 ? null : Math.round((mentee * 7.13 + mentor * 3.37) * 100) / 100;
+    };
+    return { calls, score };
+  };
+
+  it('scores each pair once and answers the same scores, exclusions included, every time after', () => {
+    const { calls, score } = scoring();
+    const cached = cachedScores(4, 3, score);
+    for (let round = 0; round < 3; round += 1)
+      for (let i = 0; i < 4; i += 1) for (let j = 0; j < 3; j += 1) expect(cached(i, j)).toBe(score(i, j));
+    // `score` itself was called once more per pair and round by the comparison above.
+    for (const count of calls.values()) expect(count).toBe(1 + 3);
+  });
+
+  it('keeps nothing past its size limit, and still refuses a score with more than 2 decimals', () => {
+    const { calls, score } = scoring();
+    const uncached = cachedScores(4, 3, score, 11);
+    uncached(1, 1);
+    uncached(1, 1);
+    expect(calls.get('1,1')).toBe(2);
+    expect(() => cachedScores(1, 1, () => 1.234)(0, 0)).toThrow(/at most 2 decimals/);
+  });
+});
