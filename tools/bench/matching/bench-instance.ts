@@ -41,7 +41,7 @@ export function buildInstance(spec: InstanceSpec): BuiltInstance {
     mentorCapacity: organisation.mentorCapacity,
     // As the match run does: below the program's minimum score counts as not allowed, and each
     // pair is scored once for the solve and the certificate check (when the cache fits).
-    score: cachedScores(organisation.mentees.length, organisation.mentors.length, (mentee, mentor) => {
+    ...cachedScores(organisation.mentees.length, organisation.mentors.length, (mentee, mentor) => {
       const value = score(mentee, mentor);
       return value !== null && value >= minimum ? value : null;
     }),

@@ -82,7 +82,7 @@ export function runMatching(input: MatchRunInput, options: MatchRunOptions = {})
     mentorCapacity: preparedMentors.map(
       (m) => m.capacity - pinsOf(m.prepared.profile.participantId, 'mentorId'),
     ),
-    score: cachedScores(preparedMentees.length, preparedMentors.length, (mentee, mentor) => {
+    ...cachedScores(preparedMentees.length, preparedMentors.length, (mentee, mentor) => {
       const menteeProfile = preparedMentees[mentee] as PreparedProfile;
       const mentorProfile = (preparedMentors[mentor] as PreparedMentor).prepared;
       if (

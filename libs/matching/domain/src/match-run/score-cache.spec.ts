@@ -12,19 +12,21 @@ describe('cachedScores', () => {
 
   it('scores each pair once and answers the same scores, exclusions included, every time after', () => {
     const { calls, score } = scoring();
-    const cached = cachedScores(4, 3, score);
+    const { score: cached, scoreInHundredths } = cachedScores(4, 3, score);
     for (let round = 0; round < 3; round += 1)
       for (let i = 0; i < 4; i += 1) for (let j = 0; j < 3; j += 1) expect(cached(i, j)).toBe(score(i, j));
     // `score` itself was called once more per pair and round by the comparison above.
     for (const count of calls.values()) expect(count).toBe(1 + 3);
+    expect(scoreInHundredths(1, 1)).toBe(Math.round((score(1, 1) as number) * 100));
+    expect(scoreInHundredths(1, 2)).toBeNull();
   });
 
   it('keeps nothing past its size limit, and still refuses a score with more than 2 decimals', () => {
     const { calls, score } = scoring();
-    const uncached = cachedScores(4, 3, score, 11);
+    const { score: uncached } = cachedScores(4, 3, score, 11);
     uncached(1, 1);
     uncached(1, 1);
     expect(calls.get('1,1')).toBe(2);
-    expect(() => cachedScores(1, 1, () => 1.234)(0, 0)).toThrow(/at most 2 decimals/);
+    expect(() => cachedScores(1, 1, () => 1.234).score(0, 0)).toThrow(/at most 2 decimals/);
   });
 });

@@ -10,6 +10,11 @@ export interface AssignmentProblem {
    * minimum score). Called many times: must be pure and deterministic.
    */
   readonly score: (mentee: number, mentor: number) => number | null;
+  /**
+   * The same scores in integer hundredths, when the caller keeps them that way (a score cache):
+   * the solver then reads them as they are instead of converting every `score`.
+   */
+  readonly scoreInHundredths?: (mentee: number, mentor: number) => number | null;
 }
 
 export interface AssignedPair {

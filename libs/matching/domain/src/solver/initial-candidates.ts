@@ -28,11 +28,20 @@ export interface ReservedPairs {
 
 export type ScoreInHundredths = (mentee: number, mentor: number) => number | null;
 
-/** Turns the problem's score into hundredths, counting calls and rejecting malformed scores. */
+/** The problem's scores in hundredths (converted, unless it has them so), counting calls and rejecting malformed scores. */
 export function hundredthsScorer(
-  score: (mentee: number, mentor: number) => number | null,
+  problem: {
+    readonly score: (mentee: number, mentor: number) => number | null;
+    readonly scoreInHundredths?: (mentee: number, mentor: number) => number | null;
+  },
   counter: { calls: number },
 ): ScoreInHundredths {
+  const { score, scoreInHundredths } = problem;
+  if (scoreInHundredths)
+    return (mentee, mentor) => {
+      counter.calls += 1;
+      return scoreInHundredths(mentee, mentor);
+    };
   return (mentee, mentor) => {
     counter.calls += 1;
     const value = score(mentee, mentor);

@@ -43,7 +43,7 @@ export function solveAssignment(problem: AssignmentProblem, options: SolveOption
     countsOf(problem.mentorCapacity, 'mentorCapacity'),
   );
   const counter = { calls: 0 };
-  const score = hundredthsScorer(problem.score, counter);
+  const score = hundredthsScorer(problem, counter);
   const report = progressReporter(options.onProgress);
   const n = network.menteeCount;
   const extraPerMentee = options.extraCandidatesPerMentee ?? defaults.extraCandidatesPerMentee;
