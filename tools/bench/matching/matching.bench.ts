@@ -3,16 +3,25 @@ import path from 'node:path';
 import { sizes, type InstanceSpec, type SizeName } from './bench-instance';
 import { organisationShapes, type OrganisationShape } from './generated-organisation';
 import type { BaselinesResult, OptimalResult, WorkerJob } from './matching-worker';
+import { serviceRun } from './service-run';
+
+function serviceRunOf(spec: InstanceSpec) {
+  process.stderr.write(`matching bench: ${spec.size} ${spec.shape} through the matching service…\n`);
+  return serviceRun(spec);
+}
 
 // The optimal matching solver against a greedy baseline, munkres (dense, where it fits) and
 // scipy's linear_sum_assignment (dense, where python3-scipy is installed), on the same seeded
-// organisations in the same run. Pure CPU: no Kafka or MongoDB. Our solve is timed twice: first
-// in a fresh process (the engine still compiling the solver) and again warm, as in the running
-// matching service after its first match run.
+// organisations in the same run. Our solve is timed twice: first in a fresh process (the engine
+// still compiling the solver) and again warm, as in the running matching service after its first
+// match run. Then, unless BENCH_SERVICE_RUN=0, the 10k uniform organisation is matched by the
+// matching service itself (Kafka and MongoDB started as for the other benches), with its
+// /health/live latency measured while the run executes in the same process.
 //   npm run bench -- matching                      all sizes
 //   BENCH_SIZES=1k,10k BENCH_SHAPES=uniform npm run bench -- matching
 
-export const needsInfra = false;
+const withServiceRun = process.env['BENCH_SERVICE_RUN'] !== '0';
+export const needsInfra = withServiceRun;
 
 /**
  * 50k×10k scores 5·10⁸ pairs in each of the candidates pass, the certificate check and the greedy
@@ -92,6 +101,7 @@ export async function main(): Promise<void> {
       instances.push(await runInstance({ size, shape, seed }));
     }
   }
+  const service = withServiceRun ? await serviceRunOf({ size: '10k', shape: 'uniform', seed }) : null;
   const largest = instances.filter((instance) => instance.size === '50k');
   const tenK = instances.filter(
     (instance) => instance.size === '10k' && instance.ratios.scipyOverOurSolveTime !== null,
@@ -131,11 +141,14 @@ export async function main(): Promise<void> {
           endToEndSeconds50k: Object.fromEntries(
             largest.map((instance) => [instance.shape, instance.optimal.endToEndSeconds]),
           ),
+          serviceHealthLiveP99MsDuring10kRun: service?.healthLive.p99Ms ?? null,
+          serviceRunSeconds10k: service?.runSeconds ?? null,
           peakRssMB50k: Object.fromEntries(
             largest.map((instance) => [instance.shape, instance.optimal.peakRssMB]),
           ),
         },
         instances,
+        service,
       },
       null,
       2,
