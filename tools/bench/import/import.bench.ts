@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
-import { startBenchPlatform, type BenchPlatform } from '../load/bench-platform';
+import { callService, startBenchPlatform, type BenchPlatform } from '../load/bench-platform';
 
 // Rows per second of a CSV import (POST …/participants/import → the background job completes),
 // beside raw `insertMany` of as many documents of the same size in the same run (the ceiling of
@@ -38,24 +38,8 @@ function csvOf(count: number, prefix: string): string {
   return lines.join('\n');
 }
 
-async function call(
-  platform: BenchPlatform,
-  method: string,
-  path: string,
-  body?: string,
-  contentType?: string,
-) {
-  const response = await fetch(`${platform.urls.matching}/api/matching/v1${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${await platform.token(tenant, admin.sub, admin.roles)}`,
-      ...(contentType ? { 'content-type': contentType } : {}),
-    },
-    body,
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+const call = (platform: BenchPlatform, method: string, path: string, body?: string, contentType?: string) =>
+  callService(platform, 'matching', { tenant, ...admin }, method, path, body, contentType);
 
 async function openProgram(platform: BenchPlatform, name: string): Promise<string> {
   const program = await call(

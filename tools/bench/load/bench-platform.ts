@@ -101,6 +101,32 @@ export async function startBenchPlatform(
   };
 }
 
+// A JSON answer as the benches read it: they know each route's shape.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+/** One request to a service of the platform, as a caller of a tenant: its status and JSON body. */
+export async function callService(
+  platform: BenchPlatform,
+  service: Service,
+  caller: { readonly tenant: string; readonly sub: string; readonly roles: string[] },
+  method: string,
+  path: string,
+  body?: string,
+  contentType?: string,
+): Promise<{ status: number; body: Json }> {
+  const response = await fetch(`${platform.urls[service]}/api/${service}/v1${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${await platform.token(caller.tenant, caller.sub, caller.roles)}`,
+      ...(contentType ? { 'content-type': contentType } : {}),
+    },
+    body,
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
+
 /** The services' databases of this run: a bench leaves nothing behind. */
 async function dropDatabases(names: readonly string[]): Promise<void> {
   const client = await new MongoClient(process.env['MONGODB_URI'] ?? '').connect();

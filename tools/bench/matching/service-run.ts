@@ -1,4 +1,4 @@
-import { startBenchPlatform, type BenchPlatform } from '../load/bench-platform';
+import { callService, startBenchPlatform, type BenchPlatform } from '../load/bench-platform';
 import { sizes, type InstanceSpec } from './bench-instance';
 import { benchRules, generateOrganisation, menteesFor } from './generated-organisation';
 
@@ -17,18 +17,20 @@ async function call(
   body?: string,
   contentType?: string,
 ) {
-  const response = await fetch(`${platform.urls.matching}/api/matching/v1${path}`, {
+  const answer = await callService(
+    platform,
+    'matching',
+    { tenant, ...admin },
     method,
-    headers: {
-      authorization: `Bearer ${await platform.token(tenant, admin.sub, admin.roles)}`,
-      ...(contentType ? { 'content-type': contentType } : {}),
-    },
+    path,
     body,
-  });
-  const text = await response.text();
-  if (response.status >= 400)
-    throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : undefined;
+    contentType,
+  );
+  if (answer.status >= 400)
+    throw new Error(
+      `${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`,
+    );
+  return answer.body;
 }
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {

@@ -3,6 +3,7 @@ import type { Principal, Role } from '@tandem/auth';
 import type { DraftConstraints, MatchRunProgress } from '@tandem/matching-domain';
 import { MongoConnection } from '@tandem/runtime';
 import type { Collection } from 'mongodb';
+import { requestJobCancel } from '../../infrastructure/job-cancel-request';
 import { documentId } from '../../infrastructure/read-model-collections';
 import type { RunMatchingBody } from '../match-run-schemas';
 
@@ -154,19 +155,7 @@ export class MatchRunJobs {
     runId: string,
     now = new Date(),
   ): Promise<MatchRunJobDocument | null> {
-    const filter = { _id: documentId(tenantId, runId), tenantId, programId };
-    const cancelled = await this.jobs.findOneAndUpdate(
-      { ...filter, status: 'queued' },
-      { $set: { status: 'cancelled', cancelRequested: true, finishedAt: now } },
-      { returnDocument: 'after' },
-    );
-    if (cancelled) return cancelled;
-    const marked = await this.jobs.findOneAndUpdate(
-      { ...filter, status: 'running' },
-      { $set: { cancelRequested: true } },
-      { returnDocument: 'after' },
-    );
-    return marked ?? this.jobs.findOne(filter);
+    return requestJobCancel(this.jobs, { _id: documentId(tenantId, runId), tenantId, programId }, now);
   }
 
   /** Runs whose runner stopped renewing its hold: their process died mid-run. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal, Role } from '@tandem/auth';
 import { MongoConnection } from '@tandem/runtime';
 import type { Collection } from 'mongodb';
+import { requestJobCancel } from '../../infrastructure/job-cancel-request';
 import { documentId } from '../../infrastructure/read-model-collections';
 import type { CsvRow, RejectedRow } from '../import-participants/participant-rows';
 
@@ -244,19 +245,7 @@ export class ParticipantImportJobs {
     jobId: string,
     now = new Date(),
   ): Promise<ImportJobDocument | null> {
-    const filter = { _id: documentId(tenantId, jobId), tenantId, programId };
-    const cancelled = await this.jobs.findOneAndUpdate(
-      { ...filter, status: 'queued' },
-      { $set: { status: 'cancelled', cancelRequested: true, finishedAt: now } },
-      { returnDocument: 'after' },
-    );
-    if (cancelled) return cancelled;
-    const marked = await this.jobs.findOneAndUpdate(
-      { ...filter, status: 'running' },
-      { $set: { cancelRequested: true } },
-      { returnDocument: 'after' },
-    );
-    return marked ?? this.jobs.findOne(filter);
+    return requestJobCancel(this.jobs, { _id: documentId(tenantId, jobId), tenantId, programId }, now);
   }
 
   /** Every rejected row of the chunks done so far, in file order. */
