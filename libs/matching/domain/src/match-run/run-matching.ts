@@ -75,6 +75,17 @@ export function runMatching(input: MatchRunInput, options: MatchRunOptions = {})
   const taken = new Set([...constraints.forbidden, ...pinned].map(pairKey));
   const pinsOf = (id: string, side: 'menteeId' | 'mentorId') => pinned.filter((p) => p[side] === id).length;
 
+  const isTaken = (mentee: PreparedProfile, mentor: PreparedProfile) =>
+    taken.size > 0 && taken.has(`${mentee.profile.participantId}|${mentor.profile.participantId}`);
+  // Kept once scored (a pair a hard rule excludes, below the minimum, pinned or forbidden: null),
+  // for the solver, its certificate check and the explanations below.
+  const scores = cachedScores(preparedMentees.length, preparedMentors.length, (i, j) => {
+    const mentee = preparedMentees[i] as PreparedProfile;
+    const mentor = (preparedMentors[j] as PreparedMentor).prepared;
+    if (isTaken(mentee, mentor)) return null;
+    const score = scorePrepared(scoring, mentee, mentor);
+    return score !== null && score >= rules.minimumScore ? score : null;
+  });
   const problem: AssignmentProblem = {
     menteeDemand: preparedMentees.map(
       (m) => input.mentorsPerMentee - pinsOf(m.profile.participantId, 'menteeId'),
@@ -82,17 +93,7 @@ export function runMatching(input: MatchRunInput, options: MatchRunOptions = {})
     mentorCapacity: preparedMentors.map(
       (m) => m.capacity - pinsOf(m.prepared.profile.participantId, 'mentorId'),
     ),
-    ...cachedScores(preparedMentees.length, preparedMentors.length, (mentee, mentor) => {
-      const menteeProfile = preparedMentees[mentee] as PreparedProfile;
-      const mentorProfile = (preparedMentors[mentor] as PreparedMentor).prepared;
-      if (
-        taken.size > 0 &&
-        taken.has(`${menteeProfile.profile.participantId}|${mentorProfile.profile.participantId}`)
-      )
-        return null;
-      const score = scorePrepared(scoring, menteeProfile, mentorProfile);
-      return score !== null && score >= rules.minimumScore ? score : null;
-    }),
+    ...scores,
   };
   const { onProgress } = options;
   const solution = solveAssignment(problem, onProgress ? { onProgress } : {});
@@ -117,9 +118,21 @@ export function runMatching(input: MatchRunInput, options: MatchRunOptions = {})
   );
 
   const matchedIds = new Set(pairs.map((pair) => pair.menteeId));
-  const unmatched = preparedMentees
-    .filter((m) => !matchedIds.has(m.profile.participantId))
-    .map((m) => explainUnmatched(scoring, m, preparedMentors));
+  const unmatched = preparedMentees.flatMap((m, i) =>
+    matchedIds.has(m.profile.participantId)
+      ? []
+      : [
+          // A kept score stands; a null one is scored again to tell a hard rule from a low score.
+          explainUnmatched(
+            scoring,
+            m,
+            preparedMentors,
+            (j) =>
+              scores.score(i, j) ??
+              scorePrepared(scoring, m, (preparedMentors[j] as PreparedMentor).prepared),
+          ),
+        ],
+  );
 
   return {
     pairs,

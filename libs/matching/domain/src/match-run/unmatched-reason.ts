@@ -12,6 +12,9 @@ export function explainUnmatched(
   scoring: CompiledScoring,
   mentee: PreparedProfile,
   mentors: readonly { readonly prepared: PreparedProfile; readonly capacity: number }[],
+  /** The pair's score with the mentor at this index, null when a hard rule excludes it (a run's kept scores). */
+  scoreWith: (mentorIndex: number) => number | null = (k) =>
+    scorePrepared(scoring, mentee, (mentors[k] as (typeof mentors)[number]).prepared),
 ): UnmatchedMentee {
   const menteeId = mentee.profile.participantId;
   const minimum = scoring.rules.minimumScore;
@@ -20,13 +23,13 @@ export function explainUnmatched(
   let reaching = 0;
   let reachingWithCapacity = 0;
   let best = Number.NEGATIVE_INFINITY;
-  for (const mentor of mentors) {
-    const mask = violatedRules(scoring.rules.hardRules, scoring.rules.programType, mentee, mentor.prepared);
-    if (mask !== 0) {
+  for (const [k, mentor] of mentors.entries()) {
+    const score = scoreWith(k);
+    if (score === null) {
+      const mask = violatedRules(scoring.rules.hardRules, scoring.rules.programType, mentee, mentor.prepared);
       ruleCounts.forEach((count, index) => (ruleCounts[index] = count + ((mask >> index) & 1)));
       continue;
     }
-    const score = scorePrepared(scoring, mentee, mentor.prepared) ?? 0;
     eligible++;
     best = Math.max(best, score);
     if (score >= minimum) {

@@ -1,11 +1,26 @@
 const offsetPattern = /^GMT(?:([+-])(\d{2}):(\d{2}))?$/;
 
+/** Remembered offsets per zone and instant: explaining 10⁴ pairs asks for the same few again and again. */
+const remembered = new Map<string, number | null>();
+/** Past this many entries (zones are profile text) the memory starts over rather than grow. */
+const rememberedAtMost = 4096;
+
 /**
  * The zone's offset from UTC in minutes at an instant (so daylight saving time counts), or null
  * when the zone is not a known IANA name. Unknown zones are not an error: one bad profile must not
  * stop a whole match run, so scoring explains them instead (see README, "Scoring").
  */
 export function timezoneOffsetMinutes(zone: string, at: Date): number | null {
+  const key = `${zone}\u0000${at.getTime()}`;
+  const known = remembered.get(key);
+  if (known !== undefined) return known;
+  const offset = computedOffsetMinutes(zone, at);
+  if (remembered.size >= rememberedAtMost) remembered.clear();
+  remembered.set(key, offset);
+  return offset;
+}
+
+function computedOffsetMinutes(zone: string, at: Date): number | null {
   let format: Intl.DateTimeFormat;
   try {
     format = new Intl.DateTimeFormat('en-US', { timeZone: zone.trim(), timeZoneName: 'longOffset' });
