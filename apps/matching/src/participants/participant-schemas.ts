@@ -103,11 +103,20 @@ export const withdrawBody = z.strictObject({
     .default('other'),
 });
 
+/** Zones already checked: a CSV import asks about the same few thousands of times (Intl is slow to ask). */
+const checkedZones = new Map<string, boolean>();
+
 function isKnownTimezone(zone: string): boolean {
+  const checked = checkedZones.get(zone);
+  if (checked !== undefined) return checked;
+  let known = true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
   } catch {
-    return false;
+    known = false;
   }
+  // Zones are request text: past a thousand distinct ones the memory starts over rather than grow.
+  if (checkedZones.size >= 1024) checkedZones.clear();
+  checkedZones.set(zone, known);
+  return known;
 }
