@@ -95,10 +95,15 @@ export class MatchRunRunner implements OnApplicationBootstrap, OnApplicationShut
   private start(job: MatchRunJobDocument): void {
     const abort = new AbortController();
     let reason: StopReason | undefined;
-    const done = this.solve(job, leaseOf(job), abort.signal, () => reason).finally(() => {
-      this.running.delete(job._id);
-      this.wake();
-    });
+    const done = this.solve(job, leaseOf(job), abort.signal, () => reason)
+      // Its outcome could not be saved (the database is away): the lease lapses and a sweep settles it.
+      .catch((error: Error) =>
+        this.logger.warn(`match run ${job.runId}: outcome not saved: ${error.message}`),
+      )
+      .finally(() => {
+        this.running.delete(job._id);
+        this.wake();
+      });
     this.running.set(job._id, {
       stop: (why) => {
         reason ??= why;
