@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { containerInfraUp, dockerEngineLikely } from './container-infra';
 import { localInfraDown, localInfraUp } from './local-infra';
+import { deleteStaleTestTopics } from './stale-test-topics';
 
 /**
  * Finds the infrastructure for the whole test run, in this order:
@@ -43,4 +44,10 @@ export default async function globalSetup(): Promise<void> {
   if (startedHere.length > 0) {
     globalThis.__tandemStopInfra = async () => localInfraDown(startedHere);
   }
+  // Only on the local broker this run uses for itself: a shared cluster's topics are not ours to delete.
+  const deleted = await deleteStaleTestTopics(local.env.KAFKA_BROKERS.split(',')).catch((error: Error) => {
+    process.stderr.write(`test infra: stale test topics not deleted (${error.message})\n`);
+    return 0;
+  });
+  if (deleted > 0) process.stderr.write(`test infra: deleted ${deleted} topics of earlier test runs\n`);
 }
