@@ -38,3 +38,27 @@ export async function completedRun(
   if (job.status !== 'completed') throw new Error(`match run ${runId} ended ${JSON.stringify(job)}`);
   return admin.get(`/programs/${programId}/match-runs/${runId}`);
 }
+
+/**
+ * A one-to-one program whose enrolment is closed, with `pairs` mentors and mentees (mentor-i,
+ * mentee-i) that any run pairs up: no minimum score, one mentee per mentor.
+ */
+export async function programWithPairs(admin: ApiClient, pairs: number, name = 'Runs'): Promise<string> {
+  const profile = { languages: ['en'], skillsOffered: [], skillsSought: [], focusAreas: [] };
+  const program = await admin.post('/programs', {
+    name,
+    type: 'one-to-one',
+    settings: { minimumScore: 0, defaultMentorCapacity: 1 },
+  });
+  const programId = program.body.programId as string;
+  await admin.post(`/programs/${programId}/open-enrolment`);
+  for (let i = 0; i < pairs; i += 1) {
+    for (const [userId, role] of [
+      [`mentor-${i}`, 'mentor'],
+      [`mentee-${i}`, 'mentee'],
+    ] as const)
+      await admin.post(`/programs/${programId}/participants`, { userId, roles: [role], profile });
+  }
+  await admin.post(`/programs/${programId}/close-enrolment`);
+  return programId;
+}

@@ -1,8 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { waitFor } from '@tandem/testing';
-import { startMatchingApi, type ApiClient, type MatchingApi } from '../../matching-api.test-kit';
-
-const profile = { languages: ['en'], skillsOffered: [], skillsSought: [], focusAreas: [] };
+import {
+  programWithPairs as programWithRunnablePairs,
+  startMatchingApi,
+  type ApiClient,
+  type MatchingApi,
+} from '../../matching-api.test-kit';
 
 describe('match runs requested and followed through their job', () => {
   let api: MatchingApi;
@@ -14,24 +17,7 @@ describe('match runs requested and followed through their job', () => {
   });
   afterAll(() => api.close());
 
-  async function programWithPairs(pairs: number): Promise<string> {
-    const program = await admin.post('/programs', {
-      name: 'Runs',
-      type: 'one-to-one',
-      settings: { minimumScore: 0, defaultMentorCapacity: 1 },
-    });
-    const programId = program.body.programId as string;
-    await admin.post(`/programs/${programId}/open-enrolment`);
-    for (let i = 0; i < pairs; i += 1) {
-      for (const [userId, role] of [
-        [`mentor-${i}`, 'mentor'],
-        [`mentee-${i}`, 'mentee'],
-      ] as const)
-        await admin.post(`/programs/${programId}/participants`, { userId, roles: [role], profile });
-    }
-    await admin.post(`/programs/${programId}/close-enrolment`);
-    return programId;
-  }
+  const programWithPairs = (pairs: number) => programWithRunnablePairs(admin, pairs);
 
   it('answers 202 with the queued run and where to follow it; the job ends completed, pointing at the run', async () => {
     const programId = await programWithPairs(3);

@@ -7,11 +7,10 @@ import {
   type ApiClient,
   type MatchingApi,
   completedRun,
+  programWithPairs,
 } from '../../matching-api.test-kit';
 import { relationshipIdOf } from '../../relationships/relationship-proposals';
 import { MatchRunPublication } from './match-run-publication';
-
-const profile = { languages: ['en'], skillsOffered: [], skillsSought: [], focusAreas: [] };
 
 describe('publishing a match run', () => {
   let api: MatchingApi;
@@ -25,21 +24,7 @@ describe('publishing a match run', () => {
 
   /** A program with three pairs to make and a draft run proposing them. */
   async function draftRun() {
-    const program = await admin.post('/programs', {
-      name: 'Publication',
-      type: 'one-to-one',
-      settings: { minimumScore: 0, defaultMentorCapacity: 1 },
-    });
-    const programId = program.body.programId as string;
-    await admin.post(`/programs/${programId}/open-enrolment`);
-    for (let i = 0; i < 3; i += 1) {
-      for (const [userId, role] of [
-        [`mentor-${i}`, 'mentor'],
-        [`mentee-${i}`, 'mentee'],
-      ] as const)
-        await admin.post(`/programs/${programId}/participants`, { userId, roles: [role], profile });
-    }
-    await admin.post(`/programs/${programId}/close-enrolment`);
+    const programId = await programWithPairs(admin, 3, 'Publication');
     const run = await completedRun(admin, programId, {});
     expect(run.body.pairs).toHaveLength(3);
     expect(run.headers.get('etag')).toBe(`"${run.body.version}"`);

@@ -1,3 +1,4 @@
+import type { AssignmentProblem } from './assignment-problem';
 import type { FlowNetwork } from './flow-network';
 import { toHundredths } from './hundredths';
 import { TopList } from './top-list';
@@ -30,10 +31,7 @@ export type ScoreInHundredths = (mentee: number, mentor: number) => number | nul
 
 /** The problem's scores in hundredths (converted, unless it has them so), counting calls and rejecting malformed scores. */
 export function hundredthsScorer(
-  problem: {
-    readonly score: (mentee: number, mentor: number) => number | null;
-    readonly scoreInHundredths?: (mentee: number, mentor: number) => number | null;
-  },
+  problem: Pick<AssignmentProblem, 'score' | 'scoreInHundredths'>,
   counter: { calls: number },
 ): ScoreInHundredths {
   const { score, scoreInHundredths } = problem;
