@@ -124,7 +124,15 @@ describe('a large match run, solved off the event loop', () => {
     await solving(runId);
     const slowest = { list: 0, program: 0 };
     let probes = 0;
-    while ((await job(runId)).status === 'running' && probes < 40) {
+    // Probed while the worker thread solves (candidates, solve, pricing): the roster read before
+    // and the draft stored after are the main thread's own work, measured by the bench instead.
+    const solvingNow = async () => {
+      const polled = await job(runId);
+      return (
+        polled.status === 'running' && polled.progress !== null && polled.progress.phase !== 'certificate'
+      );
+    };
+    while ((await solvingNow()) && probes < 40) {
       let started = performance.now();
       await admin.GET('/api/matching/v1/programs/{programId}', { params: { path: { programId } } });
       slowest.program = Math.max(slowest.program, performance.now() - started);
