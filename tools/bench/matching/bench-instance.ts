@@ -1,5 +1,5 @@
 // eslint-disable-next-line @nx/enforce-module-boundaries -- tools (scope:shared) benchmarks the matching domain's solver and scoring
-import { cachedScores, createPairScorer, type AssignmentProblem } from '@tandem/matching-domain';
+import { runScoresOf, type AssignmentProblem } from '@tandem/matching-domain';
 import { generateOrganisation, menteesFor, type OrganisationShape } from './generated-organisation';
 
 export const sizes = { '1k': 200, '10k': 2_000, '50k': 10_000 } as const;
@@ -15,7 +15,7 @@ export interface BuiltInstance {
   readonly problem: AssignmentProblem;
   readonly mentees: number;
   readonly mentors: number;
-  /** Seconds to generate the profiles and prepare SCORING's pair scorer (createPairScorer). */
+  /** Seconds to generate the profiles and prepare the run's scoring (runScoresOf). */
   readonly prepareSeconds: number;
 }
 
@@ -29,22 +29,13 @@ export function buildInstance(spec: InstanceSpec): BuiltInstance {
     mentorCount,
     spec.seed,
   );
-  const score = createPairScorer(
-    organisation.mentees,
-    organisation.mentors,
-    organisation.rules,
-    organisation.context,
-  );
-  const minimum = organisation.rules.minimumScore;
   const problem: AssignmentProblem = {
     menteeDemand: organisation.menteeDemand,
     mentorCapacity: organisation.mentorCapacity,
-    // As the match run does: below the program's minimum score counts as not allowed, and each
-    // pair is scored once for the solve and the certificate check (when the cache fits).
-    ...cachedScores(organisation.mentees.length, organisation.mentors.length, (mentee, mentor) => {
-      const value = score(mentee, mentor);
-      return value !== null && value >= minimum ? value : null;
-    }),
+    // As the match run scores: below the program's minimum score counts as not allowed, rows are
+    // scored over the mentors' columns, and each pair once for the solve and the certificate
+    // check (when the cache fits).
+    ...runScoresOf(organisation.mentees, organisation.mentors, organisation.rules, organisation.context),
   };
   return {
     problem,

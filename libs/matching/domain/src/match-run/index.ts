@@ -15,6 +15,7 @@ export type {
 } from './match-run-types';
 export { checkRunConstraints, runMatching } from './run-matching';
 export { cachedScores, SCORE_CACHE_MAX_PAIRS } from './score-cache';
+export { runScoresOf } from './run-scores';
 export { suggestMentors } from './suggest-mentors';
 export type { MentorSuggestion, SuggestableMentor } from './suggest-mentors';
 export { compareRuns, comparedFigures } from './compare-runs';

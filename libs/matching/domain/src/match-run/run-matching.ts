@@ -4,7 +4,7 @@ import type { PreparedProfile } from '../scoring/prepared-profile';
 import { scorePrepared } from '../scoring/score-pair';
 import { solveAssignment, verifyCertificate, type AssignmentProblem } from '../solver';
 import { compareText } from './compare-text';
-import { cachedScores } from './score-cache';
+import { runScores } from './run-scores';
 import { checkConstraints, noConstraints, pairKey, pinnedPairs } from './draft-constraints';
 import type { MatchRunInput, MatchRunOptions, MatchRunResult, ProposedPair } from './match-run-types';
 import { buildRunReport } from './run-report';
@@ -75,17 +75,14 @@ export function runMatching(input: MatchRunInput, options: MatchRunOptions = {})
   const taken = new Set([...constraints.forbidden, ...pinned].map(pairKey));
   const pinsOf = (id: string, side: 'menteeId' | 'mentorId') => pinned.filter((p) => p[side] === id).length;
 
-  const isTaken = (mentee: PreparedProfile, mentor: PreparedProfile) =>
-    taken.size > 0 && taken.has(`${mentee.profile.participantId}|${mentor.profile.participantId}`);
   // Kept once scored (a pair a hard rule excludes, below the minimum, pinned or forbidden: null),
   // for the solver, its certificate check and the explanations below.
-  const scores = cachedScores(preparedMentees.length, preparedMentors.length, (i, j) => {
-    const mentee = preparedMentees[i] as PreparedProfile;
-    const mentor = (preparedMentors[j] as PreparedMentor).prepared;
-    if (isTaken(mentee, mentor)) return null;
-    const score = scorePrepared(scoring, mentee, mentor);
-    return score !== null && score >= rules.minimumScore ? score : null;
-  });
+  const scores = runScores(
+    scoring,
+    preparedMentees,
+    preparedMentors.map((m) => m.prepared),
+    taken,
+  );
   const problem: AssignmentProblem = {
     menteeDemand: preparedMentees.map(
       (m) => input.mentorsPerMentee - pinsOf(m.profile.participantId, 'menteeId'),

@@ -94,7 +94,7 @@ function gapFraction(gap: number): number {
   return gap <= IDEAL_SENIORITY_GAP ? 1 : IDEAL_SENIORITY_GAP / gap;
 }
 
-function timezoneFraction(a: number, b: number): number {
+export function timezoneFraction(a: number, b: number): number {
   const gap = Math.abs(a - b);
   if (Number.isNaN(gap)) return 0;
   return Math.max(0, 1 - gap / TIMEZONE_ZERO_POINTS_MINUTES);
@@ -108,7 +108,7 @@ function jaccard(a: Int32Array, b: Int32Array): number {
 }
 
 /** 1 for equal answers down to 0 for answers a whole range apart; NaN (not answered) gives 0. */
-function closeness(a: number, b: number, range: number): number {
+export function closeness(a: number, b: number, range: number): number {
   const gap = Math.abs(a - b);
   if (Number.isNaN(gap)) return 0;
   if (!(range > 0)) return gap === 0 ? 1 : 0;

@@ -15,7 +15,16 @@ export interface AssignmentProblem {
    * the solver then reads them as they are instead of converting every `score`.
    */
   readonly scoreInHundredths?: (mentee: number, mentor: number) => number | null;
+  /**
+   * One mentee's scores against every mentor at once, in hundredths (`out[mentor]`, NOT_ALLOWED
+   * where `score` is null): the same numbers, for the passes that read every pair row by row,
+   * when the caller computes a row faster than its pairs one by one.
+   */
+  readonly scoreRowInHundredths?: (mentee: number, out: Int32Array) => void;
 }
+
+/** A row entry for a pair that is not allowed (never a score: scores are far smaller). */
+export const NOT_ALLOWED = -0x80000000;
 
 export interface AssignedPair {
   readonly mentee: number;

@@ -1,4 +1,4 @@
-import type { AssignmentProblem } from './assignment-problem';
+import { NOT_ALLOWED, type AssignmentProblem } from './assignment-problem';
 import type { FlowNetwork } from './flow-network';
 import { toHundredths } from './hundredths';
 import { TopList } from './top-list';
@@ -47,6 +47,26 @@ export function hundredthsScorer(
   };
 }
 
+export type ScoreRowInHundredths = (mentee: number, out: Int32Array) => void;
+
+/** Whole rows of the problem's scores (NOT_ALLOWED where none), by its row function or pair by pair. */
+export function hundredthsRowScorer(
+  problem: Pick<AssignmentProblem, 'score' | 'scoreInHundredths' | 'scoreRowInHundredths' | 'mentorCapacity'>,
+  counter: { calls: number },
+): ScoreRowInHundredths {
+  const m = problem.mentorCapacity.length;
+  const { scoreRowInHundredths } = problem;
+  if (scoreRowInHundredths)
+    return (mentee, out) => {
+      counter.calls += m;
+      scoreRowInHundredths(mentee, out);
+    };
+  const score = hundredthsScorer(problem, counter);
+  return (mentee, out) => {
+    for (let j = 0; j < m; j++) out[j] = score(mentee, j) ?? NOT_ALLOWED;
+  };
+}
+
 export interface CandidateSizes {
   /** Candidates per mentee beyond its demand. */
   readonly extraPerMentee: number;
@@ -65,7 +85,7 @@ export interface CandidateSizes {
  */
 export function addInitialCandidates(
   network: FlowNetwork,
-  score: ScoreInHundredths,
+  scoreRow: ScoreRowInHundredths,
   sizes: CandidateSizes,
   onRow: (done: number) => void,
 ): ScoreBounds {
@@ -83,13 +103,15 @@ export function addInitialCandidates(
     network.capacity,
     (capacity) => new TopList(capacity > 0 ? capacity + sizes.extraPerMentor + sizes.reservePerMentor : 0),
   );
+  const row = new Int32Array(m);
   for (let i = 0; i < n; i++) {
     const demand = network.demand[i] as number;
     const candidates = demand > 0 ? demand + sizes.extraPerMentee : 0;
     rowTop.reset(candidates > 0 ? candidates + sizes.reservePerMentee : 0);
+    scoreRow(i, row);
     for (let j = 0; j < m; j++) {
-      const s = score(i, j);
-      if (s === null) continue;
+      const s = row[j] as number;
+      if (s === NOT_ALLOWED) continue;
       if (s > (bounds.menteeBest[i] as number)) bounds.menteeBest[i] = s;
       if (s > (bounds.mentorBest[j] as number)) bounds.mentorBest[j] = s;
       if (demand === 0 || (network.capacity[j] as number) === 0) continue;

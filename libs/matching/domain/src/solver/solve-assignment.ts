@@ -10,7 +10,7 @@ import type {
 import { auctionWarmStart } from './auction-warm-start';
 import { FlowNetwork } from './flow-network';
 import { fromHundredths } from './hundredths';
-import { addInitialCandidates, hundredthsScorer, type ScoreBounds } from './initial-candidates';
+import { addInitialCandidates, hundredthsRowScorer, hundredthsScorer, type ScoreBounds } from './initial-candidates';
 import { findViolatedPairs } from './pricing';
 import { ShortestAugmentingPath } from './shortest-augmenting-path';
 
@@ -50,7 +50,7 @@ export function solveAssignment(problem: AssignmentProblem, options: SolveOption
   const extraPerMentor = options.extraCandidatesPerMentor ?? defaults.extraCandidatesPerMentor;
   const bounds = addInitialCandidates(
     network,
-    score,
+    hundredthsRowScorer(problem, counter),
     {
       extraPerMentee,
       extraPerMentor,

@@ -1,8 +1,14 @@
-import type { AssignmentProblem, AssignmentSolution, CertificateCheck } from './assignment-problem';
+import {
+  NOT_ALLOWED,
+  type AssignmentProblem,
+  type AssignmentSolution,
+  type CertificateCheck,
+} from './assignment-problem';
 
 // Deliberately independent of the solver: it trusts nothing but the problem, re-derives every
-// figure from problem.score, and reads each allowed pair once (streaming, no mentees × mentors
-// memory). Values are compared in integer hundredths so equality is exact.
+// figure from problem.score (or its rows, when it gives them), and reads each allowed pair once
+// (streaming, no mentees × mentors memory). Values are compared in integer hundredths so
+// equality is exact.
 
 const maxListed = 20;
 
@@ -167,6 +173,10 @@ function checkEveryAllowedPair(
   const n = problem.menteeDemand.length;
   const m = problem.mentorCapacity.length;
   const noBonus = new Map<number, number>();
+  if (problem.scoreRowInHundredths) {
+    checkRowByRow(problem.scoreRowInHundredths, n, m, dual, violations);
+    return;
+  }
   for (let i = 0; i < n; i++) {
     const u = dual.u[i] as number;
     const bonus = dual.w.get(i) ?? noBonus;
@@ -180,6 +190,33 @@ function checkEveryAllowedPair(
         );
         continue;
       }
+      const covered = u + (dual.v[j] as number) + (bonus.size === 0 ? 0 : (bonus.get(j) ?? 0));
+      if (covered < s) {
+        violations.add(
+          `pair (mentee ${i}, mentor ${j}) scores ${s / 100} but u + v + w = ${covered / 100}: dual constraint u_i + v_j + w_ij ≥ s_ij broken`,
+        );
+      }
+    }
+  }
+}
+
+/** The same check over whole rows of hundredths, as the problem computes them. */
+function checkRowByRow(
+  scoreRow: (mentee: number, out: Int32Array) => void,
+  n: number,
+  m: number,
+  dual: DualValues,
+  violations: ViolationList,
+): void {
+  const row = new Int32Array(m);
+  const noBonus = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const u = dual.u[i] as number;
+    const bonus = dual.w.get(i) ?? noBonus;
+    scoreRow(i, row);
+    for (let j = 0; j < m; j++) {
+      const s = row[j] as number;
+      if (s === NOT_ALLOWED) continue;
       const covered = u + (dual.v[j] as number) + (bonus.size === 0 ? 0 : (bonus.get(j) ?? 0));
       if (covered < s) {
         violations.add(
