@@ -72,4 +72,34 @@ describe('cachedScores', () => {
     expect([...row]).toEqual([5, 5, 5]);
     expect(rows).toBe(2);
   });
+
+  it('past its size limit, keeps the upper bounds of each row as it passes, never below a score', () => {
+    const { score } = scoring();
+    let rows = 0;
+    const scoreRow = (mentee: number, out: Int32Array) => {
+      rows += 1;
+      for (let j = 0; j < 3; j += 1) {
+        const value = score(mentee, j);
+        out[j] = value === null ? NOT_ALLOWED : Math.round(value * 100);
+      }
+    };
+    const cached = cachedScores(4, 3, score, { maxPairs: 0, scoreRow });
+    const row = new Int32Array(3);
+    const bounds = new Int32Array(3);
+    for (let i = 0; i < 4; i += 1) cached.scoreRowInHundredths?.(i, row);
+    for (let i = 0; i < 4; i += 1) {
+      cached.scoreRowUpperBoundsInHundredths?.(i, bounds);
+      for (let j = 0; j < 3; j += 1) {
+        const value = score(i, j);
+        if (value === null) expect(bounds[j]).toBe(NOT_ALLOWED);
+        else {
+          expect(bounds[j]).toBeGreaterThanOrEqual(Math.round(value * 100));
+          expect(bounds[j]).toBeLessThan(Math.round(value * 100) + 40);
+        }
+      }
+    }
+    // The bounds were kept from the rows the first pass scored: nothing was scored again.
+    expect(rows).toBe(4);
+  });
 });
+

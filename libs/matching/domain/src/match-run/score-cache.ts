@@ -4,6 +4,12 @@ import { fromHundredths, toHundredths } from '../solver/hundredths';
 /** Pairs whose scores are kept (2 bytes each): 64M pairs = 128 MB, past 10k × 2k with room to spare. */
 export const SCORE_CACHE_MAX_PAIRS = 64 * 2 ** 20;
 
+/**
+ * Pairs whose score bounds are kept when their scores are not (1 byte each): 50k × 10k fits in
+ * 500 MB, within the match run's 1 GB.
+ */
+export const SCORE_BOUNDS_MAX_PAIRS = 640 * 2 ** 20;
+
 const UNSCORED = -1;
 const EXCLUDED = -2;
 /** Hundredths that do not fit a cache entry: scored again each time (never the case for 0–100 scores). */
@@ -17,11 +23,14 @@ export interface CachedScores {
   readonly score: (mentee: number, mentor: number) => number | null;
   readonly scoreInHundredths: (mentee: number, mentor: number) => number | null;
   readonly scoreRowInHundredths?: ScoreRow;
+  readonly scoreRowUpperBoundsInHundredths?: ScoreRow;
 }
 
 export interface ScoreCacheOptions {
-  /** Above this many pairs nothing is kept. */
+  /** Above this many pairs no score is kept (only upper bounds, see `keptUpperBounds`). */
   readonly maxPairs?: number;
+  /** Above this many pairs not even the upper bounds are kept. */
+  readonly maxBoundPairs?: number;
   /** The same scores a row at a time (faster to compute that way): rows are then scored whole. */
   readonly scoreRow?: ScoreRow;
 }
@@ -35,14 +44,22 @@ export function cachedScores(
   mentees: number,
   mentors: number,
   score: (mentee: number, mentor: number) => number | null,
-  { maxPairs = SCORE_CACHE_MAX_PAIRS, scoreRow }: ScoreCacheOptions = {},
+  {
+    maxPairs = SCORE_CACHE_MAX_PAIRS,
+    maxBoundPairs = SCORE_BOUNDS_MAX_PAIRS,
+    scoreRow,
+  }: ScoreCacheOptions = {},
 ): CachedScores {
   const scoredNow = (mentee: number, mentor: number): number | null => {
     const value = score(mentee, mentor);
     return value === null ? null : toHundredths(value, () => `score(${mentee}, ${mentor})`);
   };
-  if (mentees * mentors > maxPairs)
-    return { score, scoreInHundredths: scoredNow, ...(scoreRow ? { scoreRowInHundredths: scoreRow } : {}) };
+  if (mentees * mentors > maxPairs) {
+    const uncached = { score, scoreInHundredths: scoredNow };
+    if (!scoreRow) return uncached;
+    if (mentees * mentors > maxBoundPairs) return { ...uncached, scoreRowInHundredths: scoreRow };
+    return { ...uncached, ...keptUpperBounds(mentees, mentors, scoreRow) };
+  }
   const cache = new Int16Array(mentees * mentors).fill(UNSCORED);
   const entryOf = (hundredths: number | null) =>
     hundredths === null ? EXCLUDED : hundredths >= 0 && hundredths <= 0x7fff ? hundredths : UNCACHEABLE;
@@ -92,6 +109,60 @@ export function cachedScores(
           const excluded = kept >> 31;
           out[j] = (kept & ~excluded) | (NOT_ALLOWED & excluded);
         }
+      }
+    },
+  };
+}
+
+/** A byte per pair: the score rounded up to a step of BOUND_STEP hundredths, or one of these. */
+const BOUND_STEP = 40;
+const BOUND_NOT_ALLOWED = 255;
+/** The score is above 253 steps: no bound kept, scored again when asked. */
+const BOUND_UNKNOWN = 254;
+const BOUND_UNSCORED = 253;
+const largestBoundedHundredths = (BOUND_UNSCORED - 1) * BOUND_STEP;
+
+/**
+ * For runs too large to keep every score: each row as it is scored passes through, and its upper
+ * bounds (the score rounded up to 0.4 points) are kept, so a later check over every pair reads a
+ * byte instead of scoring again, and scores only the pairs whose bound is too close to call.
+ */
+function keptUpperBounds(
+  mentees: number,
+  mentors: number,
+  scoreRow: ScoreRow,
+): Required<Pick<CachedScores, 'scoreRowInHundredths' | 'scoreRowUpperBoundsInHundredths'>> {
+  const bounds = new Uint8Array(mentees * mentors).fill(BOUND_UNSCORED);
+  const keep = (mentee: number, out: Int32Array) => {
+    const base = mentee * mentors;
+    for (let j = 0; j < mentors; j++) {
+      const value = out[j] as number;
+      // Branch-free: `notAllowed` is all ones for NOT_ALLOWED (the only negative entry).
+      const notAllowed = value >> 31;
+      const step = ((value + BOUND_STEP - 1) / BOUND_STEP) | 0; // rounded up, for value ≥ 0
+      bounds[base + j] = (step & ~notAllowed) | (BOUND_NOT_ALLOWED & notAllowed);
+      // Rare, so predicted: a score too large for a byte, or a negative one, keeps no bound.
+      if ((+(value > largestBoundedHundredths) | (+(value < 0) & +(value !== NOT_ALLOWED))) !== 0)
+        bounds[base + j] = BOUND_UNKNOWN;
+    }
+  };
+  const row = new Int32Array(mentors);
+  return {
+    scoreRowInHundredths: (mentee, out) => {
+      scoreRow(mentee, out);
+      keep(mentee, out);
+    },
+    scoreRowUpperBoundsInHundredths: (mentee, out) => {
+      const base = mentee * mentors;
+      if (bounds[base] === BOUND_UNSCORED) {
+        scoreRow(mentee, row);
+        keep(mentee, row);
+      }
+      for (let j = 0; j < mentors; j++) {
+        const bound = bounds[base + j] as number;
+        const notAllowed = -+(bound === BOUND_NOT_ALLOWED);
+        out[j] = ((bound * BOUND_STEP) & ~notAllowed) | (NOT_ALLOWED & notAllowed);
+        if (bound === BOUND_UNKNOWN) out[j] = 0x7fffffff;
       }
     },
   };

@@ -24,9 +24,9 @@ export function createRowScorer(scoring: CompiledScoring, mentors: readonly Prep
   return (mentee, out) => {
     if (out.length < m) throw new RangeError(`A row of ${m} mentors needs ${m} entries, got ${out.length}`);
     markExcluded(scoring, mentee, columns, counts, excluded);
-    out.fill(0, 0, m);
+    addValueCriteria(scoring, mentee, columns, out);
     for (const criterion of scoring.criteria)
-      if (criterion.maxHundredths > 0)
+      if (criterion.maxHundredths > 0 && !valueMeasures.has(criterion.measure))
         addCriterion(scoring, criterion, mentee, mentors, columns, counts, out);
     // EXCLUDED_PAIR is -1: every bit set where excluded is 1, the entry unchanged where it is 0.
     for (let j = 0; j < m; j++) out[j] = (out[j] as number) | -(excluded[j] as number);
@@ -61,14 +61,34 @@ function markExcluded(
   const m = columns.count;
   const { userKey, managerKey, department } = columns;
   const self = mentee.userKey;
-  for (let j = 0; j < m; j++) excluded[j] = +(userKey[j] === self);
-  const ownDepartment = mentee.department;
-  if (hardRules.excludeSameDepartment && ownDepartment >= 0)
-    for (let j = 0; j < m; j++) excluded[j] = (excluded[j] as number) | +(department[j] === ownDepartment);
-  if (hardRules.excludeOwnManager) {
-    const manager = mentee.managerKey;
-    for (let j = 0; j < m; j++)
-      excluded[j] = (excluded[j] as number) | +(userKey[j] === manager) | +(managerKey[j] === self);
+  // A key no mentor has (ids are ≥ -1) turns a rule that is off into a comparison that never holds.
+  const never = -3;
+  const sameDepartment =
+    hardRules.excludeSameDepartment && mentee.department >= 0 ? mentee.department : never;
+  const manager = hardRules.excludeOwnManager ? mentee.managerKey : never;
+  const managedBy = hardRules.excludeOwnManager ? self : never;
+  const maxGap = hardRules.maxTimezoneGapHours;
+  const ownOffset = mentee.offsetMinutes;
+  const ownLevel = mentee.level;
+  // NaN (unknown zone or level) compares false: not broken.
+  const offsetBreaks = tableByValue(columns.offsets, (offset) =>
+    maxGap === undefined ? 0 : +(Math.abs(ownOffset - offset) > maxGap * 60),
+  );
+  const levelBreaks = tableByValue(
+    columns.levels,
+    (level) => +(programType === 'reverse' && level >= ownLevel),
+  );
+  const offsetIndex = columns.offsets.indexOf;
+  const levelIndex = columns.levels.indexOf;
+  for (let j = 0; j < m; j++) {
+    const user = userKey[j] as number;
+    excluded[j] =
+      +(user === self) |
+      +(department[j] === sameDepartment) |
+      +(user === manager) |
+      +(managerKey[j] === managedBy) |
+      (offsetBreaks[offsetIndex[j] as number] as number) |
+      (levelBreaks[levelIndex[j] as number] as number);
   }
   if (hardRules.excludePreviousPairs && mentee.previousPartners)
     for (const partner of mentee.previousPartners)
@@ -78,16 +98,6 @@ function markExcluded(
     const { languageCount } = columns;
     for (let j = 0; j < m; j++)
       excluded[j] = (excluded[j] as number) | (+(counts[j] === 0) & +((languageCount[j] as number) > 0));
-  }
-  const maxGap = hardRules.maxTimezoneGapHours;
-  if (maxGap !== undefined) {
-    const own = mentee.offsetMinutes;
-    // NaN (unknown zone) compares false: not broken.
-    markByValue(columns.offsets, (offset) => Math.abs(own - offset) > maxGap * 60, excluded, m);
-  }
-  if (programType === 'reverse') {
-    const own = mentee.level;
-    markByValue(columns.levels, (level) => level >= own, excluded, m); // NaN compares false
   }
 }
 
@@ -103,7 +113,6 @@ function addCriterion(
 ): void {
   const m = columns.count;
   const max = criterion.maxHundredths;
-  const { programType } = scoring.rules;
   switch (criterion.measure) {
     case measures.skills:
       return addCoveredShare(mentee.skillsSought, columns.skillsOfferedBits, max, counts, out, m);
@@ -114,36 +123,6 @@ function addCriterion(
       countCovered(mentee.languages, columns.languageBits, counts, m);
       for (let j = 0; j < m; j++) out[j] = (out[j] as number) + max * +((counts[j] as number) > 0);
       return;
-    case measures.location: {
-      const own = mentee.location;
-      if (own < 0) return;
-      const { location } = columns;
-      for (let j = 0; j < m; j++) out[j] = (out[j] as number) + max * +(location[j] === own);
-      return;
-    }
-    case measures.department: {
-      const own = mentee.department;
-      if (own < 0) return;
-      const { department } = columns;
-      for (let j = 0; j < m; j++) {
-        const other = department[j] as number;
-        out[j] = (out[j] as number) + max * (+(other >= 0) & +(other !== own));
-      }
-      return;
-    }
-    case measures.seniority: {
-      const own = mentee.level;
-      return addByValue(
-        columns.levels,
-        (level) => Math.round(max * seniorityFraction(programType, own, level)),
-        out,
-        m,
-      );
-    }
-    case measures.timezone: {
-      const own = mentee.offsetMinutes;
-      return addByValue(columns.offsets, (offset) => Math.round(max * timezoneFraction(own, offset)), out, m);
-    }
     case measures['single-choice']: {
       const own = mentee.choiceAnswers[criterion.slot] as number;
       if (own < 0) return;
@@ -167,28 +146,56 @@ function addCriterion(
   }
 }
 
-/** Adds `pointsOf(mentor's value)` to each mentor's entry: computed once per distinct value, read by index. */
-function addByValue(
-  distinct: DistinctValues,
-  pointsOf: (value: number) => number,
+/** Criteria that compare one value per person: scored together, in one pass over the mentors. */
+const valueMeasures: ReadonlySet<number> = new Set([
+  measures.location,
+  measures.department,
+  measures.seniority,
+  measures.timezone,
+]);
+
+/** Writes every mentor's points for the value criteria (0 where none is in use) into `out`. */
+function addValueCriteria(
+  scoring: CompiledScoring,
+  mentee: PreparedProfile,
+  columns: MentorColumns,
   out: Int32Array,
-  m: number,
 ): void {
-  const table = Int32Array.from(distinct.values, pointsOf);
-  const { indexOf } = distinct;
-  for (let j = 0; j < m; j++) out[j] = (out[j] as number) + (table[indexOf[j] as number] as number);
+  const { programType } = scoring.rules;
+  const maxOf = (measure: number) => {
+    const criterion = scoring.criteria.find((c) => c.measure === measure);
+    return criterion ? criterion.maxHundredths : 0;
+  };
+  const never = -3; // no mentor has this id (ids are ≥ -1)
+  const location = mentee.location >= 0 ? mentee.location : never;
+  const locationPoints = maxOf(measures.location);
+  const department = mentee.department;
+  const departmentPoints = department >= 0 ? maxOf(measures.department) : 0;
+  const seniorityMax = maxOf(measures.seniority);
+  const timezoneMax = maxOf(measures.timezone);
+  const levelPoints = tableByValue(columns.levels, (level) =>
+    Math.round(seniorityMax * seniorityFraction(programType, mentee.level, level)),
+  );
+  const offsetPoints = tableByValue(columns.offsets, (offset) =>
+    Math.round(timezoneMax * timezoneFraction(mentee.offsetMinutes, offset)),
+  );
+  const levelIndex = columns.levels.indexOf;
+  const offsetIndex = columns.offsets.indexOf;
+  const locations = columns.location;
+  const departments = columns.department;
+  for (let j = 0; j < columns.count; j++) {
+    const other = departments[j] as number;
+    out[j] =
+      locationPoints * +(locations[j] === location) +
+      departmentPoints * (+(other >= 0) & +(other !== department)) +
+      (levelPoints[levelIndex[j] as number] as number) +
+      (offsetPoints[offsetIndex[j] as number] as number);
+  }
 }
 
-/** Marks each mentor whose value `breaks`: decided once per distinct value, read by index. */
-function markByValue(
-  distinct: DistinctValues,
-  breaks: (value: number) => boolean,
-  excluded: Uint8Array,
-  m: number,
-): void {
-  const table = Uint8Array.from(distinct.values, (value) => +breaks(value));
-  const { indexOf } = distinct;
-  for (let j = 0; j < m; j++) excluded[j] = (excluded[j] as number) | (table[indexOf[j] as number] as number);
+/** `valueOf` each distinct value, in a table the mentors' value indexes read. */
+function tableByValue(distinct: DistinctValues, valueOf: (value: number) => number): Int32Array {
+  return Int32Array.from(distinct.values, valueOf);
 }
 
 /** Share of the mentee's list each mentor covers: a table per count, so the same rounding as pair by pair. */

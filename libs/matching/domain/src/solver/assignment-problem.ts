@@ -21,6 +21,12 @@ export interface AssignmentProblem {
    * when the caller computes a row faster than its pairs one by one.
    */
   readonly scoreRowInHundredths?: (mentee: number, out: Int32Array) => void;
+  /**
+   * Upper bounds of a row's scores in hundredths (NOT_ALLOWED where `score` is null), when the
+   * caller keeps them cheaper than the scores: a check reads these and asks `score` only for the
+   * pairs a bound cannot settle.
+   */
+  readonly scoreRowUpperBoundsInHundredths?: (mentee: number, out: Int32Array) => void;
 }
 
 /** A row entry for a pair that is not allowed (never a score: scores are far smaller). */

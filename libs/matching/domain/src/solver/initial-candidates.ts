@@ -104,29 +104,39 @@ export function addInitialCandidates(
     (capacity) => new TopList(capacity > 0 ? capacity + sizes.extraPerMentor + sizes.reservePerMentor : 0),
   );
   const row = new Int32Array(m);
+  // What a score must beat to enter each list, kept beside the lists so the inner loop compares
+  // numbers and calls a list only for the few scores that enter it.
+  const columnFloor = Float64Array.from(columnTops, (top) => top.floor());
+  const { menteeBest, mentorBest, menteeBestLeftOut, mentorBestLeftOut } = bounds;
   for (let i = 0; i < n; i++) {
     const demand = network.demand[i] as number;
     const candidates = demand > 0 ? demand + sizes.extraPerMentee : 0;
     rowTop.reset(candidates > 0 ? candidates + sizes.reservePerMentee : 0);
     scoreRow(i, row);
+    let rowBest = -Infinity;
+    let rowLeftOut = -Infinity;
+    let rowFloor = rowTop.floor();
     for (let j = 0; j < m; j++) {
       const s = row[j] as number;
       if (s === NOT_ALLOWED) continue;
-      if (s > (bounds.menteeBest[i] as number)) bounds.menteeBest[i] = s;
-      if (s > (bounds.mentorBest[j] as number)) bounds.mentorBest[j] = s;
+      if (s > rowBest) rowBest = s;
+      if (s > (mentorBest[j] as number)) mentorBest[j] = s;
       if (demand === 0 || (network.capacity[j] as number) === 0) continue;
-      const columnTop = columnTops[j] as TopList;
-      const columnLeftOut = columnTop.admits(s)
-        ? columnTop.offer(i, s) >= 0
-          ? columnTop.leftOutScore
-          : -Infinity
-        : s;
-      if (columnLeftOut > (bounds.mentorBestLeftOut[j] as number))
-        bounds.mentorBestLeftOut[j] = columnLeftOut;
-      if (rowTop.offer(j, s) >= 0 && rowTop.leftOutScore > (bounds.menteeBestLeftOut[i] as number)) {
-        bounds.menteeBestLeftOut[i] = rowTop.leftOutScore;
+      // The column's best score left out of its list: the one displaced, or this one if refused.
+      let columnLeftOut = s;
+      if (s > (columnFloor[j] as number)) {
+        const columnTop = columnTops[j] as TopList;
+        columnLeftOut = columnTop.offer(i, s) >= 0 ? columnTop.leftOutScore : -Infinity;
+        columnFloor[j] = columnTop.floor();
       }
+      if (columnLeftOut > (mentorBestLeftOut[j] as number)) mentorBestLeftOut[j] = columnLeftOut;
+      if (s > rowFloor) {
+        if (rowTop.offer(j, s) >= 0 && rowTop.leftOutScore > rowLeftOut) rowLeftOut = rowTop.leftOutScore;
+        rowFloor = rowTop.floor();
+      } else if (s > rowLeftOut) rowLeftOut = s;
     }
+    menteeBest[i] = rowBest;
+    menteeBestLeftOut[i] = rowLeftOut;
     for (let k = 0; k < rowTop.size; k++) {
       if (k < candidates) network.addPair(i, rowTop.id[k] as number, rowTop.score[k] as number);
       else reserve.add(i, rowTop.id[k] as number, rowTop.score[k] as number);

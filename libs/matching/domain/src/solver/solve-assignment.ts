@@ -10,7 +10,12 @@ import type {
 import { auctionWarmStart } from './auction-warm-start';
 import { FlowNetwork } from './flow-network';
 import { fromHundredths } from './hundredths';
-import { addInitialCandidates, hundredthsRowScorer, hundredthsScorer, type ScoreBounds } from './initial-candidates';
+import {
+  addInitialCandidates,
+  hundredthsRowScorer,
+  hundredthsScorer,
+  type ScoreBounds,
+} from './initial-candidates';
 import { findViolatedPairs } from './pricing';
 import { ShortestAugmentingPath } from './shortest-augmenting-path';
 

@@ -21,6 +21,12 @@ export class TopList {
     this.size = 0;
   }
 
+  /** What a score must exceed to enter: -Infinity while there is room, Infinity when the limit is 0. */
+  floor(): number {
+    if (this.limit === 0) return Infinity;
+    return this.size < this.limit ? -Infinity : (this.score[this.limit - 1] as number);
+  }
+
   /** Whether a score would enter the list; cheap enough for the innermost loop. */
   admits(s: number): boolean {
     return this.size < this.limit || (this.limit > 0 && s > (this.score[this.limit - 1] as number));

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import type { AssignmentSolution } from './assignment-problem';
+import { cachedScores } from '../match-run/score-cache';
+import { NOT_ALLOWED, type AssignmentProblem, type AssignmentSolution } from './assignment-problem';
 import { solveAssignment } from './solve-assignment';
 import { arbitrarySmallProblem, matrixProblem } from './solver.test-kit';
 import { verifyCertificate } from './verify-certificate';
@@ -66,6 +67,64 @@ describe('verifyCertificate', () => {
       "dual objective 20 (Σ demand·u + Σ capacity·v + Σ w) differs from the assignment's total 2",
     );
   });
+
+  /** The problem's scores also by row: all kept, or (past the cache's limit) only their upper bounds. */
+  const byRows = (problem: AssignmentProblem, keep: 'scores' | 'bounds'): AssignmentProblem => {
+    const m = problem.mentorCapacity.length;
+    const scoreRow = (mentee: number, out: Int32Array) => {
+      for (let j = 0; j < m; j++) {
+        const score = problem.score(mentee, j);
+        out[j] = score === null ? NOT_ALLOWED : Math.round(score * 100);
+      }
+    };
+    return {
+      ...problem,
+      ...cachedScores(problem.menteeDemand.length, m, problem.score, {
+        scoreRow,
+        ...(keep === 'bounds' ? { maxPairs: 0 } : {}),
+      }),
+    };
+  };
+
+  it.each(['scores', 'bounds'] as const)(
+    'accepts every solver result and refuses a lowered potential, reading the %s kept by row',
+    (keep) => {
+      fc.assert(
+        fc.property(arbitrarySmallProblem, fc.nat(), fc.integer({ min: 1, max: 150 }), (plain, pick, cut) => {
+          const problem = byRows(plain, keep);
+          const solution = solveAssignment(problem);
+          expect(verifyCertificate(problem, solution)).toEqual({ valid: true, violations: [] });
+          const u = [...solution.certificate.menteePotentials];
+          fc.pre(u.length > 0);
+          const mentee = pick % u.length;
+          // A mentee whose potential is tight on some allowed pair loses its certificate when lowered.
+          const tight = Array.from({ length: problem.mentorCapacity.length }, (_, j) => j).some((j) => {
+            const s = plain.score(mentee, j);
+            const w =
+              solution.certificate.pairPotentials.find((p) => p.mentee === mentee && p.mentor === j)?.value ??
+              0;
+            return (
+              s !== null &&
+              Math.round((u[mentee] as number) * 100) +
+                Math.round((solution.certificate.mentorPotentials[j] as number) * 100) +
+                Math.round(w * 100) <
+                Math.round(s * 100) + cut
+            );
+          });
+          u[mentee] = Math.round((u[mentee] as number) * 100 - cut) / 100;
+          fc.pre(u[mentee] >= 0);
+          const check = verifyCertificate(problem, {
+            ...solution,
+            certificate: { ...solution.certificate, menteePotentials: u },
+          });
+          if (tight)
+            expect(check.violations.join('\n')).toMatch(/dual constraint u_i \+ v_j \+ w_ij ≥ s_ij broken/);
+          else expect(check.violations.join('\n')).not.toMatch(/dual constraint/);
+        }),
+        { numRuns: 500 },
+      );
+    },
+  );
 
   it('names the pair whose dual constraint a lowered potential breaks', () => {
     const optimal = solveAssignment(crossed);

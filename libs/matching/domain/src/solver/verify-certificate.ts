@@ -164,7 +164,11 @@ function checkDualValues(
   return usable ? { u, v, w, objective } : null;
 }
 
-/** u_i + v_j + w_ij ≥ s_ij for every allowed pair, one row at a time. */
+/**
+ * u_i + v_j + w_ij ≥ s_ij for every allowed pair, one row at a time: from the problem's rows of
+ * scores when it gives them; else from its rows of upper bounds, scoring exactly only the pairs a
+ * bound cannot settle; else pair by pair.
+ */
 function checkEveryAllowedPair(
   problem: AssignmentProblem,
   dual: DualValues,
@@ -172,57 +176,41 @@ function checkEveryAllowedPair(
 ): void {
   const n = problem.menteeDemand.length;
   const m = problem.mentorCapacity.length;
-  const noBonus = new Map<number, number>();
-  if (problem.scoreRowInHundredths) {
-    checkRowByRow(problem.scoreRowInHundredths, n, m, dual, violations);
-    return;
-  }
-  for (let i = 0; i < n; i++) {
-    const u = dual.u[i] as number;
-    const bonus = dual.w.get(i) ?? noBonus;
-    for (let j = 0; j < m; j++) {
-      const score = problem.score(i, j);
-      if (score === null) continue;
-      const s = hundredthsOf(score);
-      if (s === null) {
-        violations.add(
-          `pair (mentee ${i}, mentor ${j}) has score ${score}, not a number with at most 2 decimals`,
-        );
-        continue;
-      }
-      const covered = u + (dual.v[j] as number) + (bonus.size === 0 ? 0 : (bonus.get(j) ?? 0));
-      if (covered < s) {
-        violations.add(
-          `pair (mentee ${i}, mentor ${j}) scores ${s / 100} but u + v + w = ${covered / 100}: dual constraint u_i + v_j + w_ij ≥ s_ij broken`,
-        );
-      }
-    }
-  }
-}
-
-/** The same check over whole rows of hundredths, as the problem computes them. */
-function checkRowByRow(
-  scoreRow: (mentee: number, out: Int32Array) => void,
-  n: number,
-  m: number,
-  dual: DualValues,
-  violations: ViolationList,
-): void {
+  const upperBounds = problem.scoreRowUpperBoundsInHundredths;
+  const exactRow = upperBounds ? undefined : problem.scoreRowInHundredths;
+  const rowOf = upperBounds ?? exactRow ?? ((_mentee: number, out: Int32Array) => out.fill(0x7fffffff));
   const row = new Int32Array(m);
   const noBonus = new Map<number, number>();
   for (let i = 0; i < n; i++) {
     const u = dual.u[i] as number;
     const bonus = dual.w.get(i) ?? noBonus;
-    scoreRow(i, row);
+    rowOf(i, row);
     for (let j = 0; j < m; j++) {
-      const s = row[j] as number;
-      if (s === NOT_ALLOWED) continue;
+      // NOT_ALLOWED is below any covered figure: those pairs pass here.
       const covered = u + (dual.v[j] as number) + (bonus.size === 0 ? 0 : (bonus.get(j) ?? 0));
-      if (covered < s) {
-        violations.add(
-          `pair (mentee ${i}, mentor ${j}) scores ${s / 100} but u + v + w = ${covered / 100}: dual constraint u_i + v_j + w_ij ≥ s_ij broken`,
-        );
-      }
+      if (covered >= (row[j] as number)) continue;
+      if (exactRow) violations.add(brokenConstraint(i, j, row[j] as number, covered));
+      else checkPair(problem, i, j, covered, violations);
     }
   }
 }
+
+function checkPair(
+  problem: AssignmentProblem,
+  i: number,
+  j: number,
+  covered: number,
+  violations: ViolationList,
+): void {
+  const score = problem.score(i, j);
+  if (score === null) return;
+  const s = hundredthsOf(score);
+  if (s === null)
+    violations.add(
+      `pair (mentee ${i}, mentor ${j}) has score ${score}, not a number with at most 2 decimals`,
+    );
+  else if (covered < s) violations.add(brokenConstraint(i, j, s, covered));
+}
+
+const brokenConstraint = (i: number, j: number, s: number, covered: number) =>
+  `pair (mentee ${i}, mentor ${j}) scores ${s / 100} but u + v + w = ${covered / 100}: dual constraint u_i + v_j + w_ij ≥ s_ij broken`;
