@@ -1,9 +1,4 @@
-import {
-  NOT_ALLOWED,
-  type AssignmentProblem,
-  type AssignmentSolution,
-  type CertificateCheck,
-} from './assignment-problem';
+import type { AssignmentProblem, AssignmentSolution, CertificateCheck } from './assignment-problem';
 
 // Deliberately independent of the solver: it trusts nothing but the problem, re-derives every
 // figure from problem.score (or its rows, when it gives them), and reads each allowed pair once
