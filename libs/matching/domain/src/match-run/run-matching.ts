@@ -70,8 +70,7 @@ export function checkRunConstraints(input: MatchRunInput): void {
  * are left out. Deterministic: people are taken in participantId order.
  */
 export function runMatching(input: MatchRunInput, options: MatchRunOptions = {}): MatchRunResult {
-  const { constraints, scoring, mentees, preparedMentees, preparedMentors, pinned } =
-    prepareRun(input);
+  const { constraints, scoring, mentees, preparedMentees, preparedMentors, pinned } = prepareRun(input);
   const taken = new Set([...constraints.forbidden, ...pinned].map(pairKey));
   const pinsOf = (id: string, side: 'menteeId' | 'mentorId') => pinned.filter((p) => p[side] === id).length;
 

@@ -102,4 +102,3 @@ describe('cachedScores', () => {
     expect(rows).toBe(4);
   });
 });
-
