@@ -11,25 +11,53 @@ export const EXCLUDED_PAIR = -1;
 
 /**
  * Scores one mentee against every mentor into `out` (hundredths, or EXCLUDED_PAIR): the same
- * numbers as `scorePrepared` pair by pair, computed criterion by criterion over the mentors'
- * columns, so each inner loop is a few typed-array reads per pair and nothing is called per pair.
+ * numbers as `scorePrepared` pair by pair, computed over the mentors' columns: a pass per list
+ * criterion (skills, focus areas, languages) and question, then one pass for every criterion that
+ * compares a single value and every hard rule.
  */
 export type RowScorer = (mentee: PreparedProfile, out: Int32Array) => void;
+
+// The loops are branch-free (a comparison turned into 0 or 1, points read from a table by the
+// mentor's value): on real rosters a branch per pair is mispredicted about every other time,
+// which costs more than the rest of the pair's work.
+
+/** Criteria that compare one value per person: scored in the final pass. */
+const valueMeasures: ReadonlySet<number> = new Set([
+  measures.location,
+  measures.department,
+  measures.seniority,
+  measures.timezone,
+]);
+
+/** No mentor has this id (ids are ≥ -1): a rule or criterion that is off compares with it and never holds. */
+const NO_ID = -3;
 
 export function createRowScorer(scoring: CompiledScoring, mentors: readonly PreparedProfile[]): RowScorer {
   const columns = mentorColumns(mentors, scoring.questions.length);
   const m = mentors.length;
   const counts = new Int32Array(m);
-  const excluded = new Uint8Array(m);
+  const languageCounts = new Int32Array(m);
+  const { criteria } = scoring;
+  const maxOf = (measure: number) => criteria.find((c) => c.measure === measure)?.maxHundredths ?? 0;
+  const languagePoints = maxOf(measures.languages);
+  const listCriteria = criteria.filter(
+    (c) => c.maxHundredths > 0 && !valueMeasures.has(c.measure) && c.measure !== measures.languages,
+  );
   return (mentee, out) => {
     if (out.length < m) throw new RangeError(`A row of ${m} mentors needs ${m} entries, got ${out.length}`);
-    markExcluded(scoring, mentee, columns, counts, excluded);
-    addValueCriteria(scoring, mentee, columns, out);
-    for (const criterion of scoring.criteria)
-      if (criterion.maxHundredths > 0 && !valueMeasures.has(criterion.measure))
-        addCriterion(scoring, criterion, mentee, mentors, columns, counts, out);
-    // EXCLUDED_PAIR is -1: every bit set where excluded is 1, the entry unchanged where it is 0.
-    for (let j = 0; j < m; j++) out[j] = (out[j] as number) | -(excluded[j] as number);
+    out.fill(0, 0, m);
+    // Languages count once for their criterion and their hard rule.
+    countCovered(mentee.languages, columns.languageBits, languageCounts, m);
+    if (languagePoints > 0 && mentee.languages.length > 0)
+      for (let j = 0; j < m; j++)
+        out[j] = (out[j] as number) + languagePoints * +((languageCounts[j] as number) > 0);
+    for (const criterion of listCriteria)
+      addCriterion(scoring, criterion, mentee, mentors, columns, counts, out);
+    finishRow(scoring, mentee, columns, languageCounts, out);
+    const { hardRules } = scoring.rules;
+    if (hardRules.excludePreviousPairs && mentee.previousPartners)
+      for (const partner of mentee.previousPartners)
+        for (const j of columns.byUserId.get(partner) ?? []) out[j] = EXCLUDED_PAIR;
   };
 }
 
@@ -45,63 +73,75 @@ function countCovered(ids: Int32Array, bits: BitColumns, counts: Int32Array, m: 
   }
 }
 
-// The loops below are branch-free (a comparison turned into 0 or 1, points read from a table by
-// the mentor's value): on real rosters a branch per pair is mispredicted about every other time,
-// which costs more than the rest of the pair's work.
-
-/** The hard rules of `violatedRules`, mentor by mentor: 1 where the pair breaks one. */
-function markExcluded(
+/**
+ * Adds the value criteria's points (location, department, seniority, timezone) to what the list
+ * criteria left in `out`, and turns each pair a hard rule of `violatedRules` excludes into
+ * EXCLUDED_PAIR (all but previous pairs, which the caller marks).
+ */
+function finishRow(
   scoring: CompiledScoring,
   mentee: PreparedProfile,
   columns: MentorColumns,
-  counts: Int32Array,
-  excluded: Uint8Array,
+  languageCounts: Int32Array,
+  out: Int32Array,
 ): void {
   const { hardRules, programType } = scoring.rules;
-  const m = columns.count;
-  const { userKey, managerKey, department } = columns;
+  const maxOf = (measure: number) => scoring.criteria.find((c) => c.measure === measure)?.maxHundredths ?? 0;
   const self = mentee.userKey;
-  // A key no mentor has (ids are ≥ -1) turns a rule that is off into a comparison that never holds.
-  const never = -3;
-  const sameDepartment =
-    hardRules.excludeSameDepartment && mentee.department >= 0 ? mentee.department : never;
-  const manager = hardRules.excludeOwnManager ? mentee.managerKey : never;
-  const managedBy = hardRules.excludeOwnManager ? self : never;
+  const ownDepartment = mentee.department;
+  const ownLocation = mentee.location >= 0 ? mentee.location : NO_ID;
+  const sameDepartment = hardRules.excludeSameDepartment && ownDepartment >= 0 ? ownDepartment : NO_ID;
+  const manager = hardRules.excludeOwnManager ? mentee.managerKey : NO_ID;
+  const managedBy = hardRules.excludeOwnManager ? self : NO_ID;
+  const languageRule = +(hardRules.requireCommonLanguage && mentee.languages.length > 0);
   const maxGap = hardRules.maxTimezoneGapHours;
-  const ownOffset = mentee.offsetMinutes;
-  const ownLevel = mentee.level;
-  // NaN (unknown zone or level) compares false: not broken.
+  const locationPoints = maxOf(measures.location);
+  const departmentPoints = ownDepartment >= 0 ? maxOf(measures.department) : 0;
+  const seniorityMax = maxOf(measures.seniority);
+  const timezoneMax = maxOf(measures.timezone);
+  // Per distinct offset and level: the points they earn and whether they break a rule
+  // (NaN, an unknown zone or level, compares false: not broken).
+  const offsetPoints = tableByValue(columns.offsets, (offset) =>
+    Math.round(timezoneMax * timezoneFraction(mentee.offsetMinutes, offset)),
+  );
   const offsetBreaks = tableByValue(columns.offsets, (offset) =>
-    maxGap === undefined ? 0 : +(Math.abs(ownOffset - offset) > maxGap * 60),
+    maxGap === undefined ? 0 : +(Math.abs(mentee.offsetMinutes - offset) > maxGap * 60),
+  );
+  const levelPoints = tableByValue(columns.levels, (level) =>
+    Math.round(seniorityMax * seniorityFraction(programType, mentee.level, level)),
   );
   const levelBreaks = tableByValue(
     columns.levels,
-    (level) => +(programType === 'reverse' && level >= ownLevel),
+    (level) => +(programType === 'reverse' && level >= mentee.level),
   );
+  const { userKey, managerKey, department, location, languageCount } = columns;
   const offsetIndex = columns.offsets.indexOf;
   const levelIndex = columns.levels.indexOf;
-  for (let j = 0; j < m; j++) {
+  for (let j = 0; j < columns.count; j++) {
     const user = userKey[j] as number;
-    excluded[j] =
+    const otherDepartment = department[j] as number;
+    const offset = offsetIndex[j] as number;
+    const level = levelIndex[j] as number;
+    const excluded =
       +(user === self) |
-      +(department[j] === sameDepartment) |
+      +(otherDepartment === sameDepartment) |
       +(user === manager) |
       +(managerKey[j] === managedBy) |
-      (offsetBreaks[offsetIndex[j] as number] as number) |
-      (levelBreaks[levelIndex[j] as number] as number);
-  }
-  if (hardRules.excludePreviousPairs && mentee.previousPartners)
-    for (const partner of mentee.previousPartners)
-      for (const j of columns.byUserId.get(partner) ?? []) excluded[j] = 1;
-  if (hardRules.requireCommonLanguage && mentee.languages.length > 0) {
-    countCovered(mentee.languages, columns.languageBits, counts, m);
-    const { languageCount } = columns;
-    for (let j = 0; j < m; j++)
-      excluded[j] = (excluded[j] as number) | (+(counts[j] === 0) & +((languageCount[j] as number) > 0));
+      (offsetBreaks[offset] as number) |
+      (levelBreaks[level] as number) |
+      (languageRule & +(languageCounts[j] === 0) & +((languageCount[j] as number) > 0));
+    const points =
+      (out[j] as number) +
+      locationPoints * +(location[j] === ownLocation) +
+      departmentPoints * (+(otherDepartment >= 0) & +(otherDepartment !== ownDepartment)) +
+      (offsetPoints[offset] as number) +
+      (levelPoints[level] as number);
+    // EXCLUDED_PAIR is -1: all bits set where excluded is 1, the points unchanged where it is 0.
+    out[j] = points | -excluded;
   }
 }
 
-/** Adds one criterion's points to every mentor's entry, as `criterionHundredths` gives them. */
+/** Adds one list or question criterion's points to every mentor's entry, as `criterionHundredths` gives them. */
 function addCriterion(
   scoring: CompiledScoring,
   criterion: CompiledCriterion,
@@ -118,11 +158,6 @@ function addCriterion(
       return addCoveredShare(mentee.skillsSought, columns.skillsOfferedBits, max, counts, out, m);
     case measures['focus-areas']:
       return addCoveredShare(mentee.focusAreas, columns.focusAreasOrSkillsBits, max, counts, out, m);
-    case measures.languages:
-      if (mentee.languages.length === 0) return;
-      countCovered(mentee.languages, columns.languageBits, counts, m);
-      for (let j = 0; j < m; j++) out[j] = (out[j] as number) + max * +((counts[j] as number) > 0);
-      return;
     case measures['single-choice']: {
       const own = mentee.choiceAnswers[criterion.slot] as number;
       if (own < 0) return;
@@ -143,53 +178,6 @@ function addCriterion(
       for (let j = 0; j < m; j++)
         out[j] =
           (out[j] as number) + criterionHundredths(scoring, criterion, mentee, mentors[j] as PreparedProfile);
-  }
-}
-
-/** Criteria that compare one value per person: scored together, in one pass over the mentors. */
-const valueMeasures: ReadonlySet<number> = new Set([
-  measures.location,
-  measures.department,
-  measures.seniority,
-  measures.timezone,
-]);
-
-/** Writes every mentor's points for the value criteria (0 where none is in use) into `out`. */
-function addValueCriteria(
-  scoring: CompiledScoring,
-  mentee: PreparedProfile,
-  columns: MentorColumns,
-  out: Int32Array,
-): void {
-  const { programType } = scoring.rules;
-  const maxOf = (measure: number) => {
-    const criterion = scoring.criteria.find((c) => c.measure === measure);
-    return criterion ? criterion.maxHundredths : 0;
-  };
-  const never = -3; // no mentor has this id (ids are ≥ -1)
-  const location = mentee.location >= 0 ? mentee.location : never;
-  const locationPoints = maxOf(measures.location);
-  const department = mentee.department;
-  const departmentPoints = department >= 0 ? maxOf(measures.department) : 0;
-  const seniorityMax = maxOf(measures.seniority);
-  const timezoneMax = maxOf(measures.timezone);
-  const levelPoints = tableByValue(columns.levels, (level) =>
-    Math.round(seniorityMax * seniorityFraction(programType, mentee.level, level)),
-  );
-  const offsetPoints = tableByValue(columns.offsets, (offset) =>
-    Math.round(timezoneMax * timezoneFraction(mentee.offsetMinutes, offset)),
-  );
-  const levelIndex = columns.levels.indexOf;
-  const offsetIndex = columns.offsets.indexOf;
-  const locations = columns.location;
-  const departments = columns.department;
-  for (let j = 0; j < columns.count; j++) {
-    const other = departments[j] as number;
-    out[j] =
-      locationPoints * +(locations[j] === location) +
-      departmentPoints * (+(other >= 0) & +(other !== department)) +
-      (levelPoints[levelIndex[j] as number] as number) +
-      (offsetPoints[offsetIndex[j] as number] as number);
   }
 }
 
