@@ -66,15 +66,19 @@ export function cachedScores(
   /** 1 once every pair of the mentee's row is in the cache. */
   const rowKept = new Uint8Array(mentees);
   const row = new Int32Array(mentors);
-  const keepRow = (mentee: number) => {
+  /** Scores the mentee's whole row into `buffer` (with `scoreRow`) and keeps it. */
+  const keepRow = (mentee: number, buffer: Int32Array) => {
     const base = mentee * mentors;
     if (scoreRow) {
-      scoreRow(mentee, row);
+      scoreRow(mentee, buffer);
       for (let j = 0; j < mentors; j++) {
-        const value = row[j] as number;
+        const value = buffer[j] as number;
         // Branch-free: NOT_ALLOWED (the only negative entry) becomes EXCLUDED.
         const notAllowed = value >> 31;
-        cache[base + j] = value > 0x7fff ? UNCACHEABLE : (value & ~notAllowed) | (EXCLUDED & notAllowed);
+        cache[base + j] = (value & ~notAllowed) | (EXCLUDED & notAllowed);
+        // Rare, so predicted: a score too large for an entry, or a negative one, is not kept.
+        if ((+(value > 0x7fff) | (+(value < 0) & +(value !== NOT_ALLOWED))) !== 0)
+          cache[base + j] = UNCACHEABLE;
       }
     } else {
       for (let j = 0; j < mentors; j++)
@@ -83,7 +87,7 @@ export function cachedScores(
     rowKept[mentee] = 1;
   };
   const scoreInHundredths = (mentee: number, mentor: number): number | null => {
-    if (scoreRow && rowKept[mentee] === 0) keepRow(mentee);
+    if (scoreRow && rowKept[mentee] === 0) keepRow(mentee, row);
     const at = mentee * mentors + mentor;
     const kept = cache[at] as number;
     if (kept >= 0) return kept;
@@ -99,7 +103,11 @@ export function cachedScores(
     },
     scoreInHundredths,
     scoreRowInHundredths: (mentee, out) => {
-      if (rowKept[mentee] === 0) keepRow(mentee);
+      if (rowKept[mentee] === 0 && scoreRow) {
+        keepRow(mentee, out); // `out` holds the row as scored
+        return;
+      }
+      if (rowKept[mentee] === 0) keepRow(mentee, row);
       const base = mentee * mentors;
       for (let j = 0; j < mentors; j++) {
         const kept = cache[base + j] as number;

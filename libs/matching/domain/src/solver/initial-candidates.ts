@@ -116,32 +116,38 @@ export function addInitialCandidates(
     let rowBest = -Infinity;
     let rowLeftOut = -Infinity;
     let rowFloor = rowTop.floor();
+    // NOT_ALLOWED is below every score, so the maxima below need no test for it (one branch per
+    // pair fewer, and the least predictable): only the lists must refuse it, and the bounds that
+    // end at NOT_ALLOWED mean "none" (-Infinity), set once the pass is over.
     for (let j = 0; j < m; j++) {
       const s = row[j] as number;
-      if (s === NOT_ALLOWED) continue;
       if (s > rowBest) rowBest = s;
       if (s > (mentorBest[j] as number)) mentorBest[j] = s;
       if (demand === 0 || (network.capacity[j] as number) === 0) continue;
       // The column's best score left out of its list: the one displaced, or this one if refused.
       let columnLeftOut = s;
-      if (s > (columnFloor[j] as number)) {
+      if (s > (columnFloor[j] as number) && s !== NOT_ALLOWED) {
         const columnTop = columnTops[j] as TopList;
         columnLeftOut = columnTop.offer(i, s) >= 0 ? columnTop.leftOutScore : -Infinity;
         columnFloor[j] = columnTop.floor();
       }
       if (columnLeftOut > (mentorBestLeftOut[j] as number)) mentorBestLeftOut[j] = columnLeftOut;
-      if (s > rowFloor) {
+      if (s > rowFloor && s !== NOT_ALLOWED) {
         if (rowTop.offer(j, s) >= 0 && rowTop.leftOutScore > rowLeftOut) rowLeftOut = rowTop.leftOutScore;
         rowFloor = rowTop.floor();
       } else if (s > rowLeftOut) rowLeftOut = s;
     }
-    menteeBest[i] = rowBest;
-    menteeBestLeftOut[i] = rowLeftOut;
+    menteeBest[i] = noneIfNotAllowed(rowBest);
+    menteeBestLeftOut[i] = noneIfNotAllowed(rowLeftOut);
     for (let k = 0; k < rowTop.size; k++) {
       if (k < candidates) network.addPair(i, rowTop.id[k] as number, rowTop.score[k] as number);
       else reserve.add(i, rowTop.id[k] as number, rowTop.score[k] as number);
     }
     onRow(i + 1);
+  }
+  for (let j = 0; j < m; j++) {
+    mentorBest[j] = noneIfNotAllowed(mentorBest[j] as number);
+    mentorBestLeftOut[j] = noneIfNotAllowed(mentorBestLeftOut[j] as number);
   }
   columnTops.forEach((top, j) => {
     const capacity = network.capacity[j] as number;
@@ -159,6 +165,8 @@ export function addInitialCandidates(
   });
   return { ...bounds, reserve: reserve.build() };
 }
+
+const noneIfNotAllowed = (best: number) => (best === NOT_ALLOWED ? -Infinity : best);
 
 function isCandidate(network: FlowNetwork, mentee: number, mentor: number): boolean {
   return (network.menteePairs[mentee] as number[]).some((pair) => network.pairs.mentor[pair] === mentor);
