@@ -98,64 +98,80 @@ export function addInitialCandidates(
     mentorBestLeftOut: new Float64Array(m).fill(-Infinity),
   };
   const reserve = new ReserveBuilder(n);
-  const rowTop = new TopList(maxOf(network.demand) + sizes.extraPerMentee + sizes.reservePerMentee);
-  const columnTops = Array.from(
-    network.capacity,
-    (capacity) => new TopList(capacity > 0 ? capacity + sizes.extraPerMentor + sizes.reservePerMentor : 0),
+  // Each list keeps one entry more than it offers: that entry's score is the best score left out
+  // of the list (refused or displaced), which the bounds need, without a test per pair.
+  const rowTop = new TopList(maxOf(network.demand) + sizes.extraPerMentee + sizes.reservePerMentee + 1);
+  const columnLimit = Int32Array.from(network.capacity, (capacity) =>
+    capacity > 0 ? capacity + sizes.extraPerMentor + sizes.reservePerMentor : 0,
+  );
+  const columnTops = Array.from(columnLimit, (limit) => new TopList(limit > 0 ? limit + 1 : 0));
+  const closedColumns = Int32Array.from(
+    Array.from(network.capacity.keys()).filter((j) => network.capacity[j] === 0),
   );
   const row = new Int32Array(m);
   // What a score must beat to enter each list, kept beside the lists so the inner loop compares
-  // numbers and calls a list only for the few scores that enter it.
+  // numbers and calls a list only for the few scores that enter it. NOT_ALLOWED is below every
+  // score: only a list that still has room lets it past the first test.
   const columnFloor = Float64Array.from(columnTops, (top) => top.floor());
   const { menteeBest, mentorBest, menteeBestLeftOut, mentorBestLeftOut } = bounds;
+  const { capacity } = network;
   for (let i = 0; i < n; i++) {
     const demand = network.demand[i] as number;
-    const candidates = demand > 0 ? demand + sizes.extraPerMentee : 0;
-    rowTop.reset(candidates > 0 ? candidates + sizes.reservePerMentee : 0);
     scoreRow(i, row);
-    let rowBest = -Infinity;
-    let rowLeftOut = -Infinity;
+    if (demand === 0) {
+      // No candidates: only the bounds learn from this row.
+      let rowBest = NOT_ALLOWED;
+      for (let j = 0; j < m; j++) {
+        const s = row[j] as number;
+        if (s > rowBest) rowBest = s;
+        if (s > (mentorBest[j] as number) && s !== NOT_ALLOWED) mentorBest[j] = s;
+      }
+      menteeBest[i] = noneIfNotAllowed(rowBest);
+      onRow(i + 1);
+      continue;
+    }
+    const candidates = demand + sizes.extraPerMentee;
+    const rowLimit = candidates + sizes.reservePerMentee;
+    rowTop.reset(rowLimit + 1);
     let rowFloor = rowTop.floor();
-    // NOT_ALLOWED is below every score, so the maxima below need no test for it (one branch per
-    // pair fewer, and the least predictable): only the lists must refuse it, and the bounds that
-    // end at NOT_ALLOWED mean "none" (-Infinity), set once the pass is over.
     for (let j = 0; j < m; j++) {
       const s = row[j] as number;
-      if (s > rowBest) rowBest = s;
-      if (s > (mentorBest[j] as number)) mentorBest[j] = s;
-      if (demand === 0 || (network.capacity[j] as number) === 0) continue;
-      // The column's best score left out of its list: the one displaced, or this one if refused.
-      let columnLeftOut = s;
       if (s > (columnFloor[j] as number) && s !== NOT_ALLOWED) {
         const columnTop = columnTops[j] as TopList;
-        columnLeftOut = columnTop.offer(i, s) >= 0 ? columnTop.leftOutScore : -Infinity;
+        columnTop.offer(i, s);
         columnFloor[j] = columnTop.floor();
       }
-      if (columnLeftOut > (mentorBestLeftOut[j] as number)) mentorBestLeftOut[j] = columnLeftOut;
-      if (s > rowFloor && s !== NOT_ALLOWED) {
-        if (rowTop.offer(j, s) >= 0 && rowTop.leftOutScore > rowLeftOut) rowLeftOut = rowTop.leftOutScore;
+      if (s > rowFloor && s !== NOT_ALLOWED && (capacity[j] as number) > 0) {
+        rowTop.offer(j, s);
         rowFloor = rowTop.floor();
-      } else if (s > rowLeftOut) rowLeftOut = s;
+      }
+    }
+    // Closed mentors (no capacity) are in no list: their pairs only bound.
+    let rowBest = rowTop.size > 0 ? (rowTop.score[0] as number) : NOT_ALLOWED;
+    for (let c = 0; c < closedColumns.length; c++) {
+      const j = closedColumns[c] as number;
+      const s = row[j] as number;
+      if (s > rowBest) rowBest = s;
+      if (s > (mentorBest[j] as number) && s !== NOT_ALLOWED) mentorBest[j] = s;
     }
     menteeBest[i] = noneIfNotAllowed(rowBest);
-    menteeBestLeftOut[i] = noneIfNotAllowed(rowLeftOut);
-    for (let k = 0; k < rowTop.size; k++) {
+    menteeBestLeftOut[i] = rowTop.size > rowLimit ? (rowTop.score[rowLimit] as number) : -Infinity;
+    for (let k = 0; k < Math.min(rowTop.size, rowLimit); k++) {
       if (k < candidates) network.addPair(i, rowTop.id[k] as number, rowTop.score[k] as number);
       else reserve.add(i, rowTop.id[k] as number, rowTop.score[k] as number);
     }
     onRow(i + 1);
   }
-  for (let j = 0; j < m; j++) {
-    mentorBest[j] = noneIfNotAllowed(mentorBest[j] as number);
-    mentorBestLeftOut[j] = noneIfNotAllowed(mentorBestLeftOut[j] as number);
-  }
   columnTops.forEach((top, j) => {
-    const capacity = network.capacity[j] as number;
-    for (let k = 0; k < top.size; k++) {
+    const limit = columnLimit[j] as number;
+    if (top.size > 0) mentorBest[j] = Math.max(mentorBest[j] as number, top.score[0] as number);
+    if (top.size > limit) mentorBestLeftOut[j] = top.score[limit] as number;
+    const capacityOf = capacity[j] as number;
+    for (let k = 0; k < Math.min(top.size, limit); k++) {
       const mentee = top.id[k] as number;
       const s = top.score[k] as number;
       if (isCandidate(network, mentee, j)) continue;
-      if (k < capacity + sizes.extraPerMentor) {
+      if (k < capacityOf + sizes.extraPerMentor) {
         reserve.remove(mentee, j);
         network.addPair(mentee, j, s);
       } else {
