@@ -2,7 +2,7 @@ import type { CompiledCriterion } from './compiled-rules';
 import { measures } from './compiled-rules';
 import type { CompiledScoring } from './compiled-scoring';
 import { closeness, seniorityFraction, timezoneFraction } from './criterion-fraction';
-import { mentorColumns, type BitColumns, type DistinctValues, type MentorColumns } from './mentor-columns';
+import { mentorColumns, type BitColumns, type MentorColumns } from './mentor-columns';
 import type { PreparedProfile } from './prepared-profile';
 import { criterionHundredths } from './score-pair';
 
@@ -37,6 +37,12 @@ export function createRowScorer(scoring: CompiledScoring, mentors: readonly Prep
   const m = mentors.length;
   const counts = new Int32Array(m);
   const languageCounts = new Int32Array(m);
+  const tables: ValueTables = {
+    offsetPoints: new Int32Array(columns.offsets.values.length),
+    offsetBreaks: new Int32Array(columns.offsets.values.length),
+    levelPoints: new Int32Array(columns.levels.values.length),
+    levelBreaks: new Int32Array(columns.levels.values.length),
+  };
   const { criteria } = scoring;
   const maxOf = (measure: number) => criteria.find((c) => c.measure === measure)?.maxHundredths ?? 0;
   const languagePoints = maxOf(measures.languages);
@@ -53,7 +59,7 @@ export function createRowScorer(scoring: CompiledScoring, mentors: readonly Prep
         out[j] = (out[j] as number) + languagePoints * +((languageCounts[j] as number) > 0);
     for (const criterion of listCriteria)
       addCriterion(scoring, criterion, mentee, mentors, columns, counts, out);
-    finishRow(scoring, mentee, columns, languageCounts, out);
+    finishRow(scoring, mentee, columns, languageCounts, tables, out);
     const { hardRules } = scoring.rules;
     if (hardRules.excludePreviousPairs && mentee.previousPartners)
       for (const partner of mentee.previousPartners)
@@ -83,6 +89,7 @@ function finishRow(
   mentee: PreparedProfile,
   columns: MentorColumns,
   languageCounts: Int32Array,
+  tables: ValueTables,
   out: Int32Array,
 ): void {
   const { hardRules, programType } = scoring.rules;
@@ -101,19 +108,16 @@ function finishRow(
   const timezoneMax = maxOf(measures.timezone);
   // Per distinct offset and level: the points they earn and whether they break a rule
   // (NaN, an unknown zone or level, compares false: not broken).
-  const offsetPoints = tableByValue(columns.offsets, (offset) =>
-    Math.round(timezoneMax * timezoneFraction(mentee.offsetMinutes, offset)),
-  );
-  const offsetBreaks = tableByValue(columns.offsets, (offset) =>
-    maxGap === undefined ? 0 : +(Math.abs(mentee.offsetMinutes - offset) > maxGap * 60),
-  );
-  const levelPoints = tableByValue(columns.levels, (level) =>
-    Math.round(seniorityMax * seniorityFraction(programType, mentee.level, level)),
-  );
-  const levelBreaks = tableByValue(
-    columns.levels,
-    (level) => +(programType === 'reverse' && level >= mentee.level),
-  );
+  const { offsetPoints, offsetBreaks, levelPoints, levelBreaks } = tables;
+  columns.offsets.values.forEach((offset, k) => {
+    offsetPoints[k] = Math.round(timezoneMax * timezoneFraction(mentee.offsetMinutes, offset));
+    offsetBreaks[k] = maxGap === undefined ? 0 : +(Math.abs(mentee.offsetMinutes - offset) > maxGap * 60);
+  });
+  columns.levels.values.forEach((level, k) => {
+    levelPoints[k] = Math.round(seniorityMax * seniorityFraction(programType, mentee.level, level));
+    levelBreaks[k] = +(programType === 'reverse' && level >= mentee.level);
+  });
+
   const { userKey, managerKey, department, location, languageCount } = columns;
   const offsetIndex = columns.offsets.indexOf;
   const levelIndex = columns.levels.indexOf;
@@ -181,9 +185,12 @@ function addCriterion(
   }
 }
 
-/** `valueOf` each distinct value, in a table the mentors' value indexes read. */
-function tableByValue(distinct: DistinctValues, valueOf: (value: number) => number): Int32Array {
-  return Int32Array.from(distinct.values, valueOf);
+/** Per distinct offset and level of the mentors: the points they earn and whether they break a rule (refilled per row). */
+interface ValueTables {
+  readonly offsetPoints: Int32Array;
+  readonly offsetBreaks: Int32Array;
+  readonly levelPoints: Int32Array;
+  readonly levelBreaks: Int32Array;
 }
 
 /** Share of the mentee's list each mentor covers: a table per count, so the same rounding as pair by pair. */

@@ -180,9 +180,11 @@ function checkEveryAllowedPair(
     const u = dual.u[i] as number;
     const bonus = dual.w.get(i) ?? noBonus;
     rowOf(i, row);
+    const { v } = dual;
     for (let j = 0; j < m; j++) {
-      // NOT_ALLOWED is below any covered figure: those pairs pass here.
-      const covered = u + (dual.v[j] as number) + (bonus.size === 0 ? 0 : (bonus.get(j) ?? 0));
+      // w ≥ 0, so u + v alone settles most pairs; NOT_ALLOWED is below any of them.
+      if (u + (v[j] as number) >= (row[j] as number)) continue;
+      const covered = u + (v[j] as number) + (bonus.get(j) ?? 0);
       if (covered >= (row[j] as number)) continue;
       if (exactRow) violations.add(brokenConstraint(i, j, row[j] as number, covered));
       else checkPair(problem, i, j, covered, violations);
