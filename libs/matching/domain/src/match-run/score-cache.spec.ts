@@ -94,7 +94,7 @@ describe('cachedScores', () => {
         if (value === null) expect(bounds[j]).toBe(NOT_ALLOWED);
         else {
           expect(bounds[j]).toBeGreaterThanOrEqual(Math.round(value * 100));
-          expect(bounds[j]).toBeLessThan(Math.round(value * 100) + 40);
+          expect(bounds[j]).toBeLessThan(Math.round(value * 100) + 64);
         }
       }
     }

@@ -122,8 +122,9 @@ export function cachedScores(
   };
 }
 
-/** A byte per pair: the score rounded up to a step of BOUND_STEP hundredths, or one of these. */
-const BOUND_STEP = 40;
+/** A byte per pair: the score rounded up to a step of 2^BOUND_SHIFT hundredths (a shift, not a division), or one of these. */
+const BOUND_SHIFT = 6;
+const BOUND_STEP = 1 << BOUND_SHIFT;
 const BOUND_NOT_ALLOWED = 255;
 /** The score is above 253 steps: no bound kept, scored again when asked. */
 const BOUND_UNKNOWN = 254;
@@ -132,7 +133,7 @@ const largestBoundedHundredths = (BOUND_UNSCORED - 1) * BOUND_STEP;
 
 /**
  * For runs too large to keep every score: each row as it is scored passes through, and its upper
- * bounds (the score rounded up to 0.4 points) are kept, so a later check over every pair reads a
+ * bounds (the score rounded up to 0.64 points) are kept, so a later check over every pair reads a
  * byte instead of scoring again, and scores only the pairs whose bound is too close to call.
  */
 function keptUpperBounds(
@@ -147,7 +148,7 @@ function keptUpperBounds(
       const value = out[j] as number;
       // Branch-free: `notAllowed` is all ones for NOT_ALLOWED (the only negative entry).
       const notAllowed = value >> 31;
-      const step = ((value + BOUND_STEP - 1) / BOUND_STEP) | 0; // rounded up, for value ≥ 0
+      const step = (value + BOUND_STEP - 1) >> BOUND_SHIFT; // rounded up, for value ≥ 0
       bounds[base + j] = (step & ~notAllowed) | (BOUND_NOT_ALLOWED & notAllowed);
       // Rare, so predicted: a score too large for a byte, or a negative one, keeps no bound.
       if ((+(value > largestBoundedHundredths) | (+(value < 0) & +(value !== NOT_ALLOWED))) !== 0)
@@ -169,7 +170,7 @@ function keptUpperBounds(
       for (let j = 0; j < mentors; j++) {
         const bound = bounds[base + j] as number;
         const notAllowed = -+(bound === BOUND_NOT_ALLOWED);
-        out[j] = ((bound * BOUND_STEP) & ~notAllowed) | (NOT_ALLOWED & notAllowed);
+        out[j] = ((bound << BOUND_SHIFT) & ~notAllowed) | (NOT_ALLOWED & notAllowed);
         if (bound === BOUND_UNKNOWN) out[j] = 0x7fffffff;
       }
     },
