@@ -1,6 +1,11 @@
 // eslint-disable-next-line @nx/enforce-module-boundaries -- tools (scope:shared) benchmarks the matching domain's solver and scoring
 import { runScoresOf, type AssignmentProblem } from '@tandem/matching-domain';
-import { generateOrganisation, menteesFor, type OrganisationShape } from './generated-organisation';
+import {
+  generateOrganisation,
+  menteesFor,
+  type GeneratedOrganisation,
+  type OrganisationShape,
+} from './generated-organisation';
 
 export const sizes = { '1k': 200, '10k': 2_000, '50k': 10_000 } as const;
 export type SizeName = keyof typeof sizes;
@@ -19,16 +24,16 @@ export interface BuiltInstance {
   readonly prepareSeconds: number;
 }
 
+/** The seeded organisation a spec names: the same people in every process that asks. */
+export function organisationOf(spec: InstanceSpec): GeneratedOrganisation {
+  const mentorCount = sizes[spec.size];
+  return generateOrganisation(spec.shape, menteesFor(spec.shape, mentorCount), mentorCount, spec.seed);
+}
+
 /** The same spec always builds the same problem, in whichever process builds it. */
 export function buildInstance(spec: InstanceSpec): BuiltInstance {
   const started = process.hrtime.bigint();
-  const mentorCount = sizes[spec.size];
-  const organisation = generateOrganisation(
-    spec.shape,
-    menteesFor(spec.shape, mentorCount),
-    mentorCount,
-    spec.seed,
-  );
+  const organisation = organisationOf(spec);
   const problem: AssignmentProblem = {
     menteeDemand: organisation.menteeDemand,
     mentorCapacity: organisation.mentorCapacity,

@@ -1,6 +1,6 @@
 import { callService, startBenchPlatform, type BenchPlatform } from '../load/bench-platform';
-import { sizes, type InstanceSpec } from './bench-instance';
-import { benchRules, generateOrganisation, menteesFor } from './generated-organisation';
+import { organisationOf, type InstanceSpec } from './bench-instance';
+import { benchRules } from './generated-organisation';
 
 // A match run as the matching service does it: a program of the bench's generated organisation,
 // enrolled from CSV, run through the API (202, then its job), while /health/live is asked every
@@ -43,13 +43,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 }
 
 function rosterCsv(spec: InstanceSpec): string {
-  const mentorCount = sizes[spec.size];
-  const organisation = generateOrganisation(
-    spec.shape,
-    menteesFor(spec.shape, mentorCount),
-    mentorCount,
-    spec.seed,
-  );
+  const organisation = organisationOf(spec);
   const header =
     'userId,roles,capacity,department,location,timezone,level,languages,skillsOffered,skillsSought,focusAreas';
   const rows = [

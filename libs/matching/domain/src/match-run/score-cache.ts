@@ -15,6 +15,10 @@ const EXCLUDED = -2;
 /** Hundredths that do not fit a cache entry: scored again each time (never the case for 0–100 scores). */
 const UNCACHEABLE = -3;
 
+/** A row entry that is a score outside 0…largest (NOT_ALLOWED is not a score); one test, no branch inside. */
+const beyond = (value: number, largest: number): boolean =>
+  (+(value > largest) | (+(value < 0) & +(value !== NOT_ALLOWED))) !== 0;
+
 /** One mentee's scores against every mentor in hundredths, NOT_ALLOWED where `score` gives null. */
 export type ScoreRow = (mentee: number, out: Int32Array) => void;
 
@@ -77,8 +81,7 @@ export function cachedScores(
         const notAllowed = value >> 31;
         cache[base + j] = (value & ~notAllowed) | (EXCLUDED & notAllowed);
         // Rare, so predicted: a score too large for an entry, or a negative one, is not kept.
-        if ((+(value > 0x7fff) | (+(value < 0) & +(value !== NOT_ALLOWED))) !== 0)
-          cache[base + j] = UNCACHEABLE;
+        if (beyond(value, 0x7fff)) cache[base + j] = UNCACHEABLE;
       }
     } else {
       for (let j = 0; j < mentors; j++)
@@ -151,8 +154,7 @@ function keptUpperBounds(
       const step = (value + BOUND_STEP - 1) >> BOUND_SHIFT; // rounded up, for value ≥ 0
       bounds[base + j] = (step & ~notAllowed) | (BOUND_NOT_ALLOWED & notAllowed);
       // Rare, so predicted: a score too large for a byte, or a negative one, keeps no bound.
-      if ((+(value > largestBoundedHundredths) | (+(value < 0) & +(value !== NOT_ALLOWED))) !== 0)
-        bounds[base + j] = BOUND_UNKNOWN;
+      if (beyond(value, largestBoundedHundredths)) bounds[base + j] = BOUND_UNKNOWN;
     }
   };
   const row = new Int32Array(mentors);

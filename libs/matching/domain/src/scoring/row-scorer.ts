@@ -44,8 +44,11 @@ export function createRowScorer(scoring: CompiledScoring, mentors: readonly Prep
     levelBreaks: new Int32Array(columns.levels.values.length),
   };
   const { criteria } = scoring;
-  const maxOf = (measure: number) => criteria.find((c) => c.measure === measure)?.maxHundredths ?? 0;
-  const languagePoints = maxOf(measures.languages);
+  // Each built-in criterion's points, by measure (0 when not in use): looked up once, not per row.
+  const builtInMax = new Int32Array(Object.keys(measures).length);
+  for (const criterion of criteria)
+    if (criterion.question === null) builtInMax[criterion.measure] = criterion.maxHundredths;
+  const languagePoints = builtInMax[measures.languages] as number;
   const listCriteria = criteria.filter(
     (c) => c.maxHundredths > 0 && !valueMeasures.has(c.measure) && c.measure !== measures.languages,
   );
@@ -59,7 +62,7 @@ export function createRowScorer(scoring: CompiledScoring, mentors: readonly Prep
         out[j] = (out[j] as number) + languagePoints * +((languageCounts[j] as number) > 0);
     for (const criterion of listCriteria)
       addCriterion(scoring, criterion, mentee, mentors, columns, counts, out);
-    finishRow(scoring, mentee, columns, languageCounts, tables, out);
+    finishRow(scoring, builtInMax, mentee, columns, languageCounts, tables, out);
     const { hardRules } = scoring.rules;
     if (hardRules.excludePreviousPairs && mentee.previousPartners)
       for (const partner of mentee.previousPartners)
@@ -86,6 +89,7 @@ function countCovered(ids: Int32Array, bits: BitColumns, counts: Int32Array, m: 
  */
 function finishRow(
   scoring: CompiledScoring,
+  builtInMax: Int32Array,
   mentee: PreparedProfile,
   columns: MentorColumns,
   languageCounts: Int32Array,
@@ -93,7 +97,7 @@ function finishRow(
   out: Int32Array,
 ): void {
   const { hardRules, programType } = scoring.rules;
-  const maxOf = (measure: number) => scoring.criteria.find((c) => c.measure === measure)?.maxHundredths ?? 0;
+  const maxOf = (measure: number) => builtInMax[measure] as number;
   const self = mentee.userKey;
   const ownDepartment = mentee.department;
   const ownLocation = mentee.location >= 0 ? mentee.location : NO_ID;

@@ -6,8 +6,6 @@ export class TopList {
   readonly id: Int32Array;
   readonly score: Float64Array;
   size = 0;
-  /** Score of the entry the last `offer` displaced or refused. */
-  leftOutScore = 0;
   private limit: number;
 
   constructor(maxLimit: number, limit = maxLimit) {
@@ -27,23 +25,10 @@ export class TopList {
     return this.size < this.limit ? -Infinity : (this.score[this.limit - 1] as number);
   }
 
-  /** Whether a score would enter the list; cheap enough for the innermost loop. */
-  admits(s: number): boolean {
-    return this.size < this.limit || (this.limit > 0 && s > (this.score[this.limit - 1] as number));
-  }
-
-  /** Offers an id; returns the id left out (itself or the one it displaced), or -1. */
-  offer(id: number, s: number): number {
-    if (!this.admits(s)) {
-      this.leftOutScore = s;
-      return id;
-    }
-    let leftOut = -1;
-    if (this.size === this.limit) {
-      leftOut = this.id[this.limit - 1] as number;
-      this.leftOutScore = this.score[this.limit - 1] as number;
-      this.size -= 1;
-    }
+  /** Offers an id: it enters if its score beats the floor, the last entry leaving when the list is full. */
+  offer(id: number, s: number): void {
+    if (!(s > this.floor())) return;
+    if (this.size === this.limit) this.size -= 1;
     let k = this.size;
     while (k > 0 && (this.score[k - 1] as number) < s) {
       this.id[k] = this.id[k - 1] as number;
@@ -53,6 +38,5 @@ export class TopList {
     this.id[k] = id;
     this.score[k] = s;
     this.size += 1;
-    return leftOut;
   }
 }
