@@ -1,5 +1,8 @@
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- tools (scope:shared) benchmarks the matching domain's solver and scoring
-import { runScoresOf, type AssignmentProblem } from '@tandem/matching-domain';
+import { runScoresOf, type AssignmentProblem, type RunScoresOptions } from '@tandem/matching-domain';
 import {
   generateOrganisation,
   menteesFor,
@@ -40,7 +43,9 @@ export function buildInstance(spec: InstanceSpec): BuiltInstance {
     // As the match run scores: below the program's minimum score counts as not allowed, rows are
     // scored over the mentors' columns, and each pair once for the solve and the certificate
     // check (when the cache fits).
-    ...runScoresOf(organisation.mentees, organisation.mentors, organisation.rules, organisation.context),
+    ...runScoresOf(organisation.mentees, organisation.mentors, organisation.rules, organisation.context, {
+      scoreRowsElsewhere,
+    }),
   };
   return {
     problem,
@@ -49,5 +54,20 @@ export function buildInstance(spec: InstanceSpec): BuiltInstance {
     prepareSeconds: secondsSince(started),
   };
 }
+
+/**
+ * As the matching service does (MATCH_RUN_SCORING_THREADS, default cores − 1): the run's other
+ * cores score its rows alongside, started when the solver asks for the first row (so inside the
+ * timed solve). BENCH_SCORING_THREADS overrides the count (0: the solving thread scores alone).
+ */
+const scoreRowsElsewhere: RunScoresOptions['scoreRowsElsewhere'] = (job, shared) => {
+  const threads = Number(process.env['BENCH_SCORING_THREADS'] ?? availableParallelism() - 1);
+  const fromSource = __filename.endsWith('.ts');
+  for (let k = 0; k < threads; k++)
+    new Worker(path.join(__dirname, fromSource ? 'row-scoring-worker.ts' : 'row-scoring-worker.js'), {
+      workerData: { job, shared },
+      ...(fromSource ? { execArgv: ['--require', '@swc-node/register'] } : {}),
+    }).unref();
+};
 
 export const secondsSince = (started: bigint): number => Number(process.hrtime.bigint() - started) / 1e9;

@@ -51,7 +51,11 @@ export class MatchRunPool implements OnApplicationShutdown {
     const channel = new MessageChannel();
     channel.port2.on('message', onProgress);
     try {
-      const task: MatchRunTask = { input, progress: channel.port1 };
+      const task: MatchRunTask = {
+        input,
+        progress: channel.port1,
+        scoringThreads: matchRunSettings().scoringThreads,
+      };
       return (await this.pool.run(task, { transferList: [channel.port1], signal })) as MatchRunResult;
     } finally {
       channel.port2.close();

@@ -5,6 +5,8 @@ import { wholeNumberSetting } from '../../infrastructure/whole-number-setting';
 export interface MatchRunSettings {
   /** Runs solved at once by this process, each on its own worker thread (MATCH_RUN_THREADS, default cores − 1, at least 1). */
   readonly threads: number;
+  /** Threads per large run that score its rows alongside the run's own (MATCH_RUN_SCORING_THREADS, default cores − 1). */
+  readonly scoringThreads: number;
   /** How often a replica looks for queued runs and for runs whose process died (MATCH_RUN_POLL_MS, default 2 s). */
   readonly pollMs: number;
   /** How often a running run's progress is saved and its hold renewed (MATCH_RUN_HEARTBEAT_MS, default 1 s). */
@@ -20,6 +22,7 @@ export function matchRunSettings(env: NodeJS.ProcessEnv = process.env): MatchRun
     throw new Error('MATCH_RUN_LEASE_MS must be longer than MATCH_RUN_HEARTBEAT_MS');
   return {
     threads: wholeNumberSetting(env, 'MATCH_RUN_THREADS', Math.max(1, availableParallelism() - 1), 1),
+    scoringThreads: wholeNumberSetting(env, 'MATCH_RUN_SCORING_THREADS', availableParallelism() - 1, 0),
     pollMs: wholeNumberSetting(env, 'MATCH_RUN_POLL_MS', 2_000, 10),
     heartbeatMs,
     leaseMs,

@@ -15,7 +15,10 @@ export type {
 } from './match-run-types';
 export { checkRunConstraints, runMatching } from './run-matching';
 export { cachedScores, SCORE_CACHE_MAX_PAIRS } from './score-cache';
-export { runScoresOf } from './run-scores';
+export { MIN_PAIRS_TO_SHARE, runScoresOf, scoreRowsAlongside } from './run-scores';
+export type { RowScoringJob, RunScoresOptions, ScoreRowsElsewhere } from './run-scores';
+export { ROWS_PER_BLOCK } from './shared-score-rows';
+export type { SharedScoreRows } from './shared-score-rows';
 export { suggestMentors } from './suggest-mentors';
 export type { MentorSuggestion, SuggestableMentor } from './suggest-mentors';
 export { compareRuns, comparedFigures } from './compare-runs';

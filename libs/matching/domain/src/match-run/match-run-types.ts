@@ -2,6 +2,7 @@ import type { CriterionScore } from '../scoring/assess-pair';
 import type { MatchingProfile, MatchingRules, ScoringContext } from '../scoring/matching-profile';
 import type { SolvePhase } from '../solver';
 import type { DisclosureBaseline } from './group-disclosure';
+import type { ScoreRowsElsewhere } from './run-scores';
 
 export type MentorProfile = MatchingProfile & { readonly remainingCapacity: number };
 
@@ -31,6 +32,8 @@ export interface MatchRunProgress {
 export interface MatchRunOptions {
   /** Called as the run moves on (a few hundred times at most, whatever its size). */
   readonly onProgress?: (progress: MatchRunProgress) => void;
+  /** Other threads to score rows on, for a large run (see `RunScoresOptions`). */
+  readonly scoreRowsElsewhere?: ScoreRowsElsewhere;
 }
 
 export interface PairRef {

@@ -4,7 +4,7 @@ import type { PreparedProfile } from '../scoring/prepared-profile';
 import { scorePrepared } from '../scoring/score-pair';
 import { solveAssignment, verifyCertificate, type AssignmentProblem } from '../solver';
 import { compareText } from './compare-text';
-import { runScores } from './run-scores';
+import { runScores, shareRunRows, type ScoreRowsElsewhere } from './run-scores';
 import { checkConstraints, noConstraints, pairKey, pinnedPairs } from './draft-constraints';
 import type { MatchRunInput, MatchRunOptions, MatchRunResult, ProposedPair } from './match-run-types';
 import { buildRunReport } from './run-report';
@@ -19,7 +19,7 @@ interface PreparedMentor {
  * Everything a run decides before its solve: people in participantId order, each prepared for
  * scoring, and the pinned pairs made (a constraint that cannot hold is refused here).
  */
-function prepareRun(input: MatchRunInput) {
+function prepareRun(input: MatchRunInput, scoreRowsElsewhere?: ScoreRowsElsewhere) {
   const { rules, context } = input;
   const constraints = input.constraints ?? noConstraints;
   const scoring = compiledScoringFor(rules, context);
@@ -31,6 +31,17 @@ function prepareRun(input: MatchRunInput) {
     constraints,
     new Set(allMentees.map((m) => m.participantId)),
     new Set(mentors.map((m) => m.participantId)),
+  );
+  // Threads that score alongside start now, to prepare the people while this thread does.
+  const shared = shareRunRows(
+    {
+      rules,
+      context,
+      mentees,
+      mentors,
+      taken: [...new Set([...constraints.forbidden, ...constraints.pinned].map(pairKey))],
+    },
+    scoreRowsElsewhere,
   );
   const groupCap = rules.programType === 'group' ? (input.maxGroupSize ?? Infinity) : Infinity;
   const preparedMentees = mentees.map((m) => scoring.prepare(m));
@@ -50,7 +61,7 @@ function prepareRun(input: MatchRunInput) {
     () => input.mentorsPerMentee,
     (mentorId) => (preparedMentors[mentorIndex.get(mentorId) ?? -1] as PreparedMentor).capacity,
   );
-  return { rules, constraints, scoring, mentees, preparedMentees, preparedMentors, pinned };
+  return { rules, constraints, scoring, mentees, preparedMentees, preparedMentors, pinned, shared };
 }
 
 /**
@@ -70,7 +81,10 @@ export function checkRunConstraints(input: MatchRunInput): void {
  * are left out. Deterministic: people are taken in participantId order.
  */
 export function runMatching(input: MatchRunInput, options: MatchRunOptions = {}): MatchRunResult {
-  const { constraints, scoring, mentees, preparedMentees, preparedMentors, pinned } = prepareRun(input);
+  const { constraints, scoring, mentees, preparedMentees, preparedMentors, pinned, shared } = prepareRun(
+    input,
+    options.scoreRowsElsewhere,
+  );
   const taken = new Set([...constraints.forbidden, ...pinned].map(pairKey));
   const pinsOf = (id: string, side: 'menteeId' | 'mentorId') => pinned.filter((p) => p[side] === id).length;
 
@@ -81,6 +95,7 @@ export function runMatching(input: MatchRunInput, options: MatchRunOptions = {})
     preparedMentees,
     preparedMentors.map((m) => m.prepared),
     taken,
+    shared,
   );
   const problem: AssignmentProblem = {
     menteeDemand: preparedMentees.map(

@@ -1,5 +1,7 @@
 import { NOT_ALLOWED } from '../solver/assignment-problem';
 import { fromHundredths, toHundredths } from '../solver/hundredths';
+import { beyond, EXCLUDED, keepScoredRow, UNCACHEABLE, UNSCORED } from './score-entries';
+import { ScoreRowsClaims, type ScoreRow, type SharedScoreRows } from './shared-score-rows';
 
 /** Pairs whose scores are kept (2 bytes each): 64M pairs = 128 MB, past 10k × 2k with room to spare. */
 export const SCORE_CACHE_MAX_PAIRS = 64 * 2 ** 20;
@@ -10,17 +12,7 @@ export const SCORE_CACHE_MAX_PAIRS = 64 * 2 ** 20;
  */
 export const SCORE_BOUNDS_MAX_PAIRS = 640 * 2 ** 20;
 
-const UNSCORED = -1;
-const EXCLUDED = -2;
-/** Hundredths that do not fit a cache entry: scored again each time (never the case for 0–100 scores). */
-const UNCACHEABLE = -3;
-
-/** A row entry that is a score outside 0…largest (NOT_ALLOWED is not a score); one test, no branch inside. */
-const beyond = (value: number, largest: number): boolean =>
-  (+(value > largest) | (+(value < 0) & +(value !== NOT_ALLOWED))) !== 0;
-
-/** One mentee's scores against every mentor in hundredths, NOT_ALLOWED where `score` gives null. */
-export type ScoreRow = (mentee: number, out: Int32Array) => void;
+export type { ScoreRow } from './shared-score-rows';
 
 /** A run's scores, kept: as the problem gives them, in the hundredths the solver works in, and by row. */
 export interface CachedScores {
@@ -37,7 +29,21 @@ export interface ScoreCacheOptions {
   readonly maxBoundPairs?: number;
   /** The same scores a row at a time (faster to compute that way): rows are then scored whole. */
   readonly scoreRow?: ScoreRow;
+  /**
+   * With `scoreRow`, when the scores are kept: the cache in shared memory, whose rows other
+   * threads score alongside once the first row is asked for (shared-score-rows.ts). Each row is
+   * scored by whichever thread claims it first.
+   */
+  readonly shared?: SharedScoreRows;
 }
+
+/** A shared cache serves only a run of its own size. */
+const fits = (
+  shared: SharedScoreRows | undefined,
+  mentees: number,
+  mentors: number,
+): shared is SharedScoreRows =>
+  shared !== undefined && shared.mentees === mentees && shared.mentors === mentors;
 
 /**
  * Every pair scored once per run: the solver's candidate pass, its pricing rounds and the
@@ -52,6 +58,7 @@ export function cachedScores(
     maxPairs = SCORE_CACHE_MAX_PAIRS,
     maxBoundPairs = SCORE_BOUNDS_MAX_PAIRS,
     scoreRow,
+    shared: sharedRows,
   }: ScoreCacheOptions = {},
 ): CachedScores {
   const scoredNow = (mentee: number, mentor: number): number | null => {
@@ -64,26 +71,27 @@ export function cachedScores(
     if (mentees * mentors > maxBoundPairs) return { ...uncached, scoreRowInHundredths: scoreRow };
     return { ...uncached, ...keptUpperBounds(mentees, mentors, scoreRow) };
   }
-  const cache = new Int16Array(mentees * mentors).fill(UNSCORED);
+  const shared = scoreRow && fits(sharedRows, mentees, mentors) ? sharedRows : undefined;
+  const cache = shared ? new Int16Array(shared.cache) : new Int16Array(mentees * mentors).fill(UNSCORED);
   const entryOf = (hundredths: number | null) =>
     hundredths === null ? EXCLUDED : hundredths >= 0 && hundredths <= 0x7fff ? hundredths : UNCACHEABLE;
   /** 1 once every pair of the mentee's row is in the cache. */
   const rowKept = new Uint8Array(mentees);
   const row = new Int32Array(mentors);
+  let claims: ScoreRowsClaims | undefined;
   /** Scores the mentee's whole row into `buffer` (with `scoreRow`) and keeps it. */
   const keepRow = (mentee: number, buffer: Int32Array) => {
-    const base = mentee * mentors;
-    if (scoreRow) {
-      scoreRow(mentee, buffer);
-      for (let j = 0; j < mentors; j++) {
-        const value = buffer[j] as number;
-        // Branch-free: NOT_ALLOWED (the only negative entry) becomes EXCLUDED.
-        const notAllowed = value >> 31;
-        cache[base + j] = (value & ~notAllowed) | (EXCLUDED & notAllowed);
-        // Rare, so predicted: a score too large for an entry, or a negative one, is not kept.
-        if (beyond(value, 0x7fff)) cache[base + j] = UNCACHEABLE;
+    if (shared && scoreRow) {
+      if (!claims) {
+        claims = new ScoreRowsClaims(shared, scoreRow);
+        claims.start();
       }
+      claims.awaitRow(mentee);
+    } else if (scoreRow) {
+      scoreRow(mentee, buffer);
+      keepScoredRow(cache, mentee * mentors, buffer, mentors);
     } else {
+      const base = mentee * mentors;
       for (let j = 0; j < mentors; j++)
         if (cache[base + j] === UNSCORED) cache[base + j] = entryOf(scoredNow(mentee, j));
     }
@@ -106,7 +114,7 @@ export function cachedScores(
     },
     scoreInHundredths,
     scoreRowInHundredths: (mentee, out) => {
-      if (rowKept[mentee] === 0 && scoreRow) {
+      if (rowKept[mentee] === 0 && scoreRow && !shared) {
         keepRow(mentee, out); // `out` holds the row as scored
         return;
       }

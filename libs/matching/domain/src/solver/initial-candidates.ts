@@ -110,9 +110,9 @@ export function addInitialCandidates(
   );
   const row = new Int32Array(m);
   // What a score must beat to enter each list, kept beside the lists so the inner loop compares
-  // numbers and calls a list only for the few scores that enter it. NOT_ALLOWED is below every
-  // score: only a list that still has room lets it past the first test.
-  const columnFloor = Float64Array.from(columnTops, (top) => top.floor());
+  // integers and calls a list only for the few scores that enter it. A list with room has the
+  // floor NOT_ALLOWED, which lets every score in but not NOT_ALLOWED itself.
+  const columnFloor = Int32Array.from(columnTops, (top) => floorAsInteger(top));
   const { menteeBest, mentorBest, menteeBestLeftOut, mentorBestLeftOut } = bounds;
   const { capacity } = network;
   for (let i = 0; i < n; i++) {
@@ -133,17 +133,17 @@ export function addInitialCandidates(
     const candidates = demand + sizes.extraPerMentee;
     const rowLimit = candidates + sizes.reservePerMentee;
     rowTop.reset(rowLimit + 1);
-    let rowFloor = rowTop.floor();
+    let rowFloor = floorAsInteger(rowTop);
     for (let j = 0; j < m; j++) {
       const s = row[j] as number;
-      if (s > (columnFloor[j] as number) && s !== NOT_ALLOWED) {
+      if (s > (columnFloor[j] as number)) {
         const columnTop = columnTops[j] as TopList;
         columnTop.offer(i, s);
-        columnFloor[j] = columnTop.floor();
+        columnFloor[j] = floorAsInteger(columnTop);
       }
-      if (s > rowFloor && s !== NOT_ALLOWED && (capacity[j] as number) > 0) {
+      if (s > rowFloor && (capacity[j] as number) > 0) {
         rowTop.offer(j, s);
-        rowFloor = rowTop.floor();
+        rowFloor = floorAsInteger(rowTop);
       }
     }
     // Closed mentors (no capacity) are in no list: their pairs only bound.
@@ -180,6 +180,12 @@ export function addInitialCandidates(
     }
   });
   return { ...bounds, reserve: reserve.build() };
+}
+
+/** A list's floor among row entries (hundredths ≤ 10,000, or NOT_ALLOWED): room → NOT_ALLOWED, no room at all → above every score. */
+function floorAsInteger(top: TopList): number {
+  const floor = top.floor();
+  return floor === -Infinity ? NOT_ALLOWED : floor === Infinity ? 0x7fffffff : floor;
 }
 
 const noneIfNotAllowed = (best: number) => (best === NOT_ALLOWED ? -Infinity : best);
