@@ -51,6 +51,14 @@ import { ProgramClosure } from './programs/program-closure/program-closure';
 import { ProgramDates } from './programs/program-dates/program-dates';
 import { UpdateProgramController } from './programs/update-program/update-program.controller';
 import { UpdateProgramHandler } from './programs/update-program/update-program.handler';
+import { Deprovisioning } from './people/deprovisioning';
+import { PeopleDirectory } from './people/people-directory';
+import { PeopleNames } from './people/people-names';
+import { ScimDiscoveryController } from './people/scim/scim-discovery.controller';
+import { ScimTokenGuard } from './people/scim/scim-token.guard';
+import { ScimTokens } from './people/scim/scim-tokens';
+import { ScimTokensController } from './people/scim/scim-tokens.controller';
+import { ScimUsersController } from './people/scim/scim-users.controller';
 import { ReadModelProjection } from './read-models/read-model-projection';
 import { AcceptRelationshipController } from './relationships/accept-relationship/accept-relationship.controller';
 import { AcceptRelationshipHandler } from './relationships/accept-relationship/accept-relationship.handler';
@@ -120,9 +128,17 @@ import { SubmitReflectionHandler } from './relationships/submit-reflection/submi
     ResumeRelationshipController,
     EndRelationshipController,
     SubmitReflectionController,
+    ScimTokensController,
+    ScimDiscoveryController,
+    ScimUsersController,
   ],
   providers: [
     Clock,
+    PeopleDirectory,
+    PeopleNames,
+    Deprovisioning,
+    ScimTokens,
+    ScimTokenGuard,
     ReadModels,
     ReadModelIndexes,
     ReadModelProjection,
@@ -189,5 +205,6 @@ export const matchingService: ServiceDefinition = {
     { name: 'match-run-publication', contexts: ['matching'], subscriber: MatchRunPublication },
     { name: 'rematch-proposals', contexts: ['matching'], subscriber: RematchProposals },
     { name: 'program-closure', contexts: ['matching'], subscriber: ProgramClosure },
+    { name: 'deprovisioning', contexts: ['matching'], subscriber: Deprovisioning },
   ],
 };

@@ -2,12 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { tenantScoped, type Principal, type TenantScopedCollection } from '@tandem/auth';
 import { MongoConnection } from '@tandem/runtime';
 import type { Collection, Document } from 'mongodb';
-import type { MatchRunView, MentorView, ParticipantView, ProgramView, RelationshipView } from './views';
+import type { MatchRunView, MentorView, ParticipantView, PersonView, ProgramView, RelationshipView } from './views';
 
 /** `_id` of a read-model document: tenant first, so ids can never collide across tenants. */
 export const documentId = (tenantId: string, id: string): string => `${tenantId}/${id}`;
 
-export type ReadModelName = 'programs' | 'participants' | 'relationships' | 'match_runs' | 'mentors';
+export type ReadModelName = 'programs' | 'participants' | 'relationships' | 'match_runs' | 'mentors' | 'people';
 
 /**
  * The service's read models. Handlers reach them through `forTenant`, which scopes every query
@@ -42,6 +42,7 @@ export class ReadModels {
         tenantId,
       ) as TenantScopedCollection<MatchRunView>,
       mentors: tenantScoped(this.raw<MentorView>('mentors'), tenantId) as TenantScopedCollection<MentorView>,
+      people: tenantScoped(this.raw<PersonView>('people'), tenantId) as TenantScopedCollection<PersonView>,
     };
   }
 }

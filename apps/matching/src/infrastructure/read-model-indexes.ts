@@ -29,6 +29,12 @@ const INDEXES: Readonly<Record<ReadModelName, readonly IndexDescription[]>> = {
   ],
   match_runs: [{ key: { tenantId: 1, programId: 1, createdAt: -1, runId: -1 } }],
   mentors: [{ key: { tenantId: 1, userId: 1 } }],
+  people: [
+    { key: { tenantId: 1, userId: 1 } },
+    // SCIM finds people by userName (Okta and Entra ID ask before they create) and pages by user id.
+    { key: { tenantId: 1, userNameKey: 1 }, unique: true, partialFilterExpression: { userNameKey: { $type: 'string' } } },
+    { key: { tenantId: 1, 'entry.externalId': 1 } },
+  ],
 };
 
 @Injectable()

@@ -6,6 +6,8 @@ export const streams = {
   matchRun: (runId: string) => `match-run-${runId}`,
   /** A person as a mentor across programs (their overall capacity), by user id. */
   mentor: (userId: string) => `mentor-${userId}`,
+  /** A person of the tenant's directory, by user id. */
+  person: (userId: string) => `person-${userId}`,
 } as const;
 
 export type AggregateKind = keyof typeof streams;
@@ -16,6 +18,7 @@ const prefixes: readonly [string, AggregateKind][] = [
   ['participant-', 'participant'],
   ['relationship-', 'relationship'],
   ['mentor-', 'mentor'],
+  ['person-', 'person'],
 ];
 
 /** Which aggregate a stream belongs to, and its id. */

@@ -52,6 +52,42 @@ export interface MentorView extends Projected {
   overallCapacity?: number;
 }
 
+/** What the directory knows of a person (free text: never in events; erasure clears it). */
+export interface DirectoryEntry {
+  /** The identity provider's login name (SCIM `userName`); unique in the tenant. */
+  userName?: string;
+  /** The identity provider's own id for the person (SCIM `externalId`). */
+  externalId?: string;
+  displayName?: string;
+  givenName?: string;
+  familyName?: string;
+  email?: string;
+  preferredLanguage?: string;
+  timeZone?: string;
+  jobTitle?: string;
+  department?: string;
+  /** The manager's user id. */
+  managerId?: string;
+  photoUrl?: string;
+}
+
+/** A person of the tenant's directory, by the user id their tokens carry. */
+export interface PersonView extends Projected {
+  _id: string;
+  tenantId: string;
+  userId: string;
+  version: number;
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+  /** Written beside the events, never in them. */
+  entry: DirectoryEntry;
+  /** `entry.userName` as compared (lower case): unique in the tenant. */
+  userNameKey?: string;
+  /** Deleted through SCIM: kept (deactivated) for the programs' history, but gone for SCIM (404). */
+  scimDeleted?: boolean;
+}
+
 export interface ParticipantView extends Projected {
   _id: string;
   tenantId: string;
@@ -85,6 +121,8 @@ export interface RelationshipView extends Projected {
   agreedBy?: string[];
   endReason?: EndReason;
   reflectedBy?: string[];
+  /** Parties deactivated in the directory while it ran (user ids): flagged to the program's admins. */
+  deactivatedParties?: string[];
   /** Per party: the agreement's free-text scope and channel, kept out of events. */
   agreements?: Record<
     string,

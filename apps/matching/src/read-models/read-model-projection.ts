@@ -9,6 +9,7 @@ import { parseStreamId, type AggregateKind } from '../infrastructure/streams';
 import { evolveMatchRunView } from './match-run-view';
 import { evolveMentorView } from './mentor-view';
 import { evolveParticipantView } from './participant-view';
+import { evolvePersonView } from './person-view';
 import { evolveProgramView } from './program-view';
 import { evolveRelationshipView } from './relationship-view';
 
@@ -19,6 +20,7 @@ const readModelOf: Record<AggregateKind, { name: ReadModelName; evolve: Evolve<D
   relationship: { name: 'relationships', evolve: evolveRelationshipView as Evolve<Document> },
   matchRun: { name: 'match_runs', evolve: evolveMatchRunView as Evolve<Document> },
   mentor: { name: 'mentors', evolve: evolveMentorView as Evolve<Document> },
+  person: { name: 'people', evolve: evolvePersonView as Evolve<Document> },
 };
 
 interface ProjectionTarget {

@@ -79,6 +79,8 @@ function afterProposal(current: RelationshipState, event: EventEnvelope): Relati
       return { ...current, status: 'paused' };
     case 'matching.relationship.resumed':
       return { ...current, status: 'active' };
+    case 'matching.relationship.party-deactivated':
+      return { ...current, deactivatedParties: [...(current.deactivatedParties ?? []), event.data.userId] };
     case 'matching.relationship.ended':
       return { ...current, status: 'ended', endReason: event.data.reason, reflectedBy: [] };
     case 'matching.relationship.reflection-submitted':

@@ -1,6 +1,7 @@
 import { pageOf } from '@tandem/auth';
 import { z } from 'zod';
 import type { RelationshipView } from '../infrastructure/views';
+import { peopleNamesSchema } from '../people/people-names';
 
 const userIds = (description: string, example: string) =>
   z.array(z.string()).meta({ description, examples: [[example]] });
@@ -96,10 +97,21 @@ export const relationshipResponseSchema = z.object({
     })
     .optional()
     .describe('A re-match asked for when it ended'),
+  deactivatedParties: z
+    .array(z.string())
+    .optional()
+    .describe(
+      'User ids of parties the identity provider deactivated while it ran: it goes on until an admin decides',
+    ),
 });
 export type RelationshipResponse = z.output<typeof relationshipResponseSchema>;
 
-export const relationshipListResponseSchema = pageOf(relationshipResponseSchema);
+export const relationshipListResponseSchema = pageOf(relationshipResponseSchema).extend({
+  people: peopleNamesSchema.optional(),
+});
+export const relationshipWithPeopleSchema = relationshipResponseSchema.extend({
+  people: peopleNamesSchema.optional(),
+});
 export type RelationshipListResponse = z.output<typeof relationshipListResponseSchema>;
 
 export function relationshipResponse(view: RelationshipView): RelationshipResponse {

@@ -1,5 +1,6 @@
 import { pageQuery } from '@tandem/auth';
 import { z } from 'zod';
+import { includePeopleQuery } from '../people/people-names';
 
 const code = z
   .string()
@@ -22,6 +23,7 @@ export const listRelationshipsQuery = z.strictObject({
   programId: idField.optional(),
   status: z.enum(['proposed', 'active', 'paused', 'ended', 'declined', 'expired']).optional(),
   ...pageQuery(500, 100),
+  ...includePeopleQuery.shape,
 });
 export type ListRelationshipsQuery = z.output<typeof listRelationshipsQuery>;
 

@@ -608,6 +608,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/matching/v1/scim-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ScimTokensController_list"];
+        put?: never;
+        post: operations["ScimTokensController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/v1/scim-tokens/{tokenId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["ScimTokensController_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4660,7 +4692,10 @@ export interface operations {
     };
     GetMatchRunController_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `people` adds the display names and photos of the people named */
+                include?: "people";
+            };
             header?: never;
             path: {
                 programId: string;
@@ -4830,6 +4865,19 @@ export interface operations {
                                 mentorId: string;
                             }[];
                             removed: string[];
+                        };
+                        /** @description With `include=people`: the people the answer names, by the id it names them with */
+                        people?: {
+                            [key: string]: {
+                                /** @description The person's user id */
+                                userId: string;
+                                /** @description Name to show; null when the directory has none */
+                                displayName: string | null;
+                                /** @description Photo to show; null when the directory has none */
+                                photoUrl: string | null;
+                                /** @description False once the identity provider (or an admin) deactivated the person */
+                                active: boolean;
+                            };
                         };
                     };
                 };
@@ -5752,6 +5800,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Items per page, at most 500 */
                 limit?: number;
+                /** @description `people` adds the display names and photos of the people named */
+                include?: "people";
             };
             header?: never;
             path?: never;
@@ -5921,9 +5971,24 @@ export interface operations {
                                 /** @description The proposal that answered it */
                                 newRelationshipId?: string;
                             };
+                            /** @description User ids of parties the identity provider deactivated while it ran: it goes on until an admin decides */
+                            deactivatedParties?: string[];
                         }[];
                         /** @description Send as `cursor` for the next page; absent on the last page */
                         nextCursor?: string;
+                        /** @description With `include=people`: the people the answer names, by the id it names them with */
+                        people?: {
+                            [key: string]: {
+                                /** @description The person's user id */
+                                userId: string;
+                                /** @description Name to show; null when the directory has none */
+                                displayName: string | null;
+                                /** @description Photo to show; null when the directory has none */
+                                photoUrl: string | null;
+                                /** @description False once the identity provider (or an admin) deactivated the person */
+                                active: boolean;
+                            };
+                        };
                     };
                 };
             };
@@ -6166,6 +6231,8 @@ export interface operations {
                             /** @description The proposal that answered it */
                             newRelationshipId?: string;
                         };
+                        /** @description User ids of parties the identity provider deactivated while it ran: it goes on until an admin decides */
+                        deactivatedParties?: string[];
                     };
                 };
             };
@@ -6263,7 +6330,10 @@ export interface operations {
     };
     GetRelationshipsController_get: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `people` adds the display names and photos of the people named */
+                include?: "people";
+            };
             header?: never;
             path: {
                 relationshipId: string;
@@ -6434,6 +6504,21 @@ export interface operations {
                             requestedAt: string;
                             /** @description The proposal that answered it */
                             newRelationshipId?: string;
+                        };
+                        /** @description User ids of parties the identity provider deactivated while it ran: it goes on until an admin decides */
+                        deactivatedParties?: string[];
+                        /** @description With `include=people`: the people the answer names, by the id it names them with */
+                        people?: {
+                            [key: string]: {
+                                /** @description The person's user id */
+                                userId: string;
+                                /** @description Name to show; null when the directory has none */
+                                displayName: string | null;
+                                /** @description Photo to show; null when the directory has none */
+                                photoUrl: string | null;
+                                /** @description False once the identity provider (or an admin) deactivated the person */
+                                active: boolean;
+                            };
                         };
                     };
                 };
@@ -6677,6 +6762,8 @@ export interface operations {
                             /** @description The proposal that answered it */
                             newRelationshipId?: string;
                         };
+                        /** @description User ids of parties the identity provider deactivated while it ran: it goes on until an admin decides */
+                        deactivatedParties?: string[];
                     };
                 };
             };
@@ -6966,6 +7053,8 @@ export interface operations {
                             /** @description The proposal that answered it */
                             newRelationshipId?: string;
                         };
+                        /** @description User ids of parties the identity provider deactivated while it ran: it goes on until an admin decides */
+                        deactivatedParties?: string[];
                     };
                 };
             };
@@ -7276,6 +7365,8 @@ export interface operations {
                             /** @description The proposal that answered it */
                             newRelationshipId?: string;
                         };
+                        /** @description User ids of parties the identity provider deactivated while it ran: it goes on until an admin decides */
+                        deactivatedParties?: string[];
                     };
                 };
             };
@@ -7565,6 +7656,8 @@ export interface operations {
                             /** @description The proposal that answered it */
                             newRelationshipId?: string;
                         };
+                        /** @description User ids of parties the identity provider deactivated while it ran: it goes on until an admin decides */
+                        deactivatedParties?: string[];
                     };
                 };
             };
@@ -7854,6 +7947,8 @@ export interface operations {
                             /** @description The proposal that answered it */
                             newRelationshipId?: string;
                         };
+                        /** @description User ids of parties the identity provider deactivated while it ran: it goes on until an admin decides */
+                        deactivatedParties?: string[];
                     };
                 };
             };
@@ -8253,6 +8348,8 @@ export interface operations {
                             /** @description The proposal that answered it */
                             newRelationshipId?: string;
                         };
+                        /** @description User ids of parties the identity provider deactivated while it ran: it goes on until an admin decides */
+                        deactivatedParties?: string[];
                     };
                 };
             };
@@ -8540,6 +8637,8 @@ export interface operations {
                             /** @description The proposal that answered it */
                             newRelationshipId?: string;
                         };
+                        /** @description User ids of parties the identity provider deactivated while it ran: it goes on until an admin decides */
+                        deactivatedParties?: string[];
                     };
                 };
             };
@@ -8832,6 +8931,8 @@ export interface operations {
                             /** @description The proposal that answered it */
                             newRelationshipId?: string;
                         };
+                        /** @description User ids of parties the identity provider deactivated while it ran: it goes on until an admin decides */
+                        deactivatedParties?: string[];
                     };
                 };
             };
@@ -9132,6 +9233,8 @@ export interface operations {
                             /** @description The proposal that answered it */
                             newRelationshipId?: string;
                         };
+                        /** @description User ids of parties the identity provider deactivated while it ran: it goes on until an admin decides */
+                        deactivatedParties?: string[];
                     };
                 };
             };
@@ -9200,6 +9303,255 @@ export interface operations {
             };
             /** @description Body of a media type the route does not read (`unsupported-media-type`) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: this Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ScimTokensController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            tokenId: string;
+                            createdAt: string;
+                            createdBy: string;
+                            revokedAt?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ScimTokensController_issue: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft): 1–255 visible ASCII characters, bare or as a quoted structured string, unique per operation, kept 24 h per tenant, user, method and route. The same key with the same request replays the first answer (2xx or 4xx, marked `Idempotent-Replayed: true`) without doing it again; a 5xx is not kept, so a retry runs again. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        tokenId: string;
+                        /** @description The bearer token for the identity provider: shown this once, kept only as a hash */
+                        token: string;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Invalid request; also a malformed Idempotency-Key (code `idempotency-key-invalid`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource changed concurrently, or a rule of its current state refuses the change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: this Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ScimTokensController_revoke: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft): 1–255 visible ASCII characters, bare or as a quoted structured string, unique per operation, kept 24 h per tenant, user, method and route. The same key with the same request replays the first answer (2xx or 4xx, marked `Idempotent-Replayed: true`) without doing it again; a 5xx is not kept, so a retry runs again. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                tokenId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors[]` names each failing field (`validation-failed`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found in the caller’s tenant; another tenant’s resources answer 404 too (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource changed concurrently, or a rule of its current state refuses the change */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

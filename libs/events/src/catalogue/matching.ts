@@ -117,6 +117,24 @@ export const mentorOverallCapacitySet = defineEvent('matching.mentor.overall-cap
   schema: z.strictObject({ userId: id, ...actor, overallCapacity: z.number().int().min(1).max(100).optional() }),
 });
 
+/**
+ * A person in the tenant's directory, by the user id their tokens carry. Their name, e-mail, job
+ * title and the rest stay in the matching service (where erasure reaches them): the events say
+ * only that the entry exists, which fields changed, and whether the person is active.
+ */
+const directorySource = z.enum(['scim', 'csv', 'admin']);
+const personFact = { userId: id, ...actor, source: directorySource };
+export const personProvisioned = defineEvent('matching.person.provisioned', {
+  version: 1,
+  schema: z.strictObject({ ...personFact, changedFields: z.array(code) }),
+});
+export const personChanged = defineEvent('matching.person.changed', {
+  version: 1,
+  schema: z.strictObject({ ...personFact, changedFields: z.array(code).min(1) }),
+});
+export const personDeactivated = defineEvent('matching.person.deactivated', { version: 1, schema: z.strictObject(personFact) });
+export const personReactivated = defineEvent('matching.person.reactivated', { version: 1, schema: z.strictObject(personFact) });
+
 export const matchRunCompleted = defineEvent('matching.match-run.completed', {
   version: 1,
   schema: z.strictObject({
@@ -179,6 +197,11 @@ export const relationshipEnded = defineEvent('matching.relationship.ended', {
     ...actor,
     reason: z.enum(['completed', 'mismatch', 'participant-withdrew', 'program-closed', 'other']),
   }),
+});
+/** A party of a running relationship was deactivated in the directory: the program admin decides what follows. */
+export const relationshipPartyDeactivated = defineEvent('matching.relationship.party-deactivated', {
+  version: 1,
+  schema: z.strictObject({ ...relationshipRef, userId: id }),
 });
 export const relationshipRematchRequested = defineEvent('matching.relationship.rematch-requested', {
   version: 1,
@@ -249,6 +272,10 @@ export const matchingEvents = [
   participantProfileUpdated,
   participantWithdrew,
   mentorOverallCapacitySet,
+  personProvisioned,
+  personChanged,
+  personDeactivated,
+  personReactivated,
   matchRunCompleted,
   matchRunPublished,
   relationshipProposed,
@@ -261,6 +288,7 @@ export const matchingEvents = [
   relationshipResumed,
   relationshipEnded,
   relationshipRematchRequested,
+  relationshipPartyDeactivated,
   relationshipReflectionSubmitted,
   relationshipAgreementProposed,
   relationshipAgreementConfirmed,

@@ -8,3 +8,4 @@ export * from './scoring';
 export * from './solver';
 export * from './match-run';
 export * from './reflection';
+export * from './person';

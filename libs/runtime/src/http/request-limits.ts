@@ -39,14 +39,18 @@ export function httpErrorOfBodyParser(error: unknown): unknown {
 }
 
 /**
- * Bodies: JSON up to `jsonBodyBytes`, `text/csv` up to `csvBodyBytes` (CSV imports), nothing else
+ * Bodies: JSON (also as `application/scim+json`) up to `jsonBodyBytes`, `text/csv` up to `csvBodyBytes` (CSV imports), nothing else
  * parsed. Query strings: Express's `simple` parser, so `?status[$ne]=x` stays a key named
  * `status[$ne]` (refused by strict schemas) instead of becoming `{ status: { $ne: 'x' } }`.
  * Call before the app is initialised (the parsers must come before the routes).
  */
 export function limitRequests(app: NestExpressApplication, limits: HttpLimits): void {
   app.set('query parser', 'simple');
-  app.useBodyParser('json', { limit: limits.jsonBodyBytes });
+  // SCIM clients (identity providers) send application/scim+json, which is JSON.
+  app.useBodyParser('json', {
+    type: ['application/json', 'application/scim+json'],
+    limit: limits.jsonBodyBytes,
+  });
   app.useBodyParser('text', { type: 'text/csv', limit: limits.csvBodyBytes });
   app.use((error: unknown, _request: unknown, _response: unknown, next: (error: unknown) => void) =>
     next(httpErrorOfBodyParser(error)),

@@ -10,6 +10,12 @@ import {
   matchRunResponseSchema,
 } from '../match-run-response';
 import { compareQuery } from '../match-run-schemas';
+import {
+  includePeopleQuery,
+  PeopleNames,
+  peopleNamesSchema,
+  type IncludePeopleQuery,
+} from '../../people/people-names';
 
 @Controller('programs/:programId/match-runs')
 @Roles('program-admin')
@@ -17,17 +23,25 @@ export class GetMatchRunController {
   constructor(
     private readonly readModels: ReadModels,
     private readonly access: ProgramAccess,
+    private readonly names: PeopleNames,
   ) {}
 
   @Get(':runId')
-  @Responds(matchRunResponseSchema)
+  @Responds(matchRunResponseSchema.extend({ people: peopleNamesSchema.optional() }))
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('programId') programId: string,
     @Param('runId') runId: string,
+    @ValidatedQuery(includePeopleQuery) query: IncludePeopleQuery,
   ) {
     await this.access.managed(principal, programId);
-    return matchRunResponse(await this.find(principal, programId, runId));
+    const response = matchRunResponse(await this.find(principal, programId, runId));
+    if (query.include !== 'people') return response;
+    const participantIds = [
+      ...response.pairs.flatMap((pair) => [pair.menteeId, pair.mentorId]),
+      ...response.report.unmatchedMentees.map((mentee) => mentee.menteeId),
+    ];
+    return { ...response, people: await this.names.byParticipantId(principal.tenantId, participantIds) };
   }
 
   /** What-if: how this draft differs from another run of the same program (pairs and figures). */

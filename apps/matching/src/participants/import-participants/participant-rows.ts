@@ -2,6 +2,7 @@ import type { FieldProblem } from '@tandem/auth';
 import type { ProgramSettings } from '@tandem/matching-domain';
 import { answerProblems } from '../answers-check';
 import { enrolBody, type EnrolBody } from '../participant-schemas';
+import { directoryColumns, directoryProblems } from './directory-columns';
 
 /** A data row of the file: its line in the file (for the report) and its cells. */
 export interface CsvRow {
@@ -33,6 +34,7 @@ export const knownColumns: readonly string[] = [
   ...listColumns,
   ...textColumns,
   ...numberColumns,
+  ...directoryColumns,
 ];
 
 /** Header problems make the whole file malformed: nothing is enrolled. */
@@ -128,6 +130,7 @@ export function checkRow(
           code: 'invalid-answer',
           message: p.message,
         }));
+  problems.push(...directoryProblems(header, row.cells));
   if (row.duplicate)
     problems.push({ field: 'userId', code: 'duplicate-row', message: 'appears on an earlier row' });
   if (problems.length > 0 || !('body' in result)) return { line: row.line, userId, problems };

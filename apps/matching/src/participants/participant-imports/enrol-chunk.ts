@@ -15,7 +15,9 @@ import { EnrolParticipant } from '../enrol-participant/enrol-participant.handler
 import { SetOverallCapacity } from '../mentor-load/set-overall-capacity.handler';
 import { participantIdOf } from '../participant-identity';
 import { decideRows, type RowCandidate } from '../import-participants/decide-rows';
-import type { RejectedRow, RowProblem } from '../import-participants/participant-rows';
+import type { CsvRow, RejectedRow, RowProblem } from '../import-participants/participant-rows';
+import { directoryEntryOfRow, fillsDirectory } from '../import-participants/directory-columns';
+import { PeopleDirectory } from '../../people/people-directory';
 import { ParticipantImportJobs, type ChunkCounts, type ImportJobDocument } from './import-jobs';
 import {
   applyEnrolments,
@@ -43,6 +45,7 @@ export class ParticipantImportChunks {
     private readonly readModels: ReadModels,
     private readonly commands: CommandBus,
     private readonly jobs: ParticipantImportJobs,
+    private readonly directory: PeopleDirectory,
   ) {}
 
   async enrol(job: ImportJobDocument, index: number, now = new Date()): Promise<ChunkOutcome> {
@@ -80,6 +83,7 @@ export class ParticipantImportChunks {
         await this.commands.execute(
           new SetOverallCapacity(principal, userId, body.overallCapacity, undefined, true),
         );
+    await this.fillDirectory(job, principal, chunk.rows, [...enrolled, ...again]);
     rejected.sort((a, b) => a.line - b.line);
     await this.jobs.saveChunkReport(chunk, rejected);
     return {
@@ -88,6 +92,31 @@ export class ParticipantImportChunks {
       rejected: rejected.length,
       rejectedRows: rejected,
     };
+  }
+
+  /**
+   * A file with directory columns (displayName, email, …) fills the people directory for the rows
+   * it enrolled: a new person, or the given cells over what the directory has (a re-run changes
+   * nothing more). One person at a time: files without those columns cost nothing here.
+   */
+  private async fillDirectory(
+    job: ImportJobDocument,
+    principal: Principal,
+    rows: readonly CsvRow[],
+    enrolled: readonly RowCandidate[],
+  ): Promise<void> {
+    if (!fillsDirectory(job.header) || enrolled.length === 0) return;
+    const userIdColumn = job.header.indexOf('userId');
+    const rowOf = new Map(rows.map((row) => [row.cells[userIdColumn]?.trim() ?? '', row]));
+    const actor = { tenantId: job.tenantId, source: 'csv' as const, by: principal.userId };
+    for (const { userId } of enrolled) {
+      const row = rowOf.get(userId);
+      const entry = row && directoryEntryOfRow(job.header, row.cells);
+      if (!entry || Object.keys(entry).length === 0) continue;
+      const person = await this.directory.find(job.tenantId, userId);
+      if (person) await this.directory.update(actor, userId, { ...person.entry, ...entry });
+      else await this.directory.provision(actor, userId, entry, { ifAbsent: true });
+    }
   }
 
   private async program(job: ImportJobDocument): Promise<VisibleProgram> {

@@ -14,11 +14,12 @@ import {
 import type { Filter } from 'mongodb';
 import { ReadModels } from '../../infrastructure/read-model-collections';
 import type { ProgramView, RelationshipView } from '../../infrastructure/views';
+import { includePeopleQuery, PeopleNames, type IncludePeopleQuery } from '../../people/people-names';
 import { RelationshipAccess } from '../relationship-access';
 import {
   relationshipListResponseSchema,
   relationshipResponse,
-  relationshipResponseSchema,
+  relationshipWithPeopleSchema,
   type RelationshipListResponse,
 } from '../relationship-response';
 import { withReadableReflections } from '../submit-reflection/readable-reflections';
@@ -32,6 +33,7 @@ export class GetRelationshipsController {
   constructor(
     private readonly readModels: ReadModels,
     private readonly access: RelationshipAccess,
+    private readonly names: PeopleNames,
   ) {}
 
   /** Your own relationships, plus every relationship of the programs you administer; by relationship id. */
@@ -52,7 +54,7 @@ export class GetRelationshipsController {
       models.relationships
         .find(partFilter, { sort: { relationshipId: 1 }, limit: query.limit + 1 })
         .toArray();
-    if (isPlatformAdmin(principal)) return this.page(await firstOf(filter), query);
+    if (isPlatformAdmin(principal)) return this.page(principal, await firstOf(filter), query);
     const administered = await models.programs
       .find({ 'settings.adminIds': principal.userId } as Filter<ProgramView>)
       .toArray();
@@ -70,19 +72,44 @@ export class GetRelationshipsController {
           }),
     ]);
     const unique = new Map([...asMentor, ...asMentee, ...ofPrograms].map((r) => [r.relationshipId, r]));
-    return this.page([...unique.values()], query);
+    return this.page(principal, [...unique.values()], query);
   }
 
-  private page(relationships: RelationshipView[], query: ListRelationshipsQuery): RelationshipListResponse {
+  private async page(
+    principal: Principal,
+    relationships: RelationshipView[],
+    query: ListRelationshipsQuery,
+  ): Promise<RelationshipListResponse> {
     const sorted = [...relationships].sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
     const page = paginate(sorted, query, keyOf);
-    return { ...page, items: page.items.map(relationshipResponse) };
+    const items = page.items.map(relationshipResponse);
+    if (query.include !== 'people') return { ...page, items };
+    const people = await this.names.byUserId(
+      principal.tenantId,
+      items.flatMap((r) => [...r.mentorIds, ...r.menteeIds]),
+    );
+    return { ...page, items, people };
   }
 
   @Get(':relationshipId')
-  @Responds(relationshipResponseSchema)
-  async get(@CurrentPrincipal() principal: Principal, @Param('relationshipId') relationshipId: string) {
+  @Responds(relationshipWithPeopleSchema)
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('relationshipId') relationshipId: string,
+    @ValidatedQuery(includePeopleQuery) query: IncludePeopleQuery,
+  ) {
     const { relationship, asAdmin } = await this.access.visible(principal, relationshipId);
-    return withReadableReflections(relationshipResponse(relationship), relationship, principal, asAdmin);
+    const response = withReadableReflections(
+      relationshipResponse(relationship),
+      relationship,
+      principal,
+      asAdmin,
+    );
+    if (query.include !== 'people') return response;
+    const people = await this.names.byUserId(principal.tenantId, [
+      ...relationship.mentorIds,
+      ...relationship.menteeIds,
+    ]);
+    return { ...response, people };
   }
 }

@@ -56,6 +56,8 @@ export type RelationshipCommand =
     })
   | (Actor & { readonly type: 'pause'; readonly reason: string })
   | (Actor & { readonly type: 'resume' })
+  /** The directory deactivated a party: a running relationship is flagged (once per party), never ended. */
+  | { readonly type: 'flag-deactivated-party'; readonly userId: string }
   | (Actor & {
       readonly type: 'end';
       readonly reason: EndReason;

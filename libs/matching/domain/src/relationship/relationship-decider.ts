@@ -51,6 +51,14 @@ export const relationshipDecider: Decider<RelationshipCommand, TandemEvent, Rela
         requireStatus(state, ['paused'], 'resume');
         requireActor(command, state);
         return [{ type: 'matching.relationship.resumed', data: { ...ref, by: command.by } }];
+      case 'flag-deactivated-party': {
+        const running = state.status === 'active' || state.status === 'paused';
+        const party = [...state.mentorIds, ...state.menteeIds].includes(command.userId);
+        const flagged = running && (state.deactivatedParties ?? []).includes(command.userId);
+        return running && party && !flagged
+          ? [{ type: 'matching.relationship.party-deactivated', data: { ...ref, userId: command.userId } }]
+          : [];
+      }
       case 'end':
         return decideEnd(command, state);
       case 'submit-reflection':

@@ -50,6 +50,10 @@ export function evolveRelationship(state: RelationshipState, event: TandemEvent)
       return state.status === 'active' ? { ...state, status: 'paused' } : state;
     case 'matching.relationship.resumed':
       return state.status === 'paused' ? { ...state, status: 'active' } : state;
+    case 'matching.relationship.party-deactivated':
+      return state.status === 'active' || state.status === 'paused'
+        ? { ...state, deactivatedParties: [...(state.deactivatedParties ?? []), event.data.userId] }
+        : state;
     case 'matching.relationship.ended':
       if (state.status !== 'active' && state.status !== 'paused') return state;
       return { ...withoutAgreement(state), status: 'ended', endReason: event.data.reason, reflectedBy: [] };

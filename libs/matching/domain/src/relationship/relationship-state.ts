@@ -49,6 +49,8 @@ export type RelationshipState =
       readonly status: 'active' | 'paused';
       readonly startedAt: string;
       readonly agreement?: AgreementState;
+      /** Parties deactivated in the directory while it runs (flagged to the program's admins). */
+      readonly deactivatedParties?: readonly string[];
     })
   | (RelationshipFacts & {
       readonly status: 'ended';
