@@ -29,6 +29,8 @@ export interface Platform {
   output(service: ServiceName): string;
   /** The service's own database, for tests that check what it stored. */
   mongoUri(service: ServiceName): string;
+  /** Where the service listens, for requests outside its typed client (SCIM). */
+  url(service: ServiceName): string;
   stop(): Promise<void>;
 }
 
@@ -94,6 +96,13 @@ export async function startPlatform({
     };
     services.set(name, { env, url: `http://127.0.0.1:${port}`, output: '' });
   }
+  // Goals and sessions ask matching's people directory for names (`include=people`).
+  const matching = services.get('matching');
+  for (const name of ['goals', 'sessions'] as const) {
+    const service = services.get(name);
+    if (matching && service && !service.env['PEOPLE_DIRECTORY_URL'])
+      service.env['PEOPLE_DIRECTORY_URL'] = matching.url;
+  }
 
   const start = async (name: ServiceName) => {
     const service = services.get(name)!;
@@ -139,6 +148,7 @@ export async function startPlatform({
     start,
     output: (name) => services.get(name)!.output,
     mongoUri: (name) => services.get(name)!.env['MONGODB_URI']!,
+    url: (name) => services.get(name)!.url,
     async stop() {
       await Promise.all(chosen.map((name) => stopOne(name, 'SIGTERM')));
     },

@@ -81,6 +81,9 @@ function startService(service, infra, auth) {
     PORT: String(service.port),
     KAFKA_BROKERS: infra.KAFKA_BROKERS,
     MONGODB_URI: withDatabase(infra.MONGODB_URI, `tandem_${service.name}`),
+    // Names in goals and sessions lists come from matching's people directory.
+    PEOPLE_DIRECTORY_URL:
+      process.env.PEOPLE_DIRECTORY_URL ?? `http://127.0.0.1:${services.find((s) => s.name === 'matching').port}`,
   };
   // Own process group: Ctrl-C reaches only this script, which then stops the services in order
   // (an exit on the terminal's SIGINT would otherwise look like a crash).

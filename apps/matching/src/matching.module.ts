@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { ServiceDefinition } from '@tandem/runtime';
+import { AuditTrailController } from './audit/audit-trail.controller';
 import { Clock } from './infrastructure/clock';
 import { MentorCapacity } from './infrastructure/mentor-capacity';
 import { ReadModels } from './infrastructure/read-model-collections';
@@ -54,6 +55,7 @@ import { UpdateProgramHandler } from './programs/update-program/update-program.h
 import { Deprovisioning } from './people/deprovisioning';
 import { PeopleDirectory } from './people/people-directory';
 import { PeopleNames } from './people/people-names';
+import { PeopleController } from './people/people.controller';
 import { ScimDiscoveryController } from './people/scim/scim-discovery.controller';
 import { ScimTokenGuard } from './people/scim/scim-token.guard';
 import { ScimTokens } from './people/scim/scim-tokens';
@@ -129,6 +131,8 @@ import { SubmitReflectionHandler } from './relationships/submit-reflection/submi
     EndRelationshipController,
     SubmitReflectionController,
     ScimTokensController,
+    AuditTrailController,
+    PeopleController,
     ScimDiscoveryController,
     ScimUsersController,
   ],

@@ -20,3 +20,6 @@ export { EventBackbone } from './events/event-backbone';
 export { PeriodicTask } from './jobs/periodic-task';
 export type { EventSubscriber, EventSubscription } from './events/event-subscription';
 export { expectedVersionOf } from './http/if-match';
+export { PeopleDirectoryClient, type PersonName } from './people/people-directory-client';
+export { includePeopleField, peopleNamesSchema, personNameSchema } from './people/people-names-schema';
+export { ForwardedAuthorization } from './people/forwarded-authorization';

@@ -1,3 +1,4 @@
+import { PeopleDirectoryClient } from './people/people-directory-client';
 import {
   Inject,
   Injectable,
@@ -135,9 +136,11 @@ export class ServiceRuntimeModule {
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
         ConnectionLifecycle,
+        { provide: PeopleDirectoryClient, useFactory: () => new PeopleDirectoryClient(config.peopleDirectoryUrl) },
       ],
       exports: [
         SERVICE_CONFIG,
+        PeopleDirectoryClient,
         MongoConnection,
         KafkaConnectivity,
         EventStore,

@@ -1,3 +1,4 @@
+import { includePeopleField } from '@tandem/runtime';
 import { pageQuery } from '@tandem/auth';
 import { z } from 'zod';
 
@@ -76,5 +77,6 @@ export const listGoalsQuery = z.strictObject({
     .enum(['on-track', 'at-risk', 'overdue', 'completed', 'abandoned', 'ended-with-relationship'])
     .optional(),
   ...pageQuery(500, 100),
+  ...includePeopleField,
 });
 export type ListGoalsQuery = z.infer<typeof listGoalsQuery>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { includePeopleQuery } from '../people/people-names';
 import { pageQuery } from '@tandem/auth';
 import { criterion, hardRulesInput } from '../programs/program-schemas';
 import { idField } from '../relationships/relationship-schemas';
@@ -21,6 +22,7 @@ export const suggestionsQuery = z.strictObject({
     .max(20)
     .default(5)
     .describe('How many mentors to suggest, at most 20'),
+  ...includePeopleQuery.shape,
 });
 
 const pairRef = z.strictObject({ menteeId: idField, mentorId: idField });

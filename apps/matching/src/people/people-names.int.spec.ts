@@ -59,6 +59,13 @@ describe('display names from the people directory', () => {
       },
       [pair.menteeId]: { userId: 'csv-mentee', displayName: 'Grace Hopper', photoUrl: null, active: true },
     });
+    const suggestions = await admin.get(
+      `/programs/${programId}/suggestions?menteeId=${pair.menteeId}&include=people`,
+    );
+    expect(suggestions.body.people).toMatchObject({
+      [pair.menteeId]: { displayName: 'Grace Hopper' },
+      [pair.mentorId]: { displayName: 'Ada Lovelace' },
+    });
     // Without asking, the answer is as before.
     expect(
       (await admin.get(`/programs/${programId}/match-runs/${String(run.body.runId)}`)).body.people,
@@ -85,7 +92,13 @@ describe('display names from the people directory', () => {
       fetch(`${api.url}/api/matching/v1/scim/v2/Users`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/scim+json' },
-        body: JSON.stringify({ userName: `${userId}@example.com`, externalId: userId, displayName, active }),
+        body: JSON.stringify({
+          userName: `${userId}@example.com`,
+          externalId: userId,
+          displayName,
+          emails: [{ value: `${userId}@example.com`, type: 'work' }],
+          active,
+        }),
       });
     expect((await provision('scim-mentor', 'Katherine Johnson')).status).toBe(201);
     expect((await provision('scim-mentee', 'Dorothy Vaughan', false)).status).toBe(201);

@@ -1,29 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { queryOperator } from '@tandem/auth';
+import { includePeopleField, type PersonName } from '@tandem/runtime';
 import { z } from 'zod';
 import { ReadModels } from '../infrastructure/read-model-collections';
 
-/** How a person is shown on a screen: read from the directory, never from events. */
-export const personNameSchema = z.object({
-  userId: z.string().describe("The person's user id"),
-  displayName: z.string().nullable().describe('Name to show; null when the directory has none'),
-  photoUrl: z.string().nullable().describe('Photo to show; null when the directory has none'),
-  active: z.boolean().describe('False once the identity provider (or an admin) deactivated the person'),
-});
-export type PersonName = z.output<typeof personNameSchema>;
-
-export const peopleNamesSchema = z
-  .record(z.string(), personNameSchema)
-  .describe('With `include=people`: the people the answer names, by the id it names them with');
+export { peopleNamesSchema } from '@tandem/runtime';
 
 /** `?include=people`: answers that name people also say who they are. */
-export const includePeopleQuery = z.strictObject({
-  include: z
-    .literal('people')
-    .optional()
-    .describe('`people` adds the display names and photos of the people named'),
-});
-
+export const includePeopleQuery = z.strictObject(includePeopleField);
 export type IncludePeopleQuery = z.output<typeof includePeopleQuery>;
 
 /** Display names and photos for the people an answer names, in one read of the directory. */

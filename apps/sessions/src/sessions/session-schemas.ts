@@ -1,3 +1,4 @@
+import { includePeopleField } from '@tandem/runtime';
 import { pageQuery } from '@tandem/auth';
 import { z } from 'zod';
 
@@ -30,6 +31,7 @@ export const listSessionsQuery = z.strictObject({
   participantId: idField.optional(),
   when: z.enum(['upcoming', 'past', 'all']).default('all'),
   ...pageQuery(500, 100),
+  ...includePeopleField,
 });
 export type ListSessionsQuery = z.infer<typeof listSessionsQuery>;
 

@@ -640,6 +640,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/matching/v1/programs/{programId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditTrailController_program"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/v1/relationships/{relationshipId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AuditTrailController_relationship"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PeopleController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/v1/people/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PeopleController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5687,6 +5751,8 @@ export interface operations {
                 menteeId?: string;
                 /** @description How many mentors to suggest, at most 20 */
                 limit?: number;
+                /** @description `people` adds the display names and photos of the people named */
+                include?: "people";
             };
             header?: never;
             path: {
@@ -5732,6 +5798,19 @@ export interface operations {
                                 explanation: string;
                             }[];
                         }[];
+                        /** @description With `include=people`: the people the answer names, by the id it names them with */
+                        people?: {
+                            [key: string]: {
+                                /** @description The person's user id */
+                                userId: string;
+                                /** @description Name to show; null when the directory has none */
+                                displayName: string | null;
+                                /** @description Photo to show; null when the directory has none */
+                                photoUrl: string | null;
+                                /** @description False once the identity provider (or an admin) deactivated the person */
+                                active: boolean;
+                            };
+                        };
                     };
                 };
             };
@@ -9561,6 +9640,421 @@ export interface operations {
             };
             /** @description `idempotency-key-reused`: this Idempotency-Key was used for a different request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AuditTrailController_program: {
+        parameters: {
+            query?: {
+                /** @description Continue after the page whose answer's `nextCursor` this is */
+                cursor?: string;
+                /** @description Items per page, at most 500 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                programId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description The stream version this change made (the resource's ETag after it) */
+                            version: number;
+                            /**
+                             * @description What happened: the event type
+                             * @example matching.program.updated
+                             */
+                            type: string;
+                            /**
+                             * @description When it was recorded
+                             * @example 2027-03-01T09:30:00.000Z
+                             */
+                            at: string;
+                            /** @description User id of who did it; null for what the service did by itself (expiry, a sweep) */
+                            by: string | null;
+                            /**
+                             * @description What the event records beyond the resource's ids: new settings, weights, rules, a reason
+                             * @example {
+                             *       "changes": {
+                             *         "minimumScore": 60,
+                             *         "criteriaWeights": {
+                             *           "skills": 70,
+                             *           "languages": 30
+                             *         }
+                             *       }
+                             *     }
+                             */
+                            changes: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description Send as `cursor` for the next page; absent on the last page */
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each failing field (`validation-failed`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found in the caller’s tenant; another tenant’s resources answer 404 too (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    AuditTrailController_relationship: {
+        parameters: {
+            query?: {
+                /** @description Continue after the page whose answer's `nextCursor` this is */
+                cursor?: string;
+                /** @description Items per page, at most 500 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                relationshipId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description The stream version this change made (the resource's ETag after it) */
+                            version: number;
+                            /**
+                             * @description What happened: the event type
+                             * @example matching.program.updated
+                             */
+                            type: string;
+                            /**
+                             * @description When it was recorded
+                             * @example 2027-03-01T09:30:00.000Z
+                             */
+                            at: string;
+                            /** @description User id of who did it; null for what the service did by itself (expiry, a sweep) */
+                            by: string | null;
+                            /**
+                             * @description What the event records beyond the resource's ids: new settings, weights, rules, a reason
+                             * @example {
+                             *       "changes": {
+                             *         "minimumScore": 60,
+                             *         "criteriaWeights": {
+                             *           "skills": 70,
+                             *           "languages": 30
+                             *         }
+                             *       }
+                             *     }
+                             */
+                            changes: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        /** @description Send as `cursor` for the next page; absent on the last page */
+                        nextCursor?: string;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each failing field (`validation-failed`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found in the caller’s tenant; another tenant’s resources answer 404 too (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PeopleController_list: {
+        parameters: {
+            query: {
+                /** @description Comma-separated user ids, at most 100 */
+                userIds: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            userId: string;
+                            displayName?: string;
+                            givenName?: string;
+                            familyName?: string;
+                            photoUrl?: string;
+                            jobTitle?: string;
+                            department?: string;
+                            preferredLanguage?: string;
+                            timeZone?: string;
+                            /** @description Admins only */
+                            email?: string;
+                            /** @description Admins only: the manager’s user id */
+                            managerId?: string;
+                            active: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each failing field (`validation-failed`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found in the caller’s tenant; another tenant’s resources answer 404 too (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PeopleController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        userId: string;
+                        displayName?: string;
+                        givenName?: string;
+                        familyName?: string;
+                        photoUrl?: string;
+                        jobTitle?: string;
+                        department?: string;
+                        preferredLanguage?: string;
+                        timeZone?: string;
+                        /** @description Admins only */
+                        email?: string;
+                        /** @description Admins only: the manager’s user id */
+                        managerId?: string;
+                        active: boolean;
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each failing field (`validation-failed`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found in the caller’s tenant; another tenant’s resources answer 404 too (`not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

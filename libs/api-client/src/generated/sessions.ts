@@ -539,6 +539,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Items per page, at most 500 */
                 limit?: number;
+                /** @description `people` adds the display names and photos of the people named */
+                include?: "people";
             };
             header?: never;
             path?: never;
@@ -546,7 +548,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of sessions by start, newest first for `when=past` */
+            /** @description A page of sessions by start, newest first for `when=past`; with `include=people`, the members’ names */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -627,6 +629,19 @@ export interface operations {
                         }[];
                         /** @description Send as `cursor` for the next page; absent on the last page */
                         nextCursor?: string;
+                        /** @description With `include=people`: the people the answer names, by the id it names them with */
+                        people?: {
+                            [key: string]: {
+                                /** @description The person's user id */
+                                userId: string;
+                                /** @description Name to show; null when the directory has none */
+                                displayName: string | null;
+                                /** @description Photo to show; null when the directory has none */
+                                photoUrl: string | null;
+                                /** @description False once the identity provider (or an admin) deactivated the person */
+                                active: boolean;
+                            };
+                        };
                     };
                 };
             };
@@ -677,6 +692,15 @@ export interface operations {
             };
             /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
             431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A dependency of the service is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

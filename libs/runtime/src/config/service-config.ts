@@ -38,6 +38,8 @@ export interface ServiceConfig {
   readonly metricsRefreshMs: number;
   /** How long a request holding an `Idempotency-Key` keeps it without renewing (a dead process's claim lapses after it). */
   readonly idempotencyLeaseMs: number;
+  /** Base URL of the matching service, whose people directory gives names for `include=people` (PEOPLE_DIRECTORY_URL). */
+  readonly peopleDirectoryUrl?: string;
 }
 
 /** Thrown when the environment cannot configure the service; the message names every bad variable. */
@@ -145,6 +147,9 @@ const environmentSchema = z.object({
     .min(1, 'must be between 1 and 3600')
     .max(3600, 'must be between 1 and 3600')
     .default(30),
+  PEOPLE_DIRECTORY_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. http://matching:3001' })
+    .optional(),
 });
 
 export function loadServiceConfig(
@@ -189,5 +194,6 @@ export function loadServiceConfig(
     trustProxy: trustProxyOf(values.TRUST_PROXY),
     metricsRefreshMs: values.METRICS_REFRESH_SECONDS * 1000,
     idempotencyLeaseMs: values.IDEMPOTENCY_LEASE_SECONDS * 1000,
+    ...(values.PEOPLE_DIRECTORY_URL ? { peopleDirectoryUrl: values.PEOPLE_DIRECTORY_URL.replace(/\/+$/, '') } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { CurrentPrincipal, Responds, Roles, ValidatedQuery, type Principal } from '@tandem/auth';
 import { suggestMentors } from '@tandem/matching-domain';
+import { PeopleNames, peopleNamesSchema } from '../../people/people-names';
 import { ProgramAccess } from '../../programs/program-access';
 import { suggestionsQuery } from '../match-run-schemas';
 import { matchingProfileOf, matchingRulesOf, ProgramRosters, scoringContextOf } from '../program-roster';
@@ -16,14 +17,15 @@ export class SuggestMentorsController {
   constructor(
     private readonly access: ProgramAccess,
     private readonly rosters: ProgramRosters,
+    private readonly names: PeopleNames,
   ) {}
 
   @Get()
-  @Responds(suggestionsResponseSchema)
+  @Responds(suggestionsResponseSchema.extend({ people: peopleNamesSchema.optional() }))
   async suggest(
     @CurrentPrincipal() principal: Principal,
     @Param('programId') programId: string,
-    @ValidatedQuery(suggestionsQuery) query: { menteeId?: string; limit: number },
+    @ValidatedQuery(suggestionsQuery) query: { menteeId?: string; limit: number; include?: 'people' },
   ) {
     const program = await this.access.visible(principal, programId);
     const roster = await this.rosters.load(principal.tenantId, program);
@@ -45,6 +47,9 @@ export class SuggestMentorsController {
       scoringContextOf(roster, new Date()),
       query.limit,
     );
-    return suggestionsResponse(mentee.participantId, suggestions);
+    const response = suggestionsResponse(mentee.participantId, suggestions);
+    if (query.include !== 'people') return response;
+    const named = [mentee.participantId, ...response.items.map((item) => item.mentorId)];
+    return { ...response, people: await this.names.byParticipantId(principal.tenantId, named) };
   }
 }
