@@ -29,6 +29,8 @@ describe('docker-compose.yml and the Dockerfiles', () => {
     expect(service?.environment).toEqual({
       KAFKA_BROKERS: 'kafka:9092',
       MONGODB_URI: `mongodb://mongo:27017/tandem_${app}`,
+      // Goals and sessions name people from matching's directory (`include=people`).
+      ...(app === 'goals' || app === 'sessions' ? { PEOPLE_DIRECTORY_URL: 'http://matching:3001' } : {}),
     });
     expect(service?.ports).toEqual([`127.0.0.1:${port}:${port}`]);
 
