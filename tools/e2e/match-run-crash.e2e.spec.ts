@@ -122,6 +122,18 @@ describe('a large match run, solved off the event loop', () => {
   it('answers other routes within 100 ms while it runs, and completes with its progress at the end', async () => {
     const { runId } = await startRun();
     await solving(runId);
+    // The run's own path shows its progress while it runs: 202, poll again.
+    const whileRunning = await admin.GET(
+      '/api/matching/v1/programs/{programId}/match-runs/{runId}',
+      runPath(runId),
+    );
+    expect(whileRunning.response.status).toBe(202);
+    expect(whileRunning.response.headers.get('retry-after')).toBe('1');
+    expect(whileRunning.data).toMatchObject({
+      runId,
+      status: 'running',
+      progress: { total: expect.any(Number) },
+    });
     const slowest = { list: 0, program: 0 };
     let probes = 0;
     // Probed while the worker thread solves (candidates, solve, pricing): the roster read before
@@ -160,6 +172,8 @@ describe('a large match run, solved off the event loop', () => {
       200,
       'run',
     );
+    // A 200 is the run itself (a 202 would be its progress).
+    if (!('pairs' in run)) throw new Error(`run ${runId} answered its progress after completing`);
     expect(run.optimal).toBe(true);
     expect(run.report.matched + run.report.unmatched).toBe(MENTEES);
     expect(run.pairs.length).toBe(run.report.matched);

@@ -27,9 +27,12 @@ export async function completedMatchRun(admin: MatchingClient, programId: string
     { description: `match run ${accepted.runId} to finish`, timeoutMs: 60_000 },
   );
   if (job.status !== 'completed') throw new Error(`match run ${job.status}: ${job.error ?? ''}`);
-  return expectStatus(
+  const run = await expectStatus(
     admin.GET('/api/matching/v1/programs/{programId}/match-runs/{runId}', byRun),
     200,
     'match run',
   );
+  // A 200 is the run itself (a 202 would be its progress).
+  if (!('pairs' in run)) throw new Error(`match run ${accepted.runId} answered its progress after completing`);
+  return run;
 }

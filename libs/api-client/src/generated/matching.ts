@@ -4946,6 +4946,62 @@ export interface operations {
                     };
                 };
             };
+            /** @description Queued or running: its status and progress, as `…/match-run-jobs/{runId}` shows them */
+            202: {
+                headers: {
+                    /** @description Seconds until asking again is worth it */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @description Id of the match run: GET …/match-runs/{runId} once completed
+                         * @example 9d4e2b17-6c3a-4f85-b0d1-7a2c5e8f3b90
+                         */
+                        runId: string;
+                        programId: string;
+                        /**
+                         * @example running
+                         * @enum {string}
+                         */
+                        status: "queued" | "running" | "completed" | "cancelled" | "failed";
+                        /**
+                         * @description A running run asked to stop: it stops within a second or so
+                         * @constant
+                         */
+                        cancelRequested?: true;
+                        /** @description How far the solve got (saved every second or so); null before it starts */
+                        progress: {
+                            /**
+                             * @description candidates: every pair scored once; solve: the optimal assignment; pricing: pairs outside the candidates checked; certificate: optimality verified
+                             * @example solve
+                             * @enum {string}
+                             */
+                            phase: "candidates" | "solve" | "pricing" | "certificate";
+                            done: number;
+                            total: number;
+                        } | null;
+                        /**
+                         * Format: date-time
+                         * @example 2027-01-05T09:30:00.000Z
+                         */
+                        createdAt: string;
+                        /** @description User id of the admin who requested it */
+                        createdBy: string;
+                        /** Format: date-time */
+                        startedAt?: string;
+                        /** Format: date-time */
+                        finishedAt?: string;
+                        /** @description Why a failed run failed */
+                        error?: string;
+                        /** @description A reviewed draft: the run it is re-solved from */
+                        basedOnRunId?: string;
+                        /** @description Once completed: the path of the run, with its pairs and report */
+                        run?: string;
+                    };
+                };
+            };
             /** @description Invalid request: `errors[]` names each failing field (`validation-failed`) */
             400: {
                 headers: {

@@ -14,6 +14,8 @@ export interface ResponseDocument {
   readonly location: boolean;
   /** Error statuses the route can answer beyond those that follow from what it reads (e.g. 503, 422). */
   readonly errors: readonly number[];
+  /** A 202 the route answers besides its success while the resource is still being made (a job's progress). */
+  readonly accepted?: { readonly description: string; readonly schema: Record<string, unknown> };
 }
 
 export interface RespondsOptions {
@@ -21,6 +23,8 @@ export interface RespondsOptions {
   readonly mediaType?: string;
   readonly location?: boolean;
   readonly errors?: readonly number[];
+  /** Also answers 202 with this body while the resource is still being made. */
+  readonly accepted?: { readonly description: string; readonly schema: z.ZodType };
 }
 
 /**
@@ -34,6 +38,14 @@ export const Responds = (schema: z.ZodType, options: RespondsOptions = {}): Meth
     mediaType: options.mediaType ?? 'application/json',
     location: options.location ?? false,
     errors: options.errors ?? [],
+    ...(options.accepted
+      ? {
+          accepted: {
+            description: options.accepted.description,
+            schema: jsonSchemaOf(options.accepted.schema, 'output'),
+          },
+        }
+      : {}),
   });
 
 /** A route that answers without a body (`@HttpCode(204)`, or 202 with only a `Location`). */

@@ -121,6 +121,19 @@ export function documentResponses(app: INestApplication, document: OpenAPIObject
       if (!operation || !route) continue;
       const [status, success] = successOf(method, route);
       const responses: Record<string, ResponseObject> = { [status]: success };
+      const accepted = (Reflect.getMetadata(RESPONSE_DOCUMENT, route.handler) as ResponseDocument | undefined)
+        ?.accepted;
+      if (accepted)
+        responses['202'] = {
+          description: accepted.description,
+          headers: {
+            'Retry-After': {
+              description: 'Seconds until asking again is worth it',
+              schema: { type: 'string' },
+            },
+          },
+          content: { 'application/json': { schema: accepted.schema } },
+        };
       for (const error of errorStatusesOf(method, path, operation, route))
         responses[error] = problem(ERRORS[error] ?? 'Error');
       operation.responses = responses;
