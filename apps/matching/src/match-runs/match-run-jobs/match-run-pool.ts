@@ -1,15 +1,14 @@
-import path from 'node:path';
 import { MessageChannel } from 'node:worker_threads';
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { MatchRunInput, MatchRunProgress, MatchRunResult } from '@tandem/matching-domain';
 import { Piscina } from 'piscina';
 import { matchRunSettings } from './match-run-settings';
 import type { MatchRunTask } from './match-run-worker';
+import { workerFile } from './worker-file';
 
 /**
  * Worker threads that solve match runs (piscina), as many as MATCH_RUN_THREADS, so a run of any
- * size leaves the service's event loop free. Under Jest the worker is TypeScript: it is loaded
- * through @swc-node/register, as the tests load everything else.
+ * size leaves the service's event loop free.
  */
 @Injectable()
 export class MatchRunPool implements OnApplicationShutdown {
@@ -22,23 +21,12 @@ export class MatchRunPool implements OnApplicationShutdown {
   }
 
   private start(): Piscina {
-    const fromSource = __filename.endsWith('.ts');
-    const threads = matchRunSettings().threads;
     return new Piscina({
-      filename: require.resolve(fromSource ? './match-run-worker.ts' : './match-run-worker'),
-      maxThreads: threads,
+      ...workerFile('match-run-worker'),
+      maxThreads: matchRunSettings().threads,
       // One thread stays: with none (minThreads 0), piscina 4.9 left a task waiting forever.
       minThreads: 1,
       idleTimeout: 60_000,
-      ...(fromSource
-        ? {
-            execArgv: ['--require', require.resolve('@swc-node/register')],
-            env: {
-              ...process.env,
-              SWC_NODE_PROJECT: path.resolve(__dirname, '../../../../../tsconfig.base.json'),
-            },
-          }
-        : {}),
     });
   }
 

@@ -1,12 +1,9 @@
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { RunScoresOptions } from '@tandem/matching-domain';
 import type { RowScoringWorkerData } from './row-scoring-worker';
+import { workerFile } from './worker-file';
 
-/**
- * Threads that score a large run's rows alongside the thread solving it (the run's other cores).
- * Under Jest the worker is TypeScript, loaded through @swc-node/register as the pool's is.
- */
+/** Threads that score a large run's rows alongside the thread solving it (the run's other cores). */
 export class RowScoringThreads {
   private readonly started: Worker[] = [];
   private readonly exits: Promise<number>[] = [];
@@ -15,24 +12,10 @@ export class RowScoringThreads {
 
   /** For `runMatching`'s options: starts the threads when the run asks (none if `threads` is 0). */
   readonly scoreRowsElsewhere: NonNullable<RunScoresOptions['scoreRowsElsewhere']> = (job, shared) => {
-    const fromSource = __filename.endsWith('.ts');
+    const { filename, ...options } = workerFile('row-scoring-worker');
     const workerData: RowScoringWorkerData = { job, shared };
     for (let k = 0; k < this.threads; k++) {
-      const worker = new Worker(
-        require.resolve(fromSource ? './row-scoring-worker.ts' : './row-scoring-worker'),
-        {
-          workerData,
-          ...(fromSource
-            ? {
-                execArgv: ['--require', require.resolve('@swc-node/register')],
-                env: {
-                  ...process.env,
-                  SWC_NODE_PROJECT: path.resolve(__dirname, '../../../../../tsconfig.base.json'),
-                },
-              }
-            : {}),
-        },
-      );
+      const worker = new Worker(filename, { workerData, ...options });
       // A helper that fails only leaves more rows to the run's own thread, which scores any left;
       // the failure is still worth a line in the log.
       worker.on('error', (error) =>

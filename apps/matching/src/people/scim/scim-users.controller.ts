@@ -136,13 +136,7 @@ export class ScimUsersController {
     @Headers('if-match') ifMatch?: string,
   ): Promise<Record<string, unknown>> {
     const person = await this.existing(request, id);
-    const { entry: given, active } = entryOfScimUser(body);
-    const entry = withIdentityKept(person, given);
-    const updated = await this.directory.update(actorOf(request), person.userId, entry, {
-      ...(active === undefined ? {} : { active }),
-      expectedVersion: versionOf(ifMatch) ?? person.version,
-    });
-    return this.answer(request, response, updated);
+    return this.replaceWith(request, response, person, body, ifMatch);
   }
 
   @Patch(':id')
@@ -163,13 +157,7 @@ export class ScimUsersController {
         'invalidSyntax',
       );
     const patched = applyScimPatch(scimUserOf(person, ''), parsed.data);
-    const { entry: given, active } = entryOfScimUser(patched);
-    const entry = withIdentityKept(person, given);
-    const updated = await this.directory.update(actorOf(request), person.userId, entry, {
-      ...(active === undefined ? {} : { active }),
-      expectedVersion: versionOf(ifMatch) ?? person.version,
-    });
-    return this.answer(request, response, updated);
+    return this.replaceWith(request, response, person, patched, ifMatch);
   }
 
   /** Deactivates the person and hides them from SCIM (404 afterwards); their programs' history stays. */
@@ -188,6 +176,27 @@ export class ScimUsersController {
     if (!person || person.version === 0 || person.scimDeleted)
       throw new ScimError(404, `User ${id} not found`);
     return person;
+  }
+
+  /** The person's entry replaced by a SCIM User body (sent by PUT, or the result of a PATCH). */
+  private async replaceWith(
+    request: ScimHttpRequest,
+    response: ScimHttpResponse,
+    person: PersonView,
+    body: unknown,
+    ifMatch: string | undefined,
+  ) {
+    const { entry: given, active } = entryOfScimUser(body);
+    const updated = await this.directory.update(
+      actorOf(request),
+      person.userId,
+      withIdentityKept(person, given),
+      {
+        ...(active === undefined ? {} : { active }),
+        expectedVersion: versionOf(ifMatch) ?? person.version,
+      },
+    );
+    return this.answer(request, response, updated);
   }
 
   private answer(request: ScimHttpRequest, response: ScimHttpResponse, person: PersonView) {
