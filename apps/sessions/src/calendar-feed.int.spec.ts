@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { MongoConnection } from '@tandem/runtime';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import ICAL from 'ical.js';
-import { OpenApiContract, type ServiceApi } from '@tandem/runtime/testing';
+import { OpenApiContract, testEnvelope, type ServiceApi } from '@tandem/runtime/testing';
 import { waitFor } from '@tandem/testing';
 import {
   programCreated,
@@ -117,6 +117,31 @@ describe('calendar feeds', () => {
     );
     expect(statuses.filter((status) => status === 200)).toHaveLength(1);
     expect(statuses.filter((status) => status === 404)).toHaveLength(4);
+  });
+
+  it('stops a feed when its person is deactivated in the directory, and issues none until reactivated', async () => {
+    const mentor = api.as(tenant, pair.mentorId, ['participant']);
+    const { body: issued } = await mentor.post('/calendar-feeds');
+    expect((await fetchFeed(issued.participantFeedPath)).status).toBe(200);
+    const person = { tenantId: tenant, streamId: `person-${pair.mentorId}` };
+    const fact = { userId: pair.mentorId, by: 'scim-token:it', source: 'scim' as const };
+    await api.publish([testEnvelope('matching.person.deactivated', fact, { ...person, streamVersion: 2 })]);
+    await waitFor(async () => (await fetch(`${api.url}${issued.participantFeedPath}`)).status === 404, {
+      timeoutMs: 60_000,
+      description: 'the deactivated person’s feed to stop',
+    });
+    expect((await mentor.post('/calendar-feeds')).status).toBe(403);
+
+    await api.publish([testEnvelope('matching.person.reactivated', fact, { ...person, streamVersion: 3 })]);
+    const renewed = await waitFor(
+      async () => {
+        const answer = await mentor.post('/calendar-feeds');
+        return answer.status === 201 && answer.body;
+      },
+      { timeoutMs: 60_000, description: 'a reactivated person to get a feed again' },
+    );
+    expect((await fetchFeed(renewed.participantFeedPath)).status).toBe(200);
+    expect((await fetchFeed(issued.participantFeedPath)).status).toBe(404);
   });
 
   it('keeps feed addresses issued before one-secret-per-person working, unless their owner rotated since', async () => {

@@ -1,6 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
-import { isRole, type Principal } from '@tandem/auth';
+import {
+  ForbiddenException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { isRole, queryOperator, type Principal } from '@tandem/auth';
 import { Clock } from '../infrastructure/clock';
 import { CALENDAR_FEEDS, CALENDAR_FEEDS_V1, documentId, ReadModels } from '../infrastructure/read-models';
 import type { CalendarFeedView } from '../infrastructure/views';
@@ -75,9 +81,10 @@ export class CalendarFeeds implements OnApplicationBootstrap {
   async rotate(principal: Principal): Promise<string> {
     const secret = randomBytes(32).toString('base64url');
     const feeds = this.readModels.forTenant(principal).calendarFeeds;
+    // A deactivated person's document does not match: the upsert then fails as a duplicate.
     const replace = () =>
       feeds.updateOne(
-        { _id: documentId(principal.tenantId, principal.userId) },
+        { _id: documentId(principal.tenantId, principal.userId), deactivated: queryOperator({ $ne: true }) },
         {
           $set: {
             userId: principal.userId,
@@ -93,9 +100,42 @@ export class CalendarFeeds implements OnApplicationBootstrap {
     } catch (error) {
       // Two first rotations may both try to insert; the loser's retry is then a plain update.
       if ((error as { code?: number }).code !== 11000) throw error;
-      await replace();
+      try {
+        await replace();
+      } catch (again) {
+        if ((again as { code?: number }).code !== 11000) throw again;
+        throw new ForbiddenException('The person was deactivated: no calendar feed is issued');
+      }
     }
     return secret;
+  }
+
+  /**
+   * The person was deactivated in the directory (`matching.person.deactivated`): their secret
+   * stops working at once, and none is issued until they are reactivated. Idempotent.
+   */
+  async deactivate(tenantId: string, userId: string): Promise<void> {
+    await this.readModels.forTenant(tenantId).calendarFeeds.updateOne(
+      { _id: documentId(tenantId, userId) },
+      {
+        $set: {
+          userId,
+          deactivated: true,
+          // No secret hashes to this: a fresh random value keeps the unique index satisfied.
+          secretHash: `deactivated:${randomBytes(16).toString('hex')}`,
+          roles: [],
+          createdAt: this.clock.now().toISOString(),
+        },
+      },
+      { upsert: true },
+    );
+  }
+
+  /** Reactivated: they may ask for a new feed address (the old one stays dead). */
+  async reactivate(tenantId: string, userId: string): Promise<void> {
+    await this.readModels
+      .forTenant(tenantId)
+      .calendarFeeds.updateOne({ _id: documentId(tenantId, userId) }, { $unset: { deactivated: '' } });
   }
 
   /** The person a secret belongs to, as a principal of their tenant; an unknown or revoked secret is a 404. */
@@ -103,7 +143,7 @@ export class CalendarFeeds implements OnApplicationBootstrap {
     const feed = await this.readModels
       .raw<CalendarFeedView>(CALENDAR_FEEDS)
       .findOne({ secretHash: hashOf(secret) });
-    if (!feed) throw new NotFoundException('Calendar not found');
+    if (!feed || feed.deactivated) throw new NotFoundException('Calendar not found');
     return { tenantId: feed.tenantId, userId: feed.userId, roles: feed.roles.filter(isRole) };
   }
 }

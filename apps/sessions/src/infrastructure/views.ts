@@ -140,6 +140,8 @@ export interface CalendarFeedView {
   secretHash: string;
   roles: string[];
   createdAt: string;
+  /** The person was deactivated in the directory: no secret works and none is issued until reactivated. */
+  deactivated?: boolean;
 }
 
 /** One overdue notice per relationship and cadence window: the unique `_id` elects one replica. */
