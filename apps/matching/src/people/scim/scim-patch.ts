@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ScimError } from './scim-error';
 import { SCIM } from './scim-urns';
+import { parseValueFilter, type ValueFilter } from './value-filter';
 
 const operation = z.looseObject({
   op: z.string(),
@@ -83,12 +84,11 @@ function applyOperation(user: Json, { op, path, value }: Operation): void {
 interface ParsedPath {
   readonly container: Json;
   readonly attribute: string;
-  readonly filter?: { readonly attribute: string; readonly value: string };
+  readonly filter?: ValueFilter;
   readonly sub?: string;
 }
 
 const PATH = /^([A-Za-z][\w$-]*)(?:\[(.+)\])?(?:\.([A-Za-z][\w$-]*))?$/;
-const FILTER = /^\s*([A-Za-z][\w$-]*)\s+eq\s+"((?:[^"\\]|\\.)*)"\s*$/i;
 
 function parsePath(user: Json, path: string): ParsedPath {
   let container = user;
@@ -106,20 +106,7 @@ function parsePath(user: Json, path: string): ParsedPath {
   if (!match)
     throw new ScimError(400, `path "${path}" is not an attribute path this endpoint supports`, 'invalidPath');
   const [, attribute = '', filterText, sub] = match;
-  let filter: ParsedPath['filter'];
-  if (filterText !== undefined) {
-    const filterMatch = FILTER.exec(filterText);
-    if (!filterMatch)
-      throw new ScimError(
-        400,
-        `path "${path}": only filters like [type eq "work"] are supported`,
-        'invalidFilter',
-      );
-    filter = {
-      attribute: canonical(filterMatch[1] ?? ''),
-      value: (filterMatch[2] ?? '').replace(/\\(.)/g, '$1'),
-    };
-  }
+  const filter = filterText === undefined ? undefined : parseValueFilter(filterText, canonical);
   return {
     container,
     attribute: canonical(attribute),
@@ -168,8 +155,7 @@ function applyToMatches(
   const entries = Array.isArray(container[attribute])
     ? (container[attribute] as unknown[]).filter(isObject)
     : [];
-  const matches = (entry: Json) =>
-    String(entry[filter.attribute] ?? '').toLowerCase() === filter.value.toLowerCase();
+  const matches = (entry: Json) => filter.matches(entry);
   if (kind === 'remove') {
     container[attribute] = sub
       ? entries.map((entry) => (matches(entry) ? withoutKey(entry, sub) : entry))
@@ -178,10 +164,14 @@ function applyToMatches(
   }
   const update = (entry: Json): Json =>
     sub ? { ...entry, [sub]: value } : { ...entry, ...(isObject(value) ? value : { value }) };
+  if (entries.some(matches)) {
+    container[attribute] = entries.map((entry) => (matches(entry) ? update(entry) : entry));
+    return;
+  }
   // No entry of that kind yet: add and replace both create it (Entra ID sets a new work e-mail this way).
-  container[attribute] = entries.some(matches)
-    ? entries.map((entry) => (matches(entry) ? update(entry) : entry))
-    : [...entries, update({ [filter.attribute]: filter.value })];
+  if (!filter.creates)
+    throw new ScimError(400, `no ${attribute} entry matches the path's filter`, 'noTarget');
+  container[attribute] = [...entries, update({ ...filter.creates })];
 }
 
 const isObject = (value: unknown): value is Json =>

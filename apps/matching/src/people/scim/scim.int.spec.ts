@@ -220,7 +220,7 @@ describe('SCIM 2.0 provisioning', () => {
     const badFilter = await scim('GET', `/Users?filter=${encodeURIComponent('title co "x"')}`);
     expect(badFilter).toMatchObject({ status: 400, body: { scimType: 'invalidFilter' } });
     const badPath = await scim('PATCH', `/Users/${id}`, {
-      Operations: [{ op: 'replace', path: 'emails[type ne "work"]', value: 'x' }],
+      Operations: [{ op: 'replace', path: 'emails[type eq work]', value: 'x' }],
     });
     expect(badPath).toMatchObject({ status: 400, body: { scimType: 'invalidFilter' } });
     const badOp = await scim('PATCH', `/Users/${id}`, {
@@ -265,6 +265,68 @@ describe('SCIM 2.0 provisioning', () => {
     const page = await scim('GET', '/Users?startIndex=1&count=1');
     expect(page.body).toMatchObject({ startIndex: 1, itemsPerPage: 1 });
     expect(page.body['totalResults']).toBeGreaterThanOrEqual(1);
+  });
+
+  it("follows RFC 7644's examples of the core operations: create, filter, replace, add, remove, replace by path, delete", async () => {
+    const id = `bjensen-${randomUUID().slice(0, 6)}`;
+    const created = await scim('POST', '/Users', {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      userName: id,
+      externalId: id,
+      name: { formatted: 'Ms. Barbara J Jensen III', familyName: 'Jensen', givenName: 'Barbara' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      id,
+      meta: { resourceType: 'User', location: expect.stringMatching(new RegExp(`/Users/${id}$`)) },
+    });
+    expect(created.body['displayName']).toBe('Ms. Barbara J Jensen III');
+    expect((await findByUserName(id)).body).toMatchObject({ totalResults: 1, Resources: [{ id }] });
+
+    const replaced = await scim('PUT', `/Users/${id}`, {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+      id,
+      userName: id,
+      externalId: id,
+      name: { familyName: 'Jensen', givenName: 'Barbara', middleName: 'Jane' },
+      roles: [],
+      emails: [{ value: 'bjensen@example.com' }, { value: 'babs@jensen.org' }],
+    });
+    expect(replaced.body).toMatchObject({ emails: [{ value: 'bjensen@example.com' }] });
+
+    const added = await scim('PATCH', `/Users/${id}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [
+        { op: 'add', value: { emails: [{ value: 'babs@jensen.org', type: 'home' }], nickName: 'Babs' } },
+      ],
+    });
+    expect(added.status).toBe(200);
+
+    const typed = await scim('PATCH', `/Users/${id}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'replace', path: 'emails[value eq "bjensen@example.com"].type', value: 'work' }],
+    });
+    expect(typed.status).toBe(200);
+    const dropped = await scim('PATCH', `/Users/${id}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'remove', path: 'emails[type eq "work" and value ew "example.com"]' }],
+    });
+    expect(dropped.status).toBe(200);
+    expect(JSON.stringify(dropped.body['emails'])).not.toContain('bjensen@example.com');
+
+    const byPath = await scim('PATCH', `/Users/${id}`, {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'],
+      Operations: [{ op: 'replace', path: 'emails[type eq "work"].value', value: 'barbara@example.com' }],
+    });
+    expect(byPath.body).toMatchObject({ emails: [{ value: 'barbara@example.com', type: 'work' }] });
+    const noTarget = await scim('PATCH', `/Users/${id}`, {
+      Operations: [{ op: 'replace', path: 'emails[type ne "work"].value', value: 'x' }],
+    });
+    expect(noTarget).toMatchObject({ status: 400, body: { scimType: 'noTarget' } });
+
+    const deleted = await scim('DELETE', `/Users/${id}`);
+    expect(deleted.status).toBe(204);
+    expect((await scim('GET', `/Users/${id}`)).status).toBe(404);
   });
 
   it("keeps each tenant's people apart, and stops a revoked token", async () => {
