@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DirectoryEntry, PersonView } from '../../infrastructure/views';
 import { ScimError } from './scim-error';
+import { etagOf } from './scim-etag';
 import { SCIM } from './scim-urns';
 
 /** Ids as events carry them (libs/events `id`): a SCIM user's id is the user id their tokens carry. */
@@ -128,7 +129,7 @@ export function scimUserOf(person: PersonView, location: string): Record<string,
       created: person.createdAt,
       lastModified: person.updatedAt,
       location,
-      version: `W/"${person.version}"`,
+      version: etagOf(person.version),
     },
   };
 }

@@ -23,6 +23,7 @@ import type { DirectoryEntry, PersonView } from '../../infrastructure/views';
 import { userNameKey } from '../directory-fields';
 import { PeopleDirectory, type DirectoryActor } from '../people-directory';
 import { ScimError, ScimErrorFilter } from './scim-error';
+import { etagOf, versionInEtag } from './scim-etag';
 import { parseScimFilter } from './scim-filter';
 import { applyScimPatch, scimPatchBody } from './scim-patch';
 import { ScimTokenGuard, type ScimRequest } from './scim-token.guard';
@@ -200,7 +201,7 @@ export class ScimUsersController {
   }
 
   private answer(request: ScimHttpRequest, response: ScimHttpResponse, person: PersonView) {
-    response.setHeader('ETag', `W/"${person.version}"`);
+    response.setHeader('ETag', etagOf(person.version));
     return scimUserOf(person, locationOf(request, person.userId));
   }
 }
@@ -235,13 +236,13 @@ function locationOf(request: ScimHttpRequest, userId: string): string {
   return `${request.protocol}://${request.get('host') ?? 'localhost'}${base}/scim/v2/Users/${encodeURIComponent(userId)}`;
 }
 
-/** The version an `If-Match: W/"3"` (or `"3"`) names; none for `*` or no header. */
+/** The version an `If-Match` names (none for `*` or no header); anything else is refused. */
 function versionOf(ifMatch: string | undefined): number | undefined {
   if (ifMatch === undefined || ifMatch.trim() === '*') return undefined;
-  const match = /^\s*(?:W\/)?"(\d+)"\s*$/.exec(ifMatch);
-  if (!match)
+  const version = versionInEtag(ifMatch);
+  if (version === undefined)
     throw new ScimError(400, 'If-Match must be an ETag this endpoint gave, like W/"3"', 'invalidValue');
-  return Number(match[1]);
+  return version;
 }
 
 function wholeNumber(text: string | undefined, name: string): number | undefined {
