@@ -25,7 +25,9 @@ export {
   canReadAnalytics,
   ANALYTICS_READERS,
   PROGRAM_MEMBERS,
+  mayReadPersonalData,
 } from './authorization/policies';
+export { assertMayReadPersonalData } from './nest/personal-data-access';
 export {
   TenantScopedCollection,
   tenantScoped,

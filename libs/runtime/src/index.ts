@@ -3,6 +3,8 @@ export {
   InvalidConfigError,
   type ServiceConfig,
   type HttpLimits,
+  PERSONAL_DATA_SOURCES,
+  type PersonalDataSource,
 } from './config/service-config';
 export { HealthController } from './health/health.controller';
 export {

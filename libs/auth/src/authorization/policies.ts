@@ -63,3 +63,8 @@ export const ANALYTICS_READERS: readonly Role[] = ['analyst', 'program-admin'];
  * analytics only.
  */
 export const PROGRAM_MEMBERS: readonly Role[] = ['program-admin', 'participant'];
+
+/** A person's personal data (the right of access) is read by that person or a platform admin. */
+export function mayReadPersonalData(principal: Principal, userId: string): boolean {
+  return principal.userId === userId || isPlatformAdmin(principal);
+}

@@ -106,6 +106,26 @@ describe('loadServiceConfig', () => {
     ]);
   });
 
+  it('reads where a person’s export gathers the other services’ parts, naming what is wrong', () => {
+    expect(
+      loadServiceConfig('matching', 3001, {
+        ...valid,
+        PERSONAL_DATA_SOURCES:
+          'goals=http://goals:3002/, sessions=http://sessions:3003,analytics=https://a.example',
+      }).personalDataSources,
+    ).toEqual({
+      goals: 'http://goals:3002',
+      sessions: 'http://sessions:3003',
+      analytics: 'https://a.example',
+    });
+    expect(loadServiceConfig('matching', 3001, valid).personalDataSources).toBeUndefined();
+    expect(problemsOf({ ...valid, PERSONAL_DATA_SOURCES: 'goals=ftp://x,billing=http://b' })).toEqual([
+      'PERSONAL_DATA_SOURCES "goals=ftp://x" must be <service>=<http(s) URL>, service one of goals, sessions, analytics',
+      'PERSONAL_DATA_SOURCES "billing=http://b" must be <service>=<http(s) URL>, service one of goals, sessions, analytics',
+      'PERSONAL_DATA_SOURCES must name every service: goals, sessions, analytics missing',
+    ]);
+  });
+
   it('fails closed without token verification settings, naming the AUTH_* variables beside the others', () => {
     expect(
       problemsOf({

@@ -40,6 +40,11 @@ export interface ServiceConfig {
   readonly idempotencyLeaseMs: number;
   /** Base URL of the matching service, whose people directory gives names for `include=people` (PEOPLE_DIRECTORY_URL). */
   readonly peopleDirectoryUrl?: string;
+  /**
+   * Matching: base URLs of the services whose personal data a person's export gathers, by service
+   * (PERSONAL_DATA_SOURCES, `goals=http://…,sessions=http://…,analytics=http://…`).
+   */
+  readonly personalDataSources?: Readonly<Record<PersonalDataSource, string>>;
 }
 
 /** Thrown when the environment cannot configure the service; the message names every bad variable. */
@@ -77,6 +82,10 @@ function trustProxyOf(value: string): TrustProxy {
   if (/^\d+$/.test(value)) return Number(value);
   return value.split(',').map((entry) => entry.trim());
 }
+
+/** The services besides matching whose personal data a person's export gathers. */
+export const PERSONAL_DATA_SOURCES = ['goals', 'sessions', 'analytics'] as const;
+export type PersonalDataSource = (typeof PERSONAL_DATA_SOURCES)[number];
 
 const environmentSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -150,6 +159,31 @@ const environmentSchema = z.object({
   PEOPLE_DIRECTORY_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. http://matching:3001' })
     .optional(),
+  PERSONAL_DATA_SOURCES: z
+    .string()
+    .transform((value, context) => {
+      const sources: Partial<Record<string, string>> = {};
+      for (const part of value
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const [name = '', url = ''] = part.split(/=(.*)/s);
+        if (!(PERSONAL_DATA_SOURCES as readonly string[]).includes(name) || !/^https?:\/\/\S+$/.test(url))
+          context.addIssue({
+            code: 'custom',
+            message: `"${part}" must be <service>=<http(s) URL>, service one of ${PERSONAL_DATA_SOURCES.join(', ')}`,
+          });
+        else sources[name] = url.replace(/\/+$/, '');
+      }
+      const missing = PERSONAL_DATA_SOURCES.filter((name) => !sources[name]);
+      if (missing.length > 0)
+        context.addIssue({
+          code: 'custom',
+          message: `must name every service: ${missing.join(', ')} missing`,
+        });
+      return sources as Record<PersonalDataSource, string>;
+    })
+    .optional(),
 });
 
 export function loadServiceConfig(
@@ -194,6 +228,9 @@ export function loadServiceConfig(
     trustProxy: trustProxyOf(values.TRUST_PROXY),
     metricsRefreshMs: values.METRICS_REFRESH_SECONDS * 1000,
     idempotencyLeaseMs: values.IDEMPOTENCY_LEASE_SECONDS * 1000,
-    ...(values.PEOPLE_DIRECTORY_URL ? { peopleDirectoryUrl: values.PEOPLE_DIRECTORY_URL.replace(/\/+$/, '') } : {}),
+    ...(values.PEOPLE_DIRECTORY_URL
+      ? { peopleDirectoryUrl: values.PEOPLE_DIRECTORY_URL.replace(/\/+$/, '') }
+      : {}),
+    ...(values.PERSONAL_DATA_SOURCES ? { personalDataSources: values.PERSONAL_DATA_SOURCES } : {}),
   };
 }
