@@ -5,6 +5,8 @@ import { FactReader } from './infrastructure/fact-reader';
 import { FactWriter } from './infrastructure/fact-writer';
 import { FactsProjector } from './infrastructure/facts-projector';
 import { RollupReader } from './infrastructure/rollup-reader';
+import { PersonalDataController } from './personal-data/personal-data.controller';
+import { PersonalDataReader } from './personal-data/personal-data-reader';
 import { GetAchievementsController } from './programs/get-achievements/get-achievements.controller';
 import { GetProgramFunnelController } from './programs/get-program-funnel/get-program-funnel.controller';
 import { GetProgramHealthController } from './programs/get-program-health/get-program-health.controller';
@@ -19,7 +21,7 @@ import { RebuildFactsController } from './rebuild/rebuild-facts/rebuild-facts.co
 import { RebuildRefusals } from './rebuild/rebuild-refusals';
 import { ReplayedStreams } from './rebuild/replayed-streams';
 
-/** Facts, program reports, program health and the analyst query API. Reads only; publishes nothing. */
+/** Facts, program reports, program health, the analyst query API and personal-data exports. Reads only; publishes nothing. */
 @Module({
   controllers: [
     GetProgramSummaryController,
@@ -29,6 +31,7 @@ import { ReplayedStreams } from './rebuild/replayed-streams';
     RunQueryController,
     ExportCsvController,
     RebuildFactsController,
+    PersonalDataController,
   ],
   providers: [
     FactGenerations,
@@ -42,6 +45,7 @@ import { ReplayedStreams } from './rebuild/replayed-streams';
     ProgramScope,
     ProgramFacts,
     AnalystQueries,
+    PersonalDataReader,
   ],
 })
 export class AnalyticsModule {}

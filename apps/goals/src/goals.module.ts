@@ -16,6 +16,8 @@ import { Clock } from './infrastructure/clock';
 import { GoalsProjector } from './infrastructure/goals-projector';
 import { ReadModels } from './infrastructure/read-model-collections';
 import { MatchingFactsSubscriber } from './matching-facts/matching-facts-subscriber';
+import { PersonalDataExport } from './personal-data/personal-data-export';
+import { PersonalDataController } from './personal-data/personal-data.controller';
 import { GoalViewProjection } from './read-models/goal-view/goal-view-projection';
 import { TemplateViewProjection } from './read-models/template-view/template-view-projection';
 
@@ -28,6 +30,7 @@ import { TemplateViewProjection } from './read-models/template-view/template-vie
     ActOnGoalController,
     PublishTemplateController,
     ListTemplatesController,
+    PersonalDataController,
   ],
   providers: [
     Clock,
@@ -42,6 +45,7 @@ import { TemplateViewProjection } from './read-models/template-view/template-vie
     SetGoalHandler,
     ActOnGoalHandler,
     PublishTemplateHandler,
+    PersonalDataExport,
   ],
 })
 export class GoalsModule {}

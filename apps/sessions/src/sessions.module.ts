@@ -17,6 +17,8 @@ import { GoalsEventsSubscriber } from './relationships/goals-events.subscriber';
 import { MeetingHistoryController } from './relationships/history/meeting-history.controller';
 import { MatchingEventsSubscriber } from './relationships/matching-events.subscriber';
 import { SessionNotesController } from './notes/session-notes.controller';
+import { PersonalDataCollector } from './personal-data/personal-data-collector';
+import { PersonalDataController } from './personal-data/personal-data.controller';
 import { RelationshipKnowledge } from './relationships/relationship-knowledge';
 import { ActOnSessionController } from './sessions/act-on-session/act-on-session.controller';
 import { ActOnSessionHandler } from './sessions/act-on-session/act-on-session.handler';
@@ -39,6 +41,7 @@ import { SessionAccess } from './sessions/session-access';
     SessionNotesController,
     SessionAgendaController,
     GetRelationshipFeedbackController,
+    PersonalDataController,
   ],
   providers: [
     Clock,
@@ -56,6 +59,7 @@ import { SessionAccess } from './sessions/session-access';
     ScheduleSessionHandler,
     ActOnSessionHandler,
     GetRelationshipFeedbackHandler,
+    PersonalDataCollector,
   ],
 })
 export class SessionsModule {}

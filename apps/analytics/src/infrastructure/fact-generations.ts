@@ -100,6 +100,17 @@ export class FactGenerations implements OnModuleInit {
       kind: 1,
       'fact.relationshipId': 1,
     });
+    // One person's enrolments and relationships (the personal-data export). Partial, so only
+    // the facts of that kind carry an entry and no other fact's write touches these indexes.
+    await this.collection(generation).createIndex(
+      { tenantId: 1, 'fact.userId': 1 },
+      { partialFilterExpression: { kind: 'participant' } },
+    );
+    for (const side of ['fact.mentorIds', 'fact.menteeIds'])
+      await this.collection(generation).createIndex(
+        { tenantId: 1, [side]: 1 },
+        { partialFilterExpression: { kind: 'relationship' } },
+      );
     await this.rollups(generation).createIndex({ tenantId: 1, programId: 1 });
     await this.journeys(generation).createIndex({ tenantId: 1, programId: 1 });
   }

@@ -12,7 +12,14 @@ describe('the sessions read models are indexed for their queries', () => {
   let api: ServiceApi;
   const tenant = `idx-${randomUUID().slice(0, 8)}`;
   const other = `idx-other-${randomUUID().slice(0, 8)}`;
-  const kinds: CollectionName[] = ['programs', 'notes', 'feedback', 'goals'];
+  const kinds: CollectionName[] = [
+    'programs',
+    'relationships',
+    'notes',
+    'feedback',
+    'goals',
+    'session_details',
+  ];
   const raw = (name: CollectionName) => api.app.get(ReadModels).raw<{ _id: string }>(name);
 
   beforeAll(async () => {
@@ -23,6 +30,8 @@ describe('the sessions read models are indexed for their queries', () => {
       sessionId: `s-${i % 200}`,
       relationshipId: `r-${i % 100}`,
       goalId: `g-${i}`,
+      authorId: `u-${i % 50}`,
+      agenda: [{ agendaItemId: `a-${i}`, addedBy: `u-${i % 50}`, text: 'item' }],
     });
     for (const kind of kinds)
       await raw(kind).insertMany([
@@ -40,6 +49,9 @@ describe('the sessions read models are indexed for their queries', () => {
     ["a session's notes", 'notes', { sessionId: 's-3' }],
     ["a session's feedback", 'feedback', { sessionId: { $in: ['s-3', 's-4'] } }],
     ['the goals an agenda links', 'goals', { relationshipId: 'r-5', goalId: { $in: ['g-5', 'g-6'] } }],
+    ["a tenant's relationships (a person's personal data)", 'relationships', {}],
+    ['the notes a person wrote', 'notes', { authorId: 'u-3' }],
+    ['the agendas a person added to', 'session_details', { 'agenda.addedBy': 'u-3' }],
   ])('%s', async (_, name, filter) => {
     const read = await docsExamined(raw(name).find({ tenantId: tenant, ...filter }));
     expect(read.returned).toBeGreaterThan(0);

@@ -160,6 +160,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/v1/people/{userId}/personal-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PersonalDataController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1267,6 +1283,165 @@ export interface operations {
             };
             /** @description `idempotency-key-reused`: this Idempotency-Key was used for a different request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PersonalDataController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Their enrolments, relationships (with their own reflections, and the sessions and goals as ids and dates), the session feedback they gave and the programs they administer; others appear as ids only. Empty when analytics holds nothing about them */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        service: "analytics";
+                        userId: string;
+                        enrolments: {
+                            programId: string;
+                            participantId: string;
+                            roles: ("mentor" | "mentee")[];
+                            facets: {
+                                department?: string;
+                                level?: string;
+                                location?: string;
+                            };
+                            enrolledAt: string | null;
+                            withdrawnAt: string | null;
+                        }[];
+                        relationships: {
+                            relationshipId: string;
+                            programId: string;
+                            /** @description The side(s) of the relationship the person is on */
+                            roles: ("mentor" | "mentee")[];
+                            /** @description User ids of the mentors */
+                            mentorIds: string[];
+                            /** @description User ids of the mentees */
+                            menteeIds: string[];
+                            /** @enum {string} */
+                            status: "unknown" | "proposed" | "declined" | "expired" | "active" | "paused" | "ended";
+                            proposedAt: string | null;
+                            startedAt: string | null;
+                            endedAt: string | null;
+                            endReason: string | null;
+                            sessionsPerMonth: number | null;
+                            /** @description The closing reflections the person submitted */
+                            reflections: {
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-02-20T15:00:00.000Z
+                                 */
+                                at: string;
+                                rating?: number;
+                                /** @enum {string} */
+                                goalsAchieved?: "yes" | "partly" | "no";
+                                wouldRecommend?: boolean;
+                                skillsGained: string[];
+                            }[];
+                            sessions: {
+                                sessionId: string;
+                                /** @enum {string} */
+                                status: "scheduled" | "held" | "cancelled" | "no-show";
+                                heldAt: string | null;
+                            }[];
+                            goals: {
+                                goalId: string;
+                                /** @enum {string} */
+                                status: "open" | "completed" | "abandoned" | "closed";
+                                setAt: string | null;
+                                targetDate: string | null;
+                                completedAt: string | null;
+                            }[];
+                        }[];
+                        /** @description Session feedback the person gave */
+                        ratingsGiven: {
+                            sessionId: string;
+                            relationshipId: string;
+                            programId: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-02-20T15:00:00.000Z
+                             */
+                            at: string;
+                            rating: number;
+                            helpful?: boolean;
+                            /** @description As a mentee, of their mentor */
+                            mentorRating?: number;
+                            /** @description As a mentor, of each mentee (user ids) */
+                            menteeRatings?: {
+                                menteeId: string;
+                                rating: number;
+                            }[];
+                        }[];
+                        programsAdministered: {
+                            programId: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each failing field (`validation-failed`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found in the caller’s tenant; another tenant’s resources answer 404 too (`not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

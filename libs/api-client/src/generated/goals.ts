@@ -192,6 +192,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/goals/v1/people/{userId}/personal-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PersonalDataController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2899,6 +2915,282 @@ export interface operations {
             };
             /** @description `idempotency-key-reused`: this Idempotency-Key was used for a different request */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PersonalDataController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person's goals, their entries on others' goals, templates they published, and their relationships and programs (empty sections when none) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        service: "goals";
+                        /** @example mentee-1 */
+                        userId: string;
+                        /** @description The goals the person owns, with every stored field; notes and revision comments written by others show only their author id */
+                        goals: {
+                            /** @example 5f0c6f3e-2b1d-4a8e-9c57-1f2e3d4c5b6a */
+                            goalId: string;
+                            relationshipId: string;
+                            programId: string;
+                            /**
+                             * @description The mentee who owns the goal
+                             * @example mentee-1
+                             */
+                            ownerId: string;
+                            /** @description Absent only while its text is not readable */
+                            title?: string;
+                            /** @description The relevance tag: a competency or objective code */
+                            category?: string;
+                            /**
+                             * @example short-term
+                             * @enum {string}
+                             */
+                            horizon: "short-term" | "long-term";
+                            measure: {
+                                /** @constant */
+                                kind: "metric";
+                                baseline: number;
+                                target: number;
+                                unit: string;
+                            } | {
+                                /** @constant */
+                                kind: "milestones";
+                            };
+                            /**
+                             * Format: date
+                             * @example 2026-06-30
+                             */
+                            dueDate: string;
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-01T09:30:00.000Z
+                             */
+                            setAt?: string;
+                            /**
+                             * @description The stored state
+                             * @example open
+                             * @enum {string}
+                             */
+                            state: "open" | "completed" | "abandoned" | "ended-with-relationship";
+                            /**
+                             * @description Derived from progress and due date at the time of the answer
+                             * @example at-risk
+                             * @enum {string}
+                             */
+                            status: "on-track" | "at-risk" | "overdue" | "completed" | "abandoned" | "ended-with-relationship";
+                            /** @description Percent done */
+                            progress: number;
+                            /** @description The metric's last recorded value */
+                            value?: number;
+                            milestonesCompleted: number;
+                            milestonesTotal: number;
+                            revisions: number;
+                            /** Format: date-time */
+                            completedAt?: string;
+                            /**
+                             * @description Stream version, also the ETag
+                             * @example 3
+                             */
+                            version: number;
+                            templateId?: string;
+                            description?: string;
+                            milestones: {
+                                milestoneId: string;
+                                title?: string;
+                                /** Format: date */
+                                dueDate?: string;
+                                completedBy?: string;
+                                /** Format: date-time */
+                                completedAt?: string;
+                            }[];
+                            progressNotes: {
+                                /** Format: date-time */
+                                recordedAt: string;
+                                recordedBy: string;
+                                progress: number;
+                                value?: number;
+                                note?: string;
+                            }[];
+                            revisionHistory: {
+                                /** Format: date-time */
+                                revisedAt: string;
+                                revisedBy: string;
+                                reason: string;
+                                /**
+                                 * @example [
+                                 *       "title",
+                                 *       "dueDate"
+                                 *     ]
+                                 */
+                                changedFields: string[];
+                                comment?: string;
+                                /** @description The wording the revision replaced */
+                                previous: {
+                                    title?: string;
+                                    description?: string;
+                                };
+                            }[];
+                            abandonReason?: string;
+                            /** Format: date-time */
+                            closedAt?: string;
+                        }[];
+                        /** @description Progress updates, revisions and milestone completions the person made on goals they do not own */
+                        authoredEntries: ({
+                            /** @constant */
+                            kind: "progress-update";
+                            /** @description The goal the entry was written on (owned by someone else) */
+                            goalId: string;
+                            relationshipId: string;
+                            /** Format: date-time */
+                            recordedAt: string;
+                            progress: number;
+                            value?: number;
+                            note?: string;
+                        } | {
+                            /** @constant */
+                            kind: "revision";
+                            /** @description The goal the entry was written on (owned by someone else) */
+                            goalId: string;
+                            relationshipId: string;
+                            /** Format: date-time */
+                            revisedAt: string;
+                            reason: string;
+                            /**
+                             * @example [
+                             *       "dueDate"
+                             *     ]
+                             */
+                            changedFields: string[];
+                            comment?: string;
+                        } | {
+                            /** @constant */
+                            kind: "milestone-completion";
+                            /** @description The goal the entry was written on (owned by someone else) */
+                            goalId: string;
+                            relationshipId: string;
+                            milestoneId: string;
+                            /** Format: date-time */
+                            completedAt: string;
+                        })[];
+                        /** @description Goal templates the person published */
+                        publishedTemplates: {
+                            /** @example 0b7e4a52-7d1c-4f0e-8a7b-2c9d3e4f5a6b */
+                            templateId: string;
+                            /** @description Absent for a template of no one program */
+                            programId?: string;
+                            title: string;
+                            description?: string;
+                            /** @example leadership */
+                            competency: string;
+                            suggestedMeasure: {
+                                /** @constant */
+                                kind: "metric";
+                                baseline: number;
+                                target: number;
+                                unit: string;
+                            } | {
+                                /** @constant */
+                                kind: "milestones";
+                            };
+                            /**
+                             * @example long-term
+                             * @enum {string}
+                             */
+                            horizon?: "short-term" | "long-term";
+                            milestones: {
+                                title: string;
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @example 2026-03-01T09:30:00.000Z
+                             */
+                            publishedAt: string;
+                            /**
+                             * @description Stream version, also the ETag
+                             * @example 1
+                             */
+                            version: number;
+                        }[];
+                        /** @description The relationships matching's events named the person a party of */
+                        relationships: {
+                            relationshipId: string;
+                            programId: string;
+                            /** @enum {string} */
+                            status: "proposed" | "active" | "paused" | "ended" | "declined" | "expired";
+                            roles: ("mentor" | "mentee")[];
+                        }[];
+                        /** @description The programs matching's events named the person an admin of */
+                        administeredProgramIds: string[];
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each failing field (`validation-failed`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found in the caller’s tenant; another tenant’s resources answer 404 too (`not-found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -336,6 +336,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sessions/v1/people/{userId}/personal-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PersonalDataController_personalData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3607,6 +3623,211 @@ export interface operations {
                             average: number;
                             menteeId: string;
                         }[];
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each failing field (`validation-failed`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found in the caller’s tenant; another tenant’s resources answer 404 too (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PersonalDataController_personalData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the sessions service holds about the person */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        service: "sessions";
+                        userId: string;
+                        /** @description Relationships the person is a mentor or mentee in */
+                        relationships: {
+                            relationshipId: string;
+                            programId: string;
+                            /** @enum {string} */
+                            role: "mentor" | "mentee";
+                            /** @enum {string} */
+                            status: "proposed" | "active" | "paused" | "ended" | "declined" | "expired";
+                            mentorIds: string[];
+                            menteeIds: string[];
+                            activeSince?: string;
+                            agreedSessionsPerMonth?: number;
+                        }[];
+                        /** @description Programs that list the person as an admin */
+                        administeredProgramIds: string[];
+                        sessions: {
+                            /**
+                             * @description Id of the session
+                             * @example 5f0c2a8e-7f5d-4c1e-9a57-2f4a3b1c9d10
+                             */
+                            sessionId: string;
+                            /** @example r-1a2b3c4d */
+                            relationshipId: string;
+                            /** @example p-1a2b3c4d */
+                            programId: string;
+                            /**
+                             * @description Stream version of the session: its ETag
+                             * @example 3
+                             */
+                            version: number;
+                            /**
+                             * @example scheduled
+                             * @enum {string}
+                             */
+                            status: "scheduled" | "cancelled" | "held" | "no-show";
+                            /**
+                             * @example meeting
+                             * @enum {string}
+                             */
+                            kind: "meeting" | "check-in";
+                            /**
+                             * @description Absent on sessions scheduled before the format was recorded
+                             * @enum {string}
+                             */
+                            format?: "video" | "in-person" | "call" | "chat";
+                            /** @example 2030-01-15T09:30:00.000Z */
+                            startsAt: string;
+                            durationMinutes: number;
+                            /** @description Bumped by every change a calendar must show (the iCalendar SEQUENCE) */
+                            sequence: number;
+                            /**
+                             * @description The relationship's mentors and mentees, who are invited
+                             * @example [
+                             *       "mentor-7f3a",
+                             *       "mentee-2b9c"
+                             *     ]
+                             */
+                            memberIds: string[];
+                            /** @example travel */
+                            cancelReason?: string;
+                            /** @example 2030-01-15T09:30:00.000Z */
+                            heldAt?: string;
+                            actualDurationMinutes?: number;
+                            attendeeIds?: string[];
+                            absentIds?: string[];
+                            /** @description Who has submitted feedback on the held session */
+                            feedbackBy?: string[];
+                            /** @description A room, an address or a meeting link */
+                            location?: string;
+                            agenda: {
+                                agendaItemId: string;
+                                /** @description Only on the items the person added */
+                                text?: string;
+                                /** @description A goal of the relationship this item is about */
+                                goalId?: string;
+                                /** @description User id of who added it */
+                                addedBy: string;
+                            }[];
+                        }[];
+                        /** @description Notes the person wrote, shared and private */
+                        notes: {
+                            noteId: string;
+                            sessionId: string;
+                            relationshipId: string;
+                            /** @enum {string} */
+                            visibility: "shared" | "private";
+                            text: string;
+                            createdAt: string;
+                        }[];
+                        feedback: {
+                            sessionId: string;
+                            relationshipId: string;
+                            heldAt?: string;
+                            /** @description Absent on feedback given before ratings were kept */
+                            rating?: number;
+                            helpful?: boolean;
+                            /** @description Their rating of the mentor */
+                            mentorRating?: number;
+                            /** @description A mentor’s ratings of mentees */
+                            menteeRatings?: {
+                                menteeId: string;
+                                rating: number;
+                            }[];
+                            comment?: string;
+                            /** @enum {string} */
+                            commentVisibility?: "private" | "private-with-admins" | "shared";
+                        }[];
+                        actionItems: {
+                            actionItemId: string;
+                            sessionId: string;
+                            relationshipId: string;
+                            assigneeId: string;
+                            /** @description Absent when the text was never saved */
+                            text?: string;
+                            dueOn?: string;
+                            completedAt?: string;
+                        }[];
+                        calendarFeed: {
+                            /** @enum {string} */
+                            status: "active" | "deactivated";
+                            /** @description When the current secret was issued, or the person deactivated */
+                            since: string;
+                            /** @description The roles the feed reads with */
+                            roles: string[];
+                        } | null;
                     };
                 };
             };
