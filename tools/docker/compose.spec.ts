@@ -31,6 +31,13 @@ describe('docker-compose.yml and the Dockerfiles', () => {
       MONGODB_URI: `mongodb://mongo:27017/tandem_${app}`,
       // Goals and sessions name people from matching's directory (`include=people`).
       ...(app === 'goals' || app === 'sessions' ? { PEOPLE_DIRECTORY_URL: 'http://matching:3001' } : {}),
+      // Matching's export of a person gathers the other services' parts.
+      ...(app === 'matching'
+        ? {
+            PERSONAL_DATA_SOURCES:
+              'goals=http://goals:3002,sessions=http://sessions:3003,analytics=http://analytics:3004',
+          }
+        : {}),
     });
     expect(service?.ports).toEqual([`127.0.0.1:${port}:${port}`]);
 

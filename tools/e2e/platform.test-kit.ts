@@ -103,6 +103,11 @@ export async function startPlatform({
     if (matching && service && !service.env['PEOPLE_DIRECTORY_URL'])
       service.env['PEOPLE_DIRECTORY_URL'] = matching.url;
   }
+  // A person's export in matching gathers the other services' parts of it.
+  if (matching && !matching.env['PERSONAL_DATA_SOURCES'])
+    matching.env['PERSONAL_DATA_SOURCES'] = (['goals', 'sessions', 'analytics'] as const)
+      .map((name) => `${name}=${services.get(name)?.url ?? `http://127.0.0.1:1`}`)
+      .join(',');
 
   const start = async (name: ServiceName) => {
     const service = services.get(name)!;

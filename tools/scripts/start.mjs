@@ -84,6 +84,13 @@ function startService(service, infra, auth) {
     // Names in goals and sessions lists come from matching's people directory.
     PEOPLE_DIRECTORY_URL:
       process.env.PEOPLE_DIRECTORY_URL ?? `http://127.0.0.1:${services.find((s) => s.name === 'matching').port}`,
+    // A person's export in matching gathers the other services' parts of it.
+    PERSONAL_DATA_SOURCES:
+      process.env.PERSONAL_DATA_SOURCES ??
+      services
+        .filter((s) => s.name !== 'matching')
+        .map((s) => `${s.name}=http://127.0.0.1:${s.port}`)
+        .join(','),
   };
   // Own process group: Ctrl-C reaches only this script, which then stops the services in order
   // (an exit on the terminal's SIGINT would otherwise look like a crash).

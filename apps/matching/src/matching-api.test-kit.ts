@@ -8,8 +8,9 @@ export type MatchingApi = ServiceApi;
 /** The matching service on the real local Kafka and MongoDB; `consumeEvents` reads its topic into `events`. */
 export function startMatchingApi({
   consumeEvents = false,
-}: { consumeEvents?: boolean } = {}): Promise<MatchingApi> {
-  return startServiceApi(matchingService, { consumeContexts: consumeEvents ? ['matching'] : [] });
+  env = {},
+}: { consumeEvents?: boolean; env?: Record<string, string> } = {}): Promise<MatchingApi> {
+  return startServiceApi(matchingService, { consumeContexts: consumeEvents ? ['matching'] : [], env });
 }
 
 /**

@@ -56,6 +56,9 @@ import { Deprovisioning } from './people/deprovisioning';
 import { PeopleDirectory } from './people/people-directory';
 import { PeopleNames } from './people/people-names';
 import { PeopleController } from './people/people.controller';
+import { MatchingPersonalData } from './personal-data/matching-personal-data';
+import { PersonalDataExports } from './personal-data/personal-data-export';
+import { PersonalDataController } from './personal-data/personal-data.controller';
 import { ScimDiscoveryController } from './people/scim/scim-discovery.controller';
 import { ScimTokenGuard } from './people/scim/scim-token.guard';
 import { ScimTokens } from './people/scim/scim-tokens';
@@ -133,12 +136,15 @@ import { SubmitReflectionHandler } from './relationships/submit-reflection/submi
     ScimTokensController,
     AuditTrailController,
     PeopleController,
+    PersonalDataController,
     ScimDiscoveryController,
     ScimUsersController,
   ],
   providers: [
     Clock,
     PeopleDirectory,
+    MatchingPersonalData,
+    PersonalDataExports,
     PeopleNames,
     Deprovisioning,
     ScimTokens,

@@ -704,6 +704,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/matching/v1/people/{userId}/personal-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PersonalDataController_personalData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/v1/people/{userId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PersonalDataController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -10129,6 +10161,330 @@ export interface operations {
             };
             /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
             431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PersonalDataController_personalData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the matching service holds about the person */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        service: "matching";
+                        userId: string;
+                        /** @description The directory entry (names, e-mail, job, …); null when none */
+                        directory: {
+                            [key: string]: unknown;
+                        } | null;
+                        overallCapacity: number | null;
+                        enrolments: {
+                            participantId: string;
+                            programId: string;
+                            status: string;
+                            roles: string[];
+                            enrolledAt: string;
+                            capacity?: number;
+                            facets: {
+                                [key: string]: string;
+                            };
+                            /** @description Skills, focus areas, answers, languages, time zone, … */
+                            profile: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        relationships: {
+                            relationshipId: string;
+                            programId: string;
+                            /** @enum {string} */
+                            role: "mentor" | "mentee";
+                            status: string;
+                            mentorIds: string[];
+                            menteeIds: string[];
+                            score: number;
+                            source: string;
+                            startedAt?: string;
+                            endReason?: string;
+                            /** @description The terms this person recorded (older relationships) */
+                            agreementTerms?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The mutual agreement of the relationship */
+                            agreement?: {
+                                [key: string]: unknown;
+                            };
+                            /** @description This person’s closing reflection comment */
+                            reflectionComment?: string;
+                            rematch?: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                        matchRunPairs: {
+                            runId: string;
+                            programId: string;
+                            status: string;
+                            createdAt: string;
+                            menteeId: string;
+                            mentorId: string;
+                            score: number;
+                            breakdown: {
+                                [key: string]: unknown;
+                            }[];
+                        }[];
+                        importedRows: {
+                            jobId: string;
+                            programId: string;
+                            line: number;
+                            fields: {
+                                [key: string]: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each failing field (`validation-failed`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found in the caller’s tenant; another tenant’s resources answer 404 too (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PersonalDataController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Everything every service holds about the person, in one document */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        format: "tandem.personal-data-export";
+                        /** @constant */
+                        formatVersion: 1;
+                        tenantId: string;
+                        userId: string;
+                        exportedAt: string;
+                        services: {
+                            matching: {
+                                /** @constant */
+                                service: "matching";
+                                userId: string;
+                                /** @description The directory entry (names, e-mail, job, …); null when none */
+                                directory: {
+                                    [key: string]: unknown;
+                                } | null;
+                                overallCapacity: number | null;
+                                enrolments: {
+                                    participantId: string;
+                                    programId: string;
+                                    status: string;
+                                    roles: string[];
+                                    enrolledAt: string;
+                                    capacity?: number;
+                                    facets: {
+                                        [key: string]: string;
+                                    };
+                                    /** @description Skills, focus areas, answers, languages, time zone, … */
+                                    profile: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                relationships: {
+                                    relationshipId: string;
+                                    programId: string;
+                                    /** @enum {string} */
+                                    role: "mentor" | "mentee";
+                                    status: string;
+                                    mentorIds: string[];
+                                    menteeIds: string[];
+                                    score: number;
+                                    source: string;
+                                    startedAt?: string;
+                                    endReason?: string;
+                                    /** @description The terms this person recorded (older relationships) */
+                                    agreementTerms?: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description The mutual agreement of the relationship */
+                                    agreement?: {
+                                        [key: string]: unknown;
+                                    };
+                                    /** @description This person’s closing reflection comment */
+                                    reflectionComment?: string;
+                                    rematch?: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                matchRunPairs: {
+                                    runId: string;
+                                    programId: string;
+                                    status: string;
+                                    createdAt: string;
+                                    menteeId: string;
+                                    mentorId: string;
+                                    score: number;
+                                    breakdown: {
+                                        [key: string]: unknown;
+                                    }[];
+                                }[];
+                                importedRows: {
+                                    jobId: string;
+                                    programId: string;
+                                    line: number;
+                                    fields: {
+                                        [key: string]: string;
+                                    };
+                                }[];
+                            };
+                            /** @description GET /api/goals/v1/people/{userId}/personal-data */
+                            goals: {
+                                [key: string]: unknown;
+                            };
+                            /** @description GET /api/sessions/v1/people/{userId}/personal-data */
+                            sessions: {
+                                [key: string]: unknown;
+                            };
+                            /** @description GET /api/analytics/v1/people/{userId}/personal-data */
+                            analytics: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each failing field (`validation-failed`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found in the caller’s tenant; another tenant’s resources answer 404 too (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description A dependency of the service is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

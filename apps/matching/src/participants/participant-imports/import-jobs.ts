@@ -83,6 +83,35 @@ export class ParticipantImportJobs {
     return this.mongo.db.collection<ImportChunkDocument>('participant_import_chunks');
   }
 
+  /**
+   * The imported rows that name this user (their userId cell), with the file's header: personal
+   * data a data-subject export must show. Rare and tenant-bound: read without an index of its own.
+   */
+  async rowsNaming(
+    tenantId: string,
+    userId: string,
+  ): Promise<{ jobId: string; programId: string; line: number; fields: Record<string, string> }[]> {
+    const chunks = await this.chunks.find({ tenantId, 'rows.cells': userId }).toArray();
+    if (chunks.length === 0) return [];
+    const jobs = await this.jobs
+      .find({ tenantId, jobId: { $in: [...new Set(chunks.map((c) => c.jobId))] } })
+      .toArray();
+    const jobOf = new Map(jobs.map((job) => [job.jobId, job]));
+    return chunks.flatMap((chunk) => {
+      const job = jobOf.get(chunk.jobId);
+      if (!job) return [];
+      const userColumn = job.header.indexOf('userId');
+      return chunk.rows
+        .filter((row) => row.cells[userColumn] === userId)
+        .map((row) => ({
+          jobId: job.jobId,
+          programId: job.programId,
+          line: row.line,
+          fields: Object.fromEntries(job.header.map((name, i) => [name, row.cells[i] ?? ''])),
+        }));
+    });
+  }
+
   async ensureIndexes(): Promise<void> {
     await this.jobs.createIndex({ status: 1, leaseUntil: 1 }, { name: 'claimable' });
     await this.chunks.createIndex({ tenantId: 1, jobId: 1, index: 1 }, { name: 'job_chunks' });
