@@ -112,26 +112,42 @@ export class PeopleDirectory {
     if (!person) throw new DomainError('person-not-found', 'Person not found', 'not-found');
     const stored = compactEntry(entry);
     const changedFields = changedFieldCodes(person.entry, stored);
-    if (changedFields.includes('user-name'))
+    const renamed = changedFields.includes('user-name');
+    const _id = documentId(actor.tenantId, userId);
+    if (renamed) {
       await this.refuseTakenUserName(actor.tenantId, userId, stored.userName);
-    const handled = await handleCommand(this.store, personDecider, {
-      tenantId: actor.tenantId,
-      streamId: streams.person(userId),
-      command: {
-        type: 'update',
-        userId,
-        by: actor.by,
-        source: actor.source,
-        changedFields,
-        ...(active === undefined ? {} : { active }),
-      },
-      expectedVersion: expectedVersion ?? person.version,
-    });
+      // The new userName is taken before the event is appended: when two people race for it, the
+      // unique index refuses one here, with nothing written for them.
+      await this.setUserNameKey(actor.tenantId, _id, keyOf(stored).userNameKey);
+    }
+    let handled: Awaited<ReturnType<typeof handleCommand>>;
+    try {
+      handled = await handleCommand(this.store, personDecider, {
+        tenantId: actor.tenantId,
+        streamId: streams.person(userId),
+        command: {
+          type: 'update',
+          userId,
+          by: actor.by,
+          source: actor.source,
+          changedFields,
+          ...(active === undefined ? {} : { active }),
+        },
+        expectedVersion: expectedVersion ?? person.version,
+      });
+    } catch (error) {
+      // Refused (a concurrent change): the userName goes back, unless the change that won has set
+      // its own since, or someone took the old one meanwhile.
+      if (renamed)
+        await this.setUserNameKey(actor.tenantId, _id, keyOf(person.entry).userNameKey, {
+          ifNow: keyOf(stored).userNameKey,
+        }).catch(() => undefined);
+      throw error;
+    }
     await this.projection.applyAppended(handled.events);
     // From the topic too (a crash here loses nothing); at once, so the answer's effects are visible.
     if (handled.events.some((event) => event.type === 'matching.person.deactivated'))
       await this.deprovisioning.deprovision(actor.tenantId, userId);
-    const _id = documentId(actor.tenantId, userId);
     if (changedFields.length > 0)
       await this.unique(() =>
         people.updateOne(
@@ -161,6 +177,24 @@ export class PeopleDirectory {
     const holder = await this.readModels.forTenant(tenantId).people.findOne({ userNameKey: key });
     if (holder && holder.userId !== userId)
       throw new DomainError('user-name-taken', `userName ${userName} belongs to someone else`, 'conflict');
+  }
+
+  /** Sets (or, for none, removes) the person's userName key; with `ifNow`, only while it is that one. */
+  private setUserNameKey(
+    tenantId: string,
+    _id: string,
+    key: string | undefined,
+    { ifNow }: { ifNow?: string } = {},
+  ) {
+    const people = this.readModels.forTenant(tenantId).people;
+    return this.unique(() =>
+      people.updateOne(
+        ifNow === undefined ? { _id } : { _id, userNameKey: ifNow },
+        key === undefined
+          ? { $unset: { userNameKey: '' }, $inc: { _revision: 1 } }
+          : { $set: { userNameKey: key }, $inc: { _revision: 1 } },
+      ),
+    );
   }
 
   /** The unique index on userName has the last word when two requests race. */

@@ -329,6 +329,44 @@ describe('SCIM 2.0 provisioning', () => {
     expect((await scim('GET', `/Users/${id}`)).status).toBe(404);
   });
 
+  it('lets exactly one of two people racing for a userName have it, writing nothing for the other', async () => {
+    const schemas = ['urn:ietf:params:scim:schemas:core:2.0:User'];
+    const changesOf = (userId: string) =>
+      api.events.filter(
+        (event) => event.type === 'matching.person.changed' && event.metadata.streamId === `person-${userId}`,
+      ).length;
+    for (let trial = 0; trial < 8; trial += 1) {
+      const suffix = randomUUID().slice(0, 6);
+      const people = await Promise.all(
+        ['a', 'b'].map(async (who) => {
+          const externalId = `race-${who}-${suffix}`;
+          const created = await scim('POST', '/Users', {
+            schemas,
+            userName: `${externalId}@example.com`,
+            externalId,
+          });
+          expect(created.status).toBe(201);
+          return { id: String(created.body['id']), externalId, userName: `${externalId}@example.com` };
+        }),
+      );
+      const contested = `contested-${suffix}@example.com`;
+      const answers = await Promise.all(
+        people.map((person) =>
+          scim('PUT', `/Users/${person.id}`, { schemas, userName: contested, externalId: person.externalId }),
+        ),
+      );
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+      const loser = people[answers.findIndex((a) => a.status === 409)]!;
+      const winner = people[answers.findIndex((a) => a.status === 200)]!;
+      expect((await scim('GET', `/Users/${loser.id}`)).body['userName']).toBe(loser.userName);
+      expect((await findByUserName(contested)).body['Resources']).toEqual([
+        expect.objectContaining({ id: winner.id, userName: contested }),
+      ]);
+      await api.waitForEvents(() => changesOf(winner.externalId) === 1);
+      expect(changesOf(loser.externalId)).toBe(0);
+    }
+  });
+
   it("keeps each tenant's people apart, and stops a revoked token", async () => {
     const other = api.as(`scim-other-${randomUUID().slice(0, 6)}`, 'it-admin', ['platform-admin']);
     const otherToken = String((await other.post('/scim-tokens')).body.token);
