@@ -25,4 +25,5 @@ export { expectedVersionOf } from './http/if-match';
 export { PeopleDirectoryClient, type PersonName } from './people/people-directory-client';
 export { includePeopleField, peopleNamesSchema, personNameSchema } from './people/people-names-schema';
 export { ForwardedAuthorization } from './people/forwarded-authorization';
+export { getWithCallerToken } from './people/caller-token-get';
 export { problemOf, type ProblemAnswer, type ProblemDetails } from './http/problem-details';

@@ -1,5 +1,6 @@
 import { Injectable, NotFoundException, ServiceUnavailableException } from '@nestjs/common';
 import {
+  getWithCallerToken,
   InjectServiceConfig,
   PERSONAL_DATA_SOURCES,
   type PersonalDataSource,
@@ -54,27 +55,15 @@ export class PersonalDataExports {
   }
 }
 
-async function ask(
+function ask(
   service: PersonalDataSource,
   base: string,
   userId: string,
   authorization: string | undefined,
 ): Promise<Record<string, unknown>> {
-  const url = `${base}/api/${service}/v1/people/${encodeURIComponent(userId)}/personal-data`;
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      headers: { ...(authorization ? { authorization } : {}), accept: 'application/json' },
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-    });
-  } catch {
-    throw new ServiceUnavailableException(
-      `Personal data export is not available: the ${service} service did not answer`,
-    );
-  }
-  if (!response.ok)
-    throw new ServiceUnavailableException(
-      `Personal data export is not available: the ${service} service answered ${response.status}`,
-    );
-  return (await response.json()) as Record<string, unknown>;
+  return getWithCallerToken(
+    `${base}/api/${service}/v1/people/${encodeURIComponent(userId)}/personal-data`,
+    authorization,
+    { what: 'Personal data export is', from: `the ${service} service`, timeoutMs: TIMEOUT_MS },
+  );
 }

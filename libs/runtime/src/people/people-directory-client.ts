@@ -1,5 +1,6 @@
 import { ServiceUnavailableException } from '@nestjs/common';
 import type { z } from 'zod';
+import { getWithCallerToken } from './caller-token-get';
 import type { personNameSchema } from './people-names-schema';
 
 /** How a person is shown on another service's screens (the matching service's directory decides). */
@@ -44,23 +45,13 @@ export class PeopleDirectoryClient {
   }
 
   private async ask(base: string, authorization: string | undefined, userIds: string[]) {
-    const url = `${base}/api/matching/v1/people?userIds=${encodeURIComponent(userIds.join(','))}`;
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        headers: { ...(authorization ? { authorization } : {}), accept: 'application/json' },
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-    } catch {
-      throw new ServiceUnavailableException('Names are not available: the people directory did not answer');
-    }
-    if (!response.ok)
-      throw new ServiceUnavailableException(
-        `Names are not available: the people directory answered ${response.status}`,
-      );
-    const body = (await response.json()) as {
+    const body = await getWithCallerToken<{
       items: { userId: string; displayName?: string; photoUrl?: string; active: boolean }[];
-    };
+    }>(`${base}/api/matching/v1/people?userIds=${encodeURIComponent(userIds.join(','))}`, authorization, {
+      what: 'Names are',
+      from: 'the people directory',
+      timeoutMs: TIMEOUT_MS,
+    });
     return body.items;
   }
 }
