@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The bounded contexts that publish events; each has one topic. */
-export const contexts = ['matching', 'goals', 'sessions'] as const;
+export const contexts = ['matching', 'goals', 'sessions', 'analytics'] as const;
 export type Context = (typeof contexts)[number];
 
 /** An older, published version of an event's data, and how to lift it one version up. */
@@ -24,7 +24,7 @@ export interface EventDefinition<Type extends string = string, Schema extends z.
   upcast(fromVersion: number, data: unknown): z.infer<Schema>;
 }
 
-const typeName = /^(matching|goals|sessions)\.[a-z]+(-[a-z]+)*\.[a-z]+(-[a-z]+)*$/;
+const typeName = /^(matching|goals|sessions|analytics)\.[a-z]+(-[a-z]+)*\.[a-z]+(-[a-z]+)*$/;
 
 /**
  * Declares an event type: a stable `<context>.<aggregate>.<fact>` name, its newest schema and
@@ -62,6 +62,7 @@ export function defineEvent<const Type extends string, Schema extends z.ZodType>
 }
 
 /** The `{ type, data }` of a definition's newest version. */
-export type EventOf<D> = D extends EventDefinition<infer Type, infer Schema>
-  ? { readonly type: Type; readonly data: z.infer<Schema> }
-  : never;
+export type EventOf<D> =
+  D extends EventDefinition<infer Type, infer Schema>
+    ? { readonly type: Type; readonly data: z.infer<Schema> }
+    : never;

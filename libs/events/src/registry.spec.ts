@@ -83,7 +83,12 @@ describe('event catalogue', () => {
 
 describe('topics', () => {
   it('has one topic per producing context, and a dead-letter topic beside each', () => {
-    expect(eventTopics).toEqual(['tandem.matching.events', 'tandem.goals.events', 'tandem.sessions.events']);
+    expect(eventTopics).toEqual([
+      'tandem.matching.events',
+      'tandem.goals.events',
+      'tandem.sessions.events',
+      'tandem.analytics.events',
+    ]);
     expect(topicOf('goals')).toBe('tandem.goals.events');
     expect(topicOfType('sessions.relationship.check-in-overdue')).toBe('tandem.sessions.events');
     expect(deadLetterTopicOf('tandem.goals.events')).toBe('tandem.goals.events.dlq');

@@ -1,10 +1,16 @@
 import { contexts, type Context, type EventDefinition, type EventOf } from './define-event';
+import { analyticsEvents } from './catalogue/analytics';
 import { goalsEvents } from './catalogue/goals';
 import { matchingEvents } from './catalogue/matching';
 import { sessionsEvents } from './catalogue/sessions';
 
 /** Every event type Tandem publishes. Adding one here puts it in the docs and the compatibility test. */
-export const eventCatalogue = [...matchingEvents, ...goalsEvents, ...sessionsEvents] as const;
+export const eventCatalogue = [
+  ...matchingEvents,
+  ...goalsEvents,
+  ...sessionsEvents,
+  ...analyticsEvents,
+] as const;
 
 type Catalogue = (typeof eventCatalogue)[number];
 
@@ -13,7 +19,9 @@ export type TandemEvent = EventOf<Catalogue>;
 export type TandemEventType = TandemEvent['type'];
 export type EventData<T extends TandemEventType> = Extract<TandemEvent, { type: T }>['data'];
 
-const byType = new Map<string, EventDefinition>(eventCatalogue.map((definition) => [definition.type, definition]));
+const byType = new Map<string, EventDefinition>(
+  eventCatalogue.map((definition) => [definition.type, definition]),
+);
 if (byType.size !== eventCatalogue.length) throw new Error('Two event definitions share a type name');
 
 export function eventDefinition(type: string): EventDefinition | undefined {

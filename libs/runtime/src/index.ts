@@ -27,3 +27,10 @@ export { includePeopleField, peopleNamesSchema, personNameSchema } from './peopl
 export { ForwardedAuthorization } from './people/forwarded-authorization';
 export { getWithCallerToken } from './people/caller-token-get';
 export { problemOf, type ProblemAnswer, type ProblemDetails } from './http/problem-details';
+export { IdempotencyRecords, ERASED_OUTCOME } from './idempotency/idempotency-records';
+export {
+  ErasureReport,
+  erasureStream,
+  type ErasureOf,
+  type PersonErasedType,
+} from './erasure/erasure-report';

@@ -18,6 +18,7 @@ import { HealthController } from './health/health.controller';
 import { EtagInterceptor } from './http/etag.interceptor';
 import { IntentRecordingEventStore } from './idempotency/append-intents';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { ErasureReport } from './erasure/erasure-report';
 import { IdempotencyRecords } from './idempotency/idempotency-records';
 import { MetricsController } from './observability/metrics.controller';
 import { ServiceMetrics } from './observability/service-metrics';
@@ -133,10 +134,14 @@ export class ServiceRuntimeModule {
           inject: [MongoConnection],
           useFactory: (mongo: MongoConnection) => new IdempotencyRecords(mongo.db, config.idempotencyLeaseMs),
         },
+        ErasureReport,
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
         ConnectionLifecycle,
-        { provide: PeopleDirectoryClient, useFactory: () => new PeopleDirectoryClient(config.peopleDirectoryUrl) },
+        {
+          provide: PeopleDirectoryClient,
+          useFactory: () => new PeopleDirectoryClient(config.peopleDirectoryUrl),
+        },
       ],
       exports: [
         SERVICE_CONFIG,
@@ -146,6 +151,8 @@ export class ServiceRuntimeModule {
         EventStore,
         EventBackbone,
         ServiceMetrics,
+        IdempotencyRecords,
+        ErasureReport,
       ],
     };
   }

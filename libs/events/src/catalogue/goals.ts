@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event';
-import { code, day, id, instant, percent, relationshipRef } from './fields';
+import { code, day, erasureRef, id, instant, percent, relationshipRef } from './fields';
 
 const goalRef = { goalId: id, ...relationshipRef };
 
@@ -117,7 +117,14 @@ export const goalTemplatePublished = defineEvent('goals.goal-template.published'
   schema: z.strictObject({ templateId: id, programId: id.optional(), category: code, publishedBy: id }),
 });
 
+/** The goals service erased its part of a person's data for an erasure request (matching.person.erasure-requested). */
+export const personErased = defineEvent('goals.person.erased', {
+  version: 1,
+  schema: z.strictObject({ ...erasureRef, erasedAt: instant }),
+});
+
 export const goalsEvents = [
+  personErased,
   goalSet,
   goalRevised,
   goalMilestoneAdded,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event';
-import { code, day, id, instant, programRef, rating, relationshipRef } from './fields';
+import { code, day, erasureRef, id, instant, programRef, rating, relationshipRef } from './fields';
 
 const programType = z.enum(['one-to-one', 'group', 'reverse', 'peer']);
 const matchingMode = z.enum(['admin-bulk', 'self-select', 'hybrid']);
@@ -40,7 +40,9 @@ const customQuestion = z.discriminatedUnion('kind', [
   z.strictObject({ id: code, kind: z.literal('number'), min: z.number(), max: z.number() }),
 ]);
 /** A matching criterion: a built-in code (skills, languages…) or `question:<id>` for a custom question. */
-const criterion = z.string().regex(/^(question:)?[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a criterion code or question:<id>');
+const criterion = z
+  .string()
+  .regex(/^(question:)?[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a criterion code or question:<id>');
 const programSettingsV2 = programSettings.extend({
   criteriaWeights: z.record(criterion, z.number().min(0)),
   hardRules,
@@ -51,7 +53,12 @@ const programSettingsV2 = programSettings.extend({
 });
 /** What a v1 program implicitly had: the rules the service applied before they were settings. */
 const v1Defaults = (by: string) => ({
-  hardRules: { excludeSameDepartment: false, excludeOwnManager: true, excludePreviousPairs: true, requireCommonLanguage: true },
+  hardRules: {
+    excludeSameDepartment: false,
+    excludeOwnManager: true,
+    excludePreviousPairs: true,
+    requireCommonLanguage: true,
+  },
   questions: [],
   acceptance: 'both-parties' as const,
   proposalTtlDays: 14,
@@ -59,19 +66,33 @@ const v1Defaults = (by: string) => ({
 });
 
 /** Version 3 adds the enrolment window's dates: enrolment opens and closes on them when set. */
-const programSettingsV3 = programSettingsV2.extend({ enrolmentOpensOn: day.optional(), enrolmentClosesOn: day.optional() });
-const programCreatedV2 = z.strictObject({ ...programRef, ...actor, programType, settings: programSettingsV2 });
+const programSettingsV3 = programSettingsV2.extend({
+  enrolmentOpensOn: day.optional(),
+  enrolmentClosesOn: day.optional(),
+});
+const programCreatedV2 = z.strictObject({
+  ...programRef,
+  ...actor,
+  programType,
+  settings: programSettingsV2,
+});
 const programUpdatedV2 = z.strictObject({ ...programRef, ...actor, changes: programSettingsV2.partial() });
 
 export const programCreated = defineEvent(
   'matching.program.created',
-  { version: 3, schema: z.strictObject({ ...programRef, ...actor, programType, settings: programSettingsV3 }) },
+  {
+    version: 3,
+    schema: z.strictObject({ ...programRef, ...actor, programType, settings: programSettingsV3 }),
+  },
   [
     { version: 2, schema: programCreatedV2, upcast: (data: z.infer<typeof programCreatedV2>) => data },
     {
       version: 1,
       schema: programCreatedV1,
-      upcast: (data: z.infer<typeof programCreatedV1>) => ({ ...data, settings: { ...data.settings, ...v1Defaults(data.by) } }),
+      upcast: (data: z.infer<typeof programCreatedV1>) => ({
+        ...data,
+        settings: { ...data.settings, ...v1Defaults(data.by) },
+      }),
     },
   ],
 );
@@ -83,13 +104,23 @@ export const programUpdated = defineEvent(
     { version: 1, schema: programUpdatedV1, upcast: (data: z.infer<typeof programUpdatedV1>) => data },
   ],
 );
-export const programEnrolmentOpened = defineEvent('matching.program.enrolment-opened', { version: 1, schema: programFact });
-export const programEnrolmentClosed = defineEvent('matching.program.enrolment-closed', { version: 1, schema: programFact });
+export const programEnrolmentOpened = defineEvent('matching.program.enrolment-opened', {
+  version: 1,
+  schema: programFact,
+});
+export const programEnrolmentClosed = defineEvent('matching.program.enrolment-closed', {
+  version: 1,
+  schema: programFact,
+});
 export const programLaunched = defineEvent('matching.program.launched', { version: 1, schema: programFact });
 export const programClosed = defineEvent('matching.program.closed', { version: 1, schema: programFact });
 
 /** Categorical facets for analytics dimensions (codes from the organisation's directory). */
-const facets = z.strictObject({ department: code.optional(), level: code.optional(), location: code.optional() });
+const facets = z.strictObject({
+  department: code.optional(),
+  level: code.optional(),
+  location: code.optional(),
+});
 
 export const participantEnrolled = defineEvent('matching.participant.enrolled', {
   version: 1,
@@ -114,7 +145,11 @@ export const participantWithdrew = defineEvent('matching.participant.withdrew', 
 /** A mentor's cap on their relationships across every program of the tenant; absent: no cap. */
 export const mentorOverallCapacitySet = defineEvent('matching.mentor.overall-capacity-set', {
   version: 1,
-  schema: z.strictObject({ userId: id, ...actor, overallCapacity: z.number().int().min(1).max(100).optional() }),
+  schema: z.strictObject({
+    userId: id,
+    ...actor,
+    overallCapacity: z.number().int().min(1).max(100).optional(),
+  }),
 });
 
 /**
@@ -132,8 +167,27 @@ export const personChanged = defineEvent('matching.person.changed', {
   version: 1,
   schema: z.strictObject({ ...personFact, changedFields: z.array(code).min(1) }),
 });
-export const personDeactivated = defineEvent('matching.person.deactivated', { version: 1, schema: z.strictObject(personFact) });
-export const personReactivated = defineEvent('matching.person.reactivated', { version: 1, schema: z.strictObject(personFact) });
+export const personDeactivated = defineEvent('matching.person.deactivated', {
+  version: 1,
+  schema: z.strictObject(personFact),
+});
+export const personReactivated = defineEvent('matching.person.reactivated', {
+  version: 1,
+  schema: z.strictObject(personFact),
+});
+/**
+ * A platform admin asked that every service erase the person's personal data and free text. Each
+ * service does its part on receipt and reports it with its own `<context>.person.erased`.
+ */
+export const personErasureRequested = defineEvent('matching.person.erasure-requested', {
+  version: 1,
+  schema: z.strictObject({ ...erasureRef, ...actor, requestedAt: instant }),
+});
+/** Matching erased its part: the directory entry, profiles, answers, agreement scopes, comments. */
+export const personErased = defineEvent('matching.person.erased', {
+  version: 1,
+  schema: z.strictObject({ ...erasureRef, erasedAt: instant }),
+});
 
 export const matchRunCompleted = defineEvent('matching.match-run.completed', {
   version: 1,
@@ -177,19 +231,32 @@ export const relationshipExpired = defineEvent('matching.relationship.expired', 
 });
 export const relationshipStarted = defineEvent('matching.relationship.started', {
   version: 1,
-  schema: z.strictObject({ ...relationshipRef, mentorIds: z.array(id).min(1), menteeIds: z.array(id).min(1), startedAt: instant }),
+  schema: z.strictObject({
+    ...relationshipRef,
+    mentorIds: z.array(id).min(1),
+    menteeIds: z.array(id).min(1),
+    startedAt: instant,
+  }),
 });
 // Since agreements are mutual: appended once every party confirmed the same version (`by` completed it),
 // so its cadence is the agreed one. Streams from before then hold one per party that recorded terms.
 export const relationshipAgreementRecorded = defineEvent('matching.relationship.agreement-recorded', {
   version: 1,
-  schema: z.strictObject({ ...relationshipRef, ...actor, sessionsPerMonth: z.number().min(0), agreedUntil: day.optional() }),
+  schema: z.strictObject({
+    ...relationshipRef,
+    ...actor,
+    sessionsPerMonth: z.number().min(0),
+    agreedUntil: day.optional(),
+  }),
 });
 export const relationshipPaused = defineEvent('matching.relationship.paused', {
   version: 1,
   schema: z.strictObject({ ...relationshipRef, ...actor, reason: code }),
 });
-export const relationshipResumed = defineEvent('matching.relationship.resumed', { version: 1, schema: relationshipFact });
+export const relationshipResumed = defineEvent('matching.relationship.resumed', {
+  version: 1,
+  schema: relationshipFact,
+});
 export const relationshipEnded = defineEvent('matching.relationship.ended', {
   version: 1,
   schema: z.strictObject({
@@ -219,7 +286,13 @@ export const relationshipReflectionSubmitted = defineEvent(
       wouldRecommend: z.boolean().optional(),
     }),
   },
-  [{ version: 1, schema: reflectionSubmittedV1, upcast: (data: z.infer<typeof reflectionSubmittedV1>) => ({ ...data, skillsGained: [] }) }],
+  [
+    {
+      version: 1,
+      schema: reflectionSubmittedV1,
+      upcast: (data: z.infer<typeof reflectionSubmittedV1>) => ({ ...data, skillsGained: [] }),
+    },
+  ],
 );
 
 /** A weekly time window, local to the participant's time zone. */
@@ -240,7 +313,11 @@ export const relationshipAgreementProposed = defineEvent('matching.relationship.
     confidentiality: z.enum(['pair-only', 'pair-and-program-admins']),
     agreedUntil: day.optional(),
     availability: z.array(
-      z.strictObject({ participantId: id, timeZone: z.string().regex(/^[A-Za-z]+(\/[A-Za-z0-9_+-]+)*$/), windows: z.array(availabilityWindow) }),
+      z.strictObject({
+        participantId: id,
+        timeZone: z.string().regex(/^[A-Za-z]+(\/[A-Za-z0-9_+-]+)*$/),
+        windows: z.array(availabilityWindow),
+      }),
     ),
   }),
 });
@@ -276,6 +353,8 @@ export const matchingEvents = [
   personChanged,
   personDeactivated,
   personReactivated,
+  personErasureRequested,
+  personErased,
   matchRunCompleted,
   matchRunPublished,
   relationshipProposed,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../define-event';
-import { code, day, id, instant, rating, relationshipRef } from './fields';
+import { code, day, erasureRef, id, instant, rating, relationshipRef } from './fields';
 
 const sessionRef = { sessionId: id, ...relationshipRef };
 const kind = z.enum(['meeting', 'check-in']);
@@ -89,7 +89,14 @@ export const relationshipCheckInOverdue = defineEvent('sessions.relationship.che
   schema: z.strictObject({ ...relationshipRef, lastSessionAt: instant.optional(), expectedBy: instant }),
 });
 
+/** The sessions service erased its part of a person's data for an erasure request (matching.person.erasure-requested). */
+export const personErased = defineEvent('sessions.person.erased', {
+  version: 1,
+  schema: z.strictObject({ ...erasureRef, erasedAt: instant }),
+});
+
 export const sessionsEvents = [
+  personErased,
   sessionScheduled,
   sessionRescheduled,
   sessionCancelled,

@@ -42,7 +42,7 @@ describe('the AsyncAPI document', () => {
     expect(unresolved).toEqual([]);
   });
 
-  it('has the three event topics and their dead-letter topics as channels', () => {
+  it('has the four event topics and their dead-letter topics as channels', () => {
     expect(Object.values(channels).map((channel) => channel['address'])).toEqual([
       'tandem.matching.events',
       'tandem.matching.events.dlq',
@@ -50,6 +50,8 @@ describe('the AsyncAPI document', () => {
       'tandem.goals.events.dlq',
       'tandem.sessions.events',
       'tandem.sessions.events.dlq',
+      'tandem.analytics.events',
+      'tandem.analytics.events.dlq',
     ]);
   });
 

@@ -15,6 +15,7 @@ const contextTopics: Record<Context, string> = {
   matching: 'programs, enrolment, match runs and mentoring relationships',
   goals: 'SMART goals, milestones, progress and goal templates',
   sessions: 'mentoring sessions, feedback, action items and check-in cadence',
+  analytics: "the analytics service's own part of requests other services track (erasure)",
 };
 
 const overview = `Every event Tandem's services publish, one Kafka topic per producing context, keyed by the

@@ -48,6 +48,21 @@ export type ClaimResult =
   | { readonly kind: 'claimed'; readonly token: string }
   | { readonly kind: 'found'; readonly record: IdempotencyRecord };
 
+/** What a retry of a request whose stored answer held erased personal data gets. */
+export const ERASED_OUTCOME: StoredOutcome = {
+  status: 410,
+  headers: { 'content-type': 'application/problem+json' },
+  body: JSON.stringify({
+    type: 'about:blank',
+    title: 'Gone',
+    status: 410,
+    code: 'answer-erased',
+    detail: 'This request was done; its stored answer held personal data that was erased since.',
+  }),
+};
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const isDuplicateKey = (error: unknown) => (error as { code?: unknown } | null)?.code === 11000;
 
 /**
@@ -150,6 +165,29 @@ export class IdempotencyRecords {
       { _id: id, token, state: 'running' },
       { $set: { leaseUntil: new Date(0) } },
     );
+  }
+
+  /**
+   * Erasure: the stored answers that were the person's own requests, or that quote any of their
+   * texts, become a 410 problem, so a retry neither replays their data nor runs the request again.
+   * Records expire within a day, so the scan is over one day of the tenant's requests at most.
+   */
+  async shredOutcomes(tenantId: string, userId: string, texts: readonly string[]): Promise<number> {
+    await this.ensureIndexes();
+    // The body is JSON, so a text appears in it as a JSON string's inside.
+    const quoted = [...new Set(texts.filter((text) => text.length > 0))].map((text) => ({
+      'outcome.body': { $regex: escapeRegex(JSON.stringify(text).slice(1, -1)) },
+    }));
+    const shredded = await this.collection.updateMany(
+      {
+        tenantId,
+        state: 'done',
+        'outcome.status': { $ne: ERASED_OUTCOME.status },
+        $or: [{ userId }, ...quoted],
+      },
+      { $set: { outcome: ERASED_OUTCOME } },
+    );
+    return shredded.modifiedCount;
   }
 
   private freshRecord(id: string, scope: KeyScope, fingerprint: string): IdempotencyRecord {
