@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { ServiceDefinition } from '@tandem/runtime';
+import { PersonErasureSubscriber } from './erasure/person-erasure-subscriber';
+import { PersonTextsEraser } from './erasure/person-texts-eraser';
 import { ListTemplatesController } from './goal-templates/list-templates/list-templates.controller';
 import { PublishTemplateController } from './goal-templates/publish-template/publish-template.controller';
 import { PublishTemplateHandler } from './goal-templates/publish-template/publish-template.handler';
@@ -46,6 +48,8 @@ import { TemplateViewProjection } from './read-models/template-view/template-vie
     ActOnGoalHandler,
     PublishTemplateHandler,
     PersonalDataExport,
+    PersonTextsEraser,
+    PersonErasureSubscriber,
   ],
 })
 export class GoalsModule {}
@@ -61,5 +65,7 @@ export const goalsService: ServiceDefinition = {
     { name: 'read-models-v2', contexts: ['goals'], subscriber: GoalsProjector },
     // Relationships and program admins, known only from matching's events.
     { name: 'matching-facts', contexts: ['matching'], subscriber: MatchingFactsSubscriber },
+    // A person's erasure (GDPR): their goal texts become "[erased]", then goals.person.erased reports it.
+    { name: 'person-erasure', contexts: ['matching'], subscriber: PersonErasureSubscriber },
   ],
 };

@@ -57,6 +57,11 @@ import { PeopleDirectory } from './people/people-directory';
 import { PeopleNames } from './people/people-names';
 import { PeopleController } from './people/people.controller';
 import { MatchingPersonalData } from './personal-data/matching-personal-data';
+import { ErasureProgress } from './erasure/erasure-progress';
+import { ErasureRequests } from './erasure/erasure-requests';
+import { ErasureRequestsController } from './erasure/erasure-requests.controller';
+import { MatchingPersonEraser } from './erasure/matching-person-eraser';
+import { PersonErasureSubscriber } from './erasure/person-erasure-subscriber';
 import { PersonalDataExports } from './personal-data/personal-data-export';
 import { PersonalDataController } from './personal-data/personal-data.controller';
 import { ScimDiscoveryController } from './people/scim/scim-discovery.controller';
@@ -137,6 +142,7 @@ import { SubmitReflectionHandler } from './relationships/submit-reflection/submi
     AuditTrailController,
     PeopleController,
     PersonalDataController,
+    ErasureRequestsController,
     ScimDiscoveryController,
     ScimUsersController,
   ],
@@ -145,6 +151,10 @@ import { SubmitReflectionHandler } from './relationships/submit-reflection/submi
     PeopleDirectory,
     MatchingPersonalData,
     PersonalDataExports,
+    ErasureRequests,
+    ErasureProgress,
+    MatchingPersonEraser,
+    PersonErasureSubscriber,
     PeopleNames,
     Deprovisioning,
     ScimTokens,
@@ -216,5 +226,11 @@ export const matchingService: ServiceDefinition = {
     { name: 'rematch-proposals', contexts: ['matching'], subscriber: RematchProposals },
     { name: 'program-closure', contexts: ['matching'], subscriber: ProgramClosure },
     { name: 'deprovisioning', contexts: ['matching'], subscriber: Deprovisioning },
+    // Requests, matching's own part of each, and every service's report of its part.
+    {
+      name: 'person-erasure',
+      contexts: ['matching', 'goals', 'sessions', 'analytics'],
+      subscriber: PersonErasureSubscriber,
+    },
   ],
 };

@@ -4,6 +4,7 @@ import { templateResponse } from '../goal-templates/template-response';
 import { Clock } from '../infrastructure/clock';
 import { ReadModels } from '../infrastructure/read-model-collections';
 import type { RelationshipFactsView } from '../infrastructure/views';
+import { partyGoalsOf } from './party-goals';
 import { entriesOn, entryInstant, ownGoal, type PersonalData } from './personal-data-response';
 
 type Role = 'mentor' | 'mentee';
@@ -20,23 +21,16 @@ export class PersonalDataExport {
     const models = this.readModels.forTenant(tenantId);
     // Program facts and templates are few per tenant: a rare export reads them without an index
     // of its own rather than every write keeping one for it.
-    const [asMentor, asMentee, programs, templates] = await Promise.all([
-      models.relationships.find({ mentorIds: userId }).toArray(),
-      models.relationships.find({ menteeIds: userId }).toArray(),
+    const [party, programs, templates] = await Promise.all([
+      partyGoalsOf(models, userId),
       models.programs.find({ adminIds: userId }).toArray(),
       models.templates.find({ publishedBy: userId }).toArray(),
     ]);
-    const relationships = rolesByRelationship(asMentor, asMentee);
-    // Only a party of a goal's relationship can own it (a mentee) or write on it (GoalAccess), so
-    // the person's goals and entries are all among the goals of their relationships (indexed).
-    const goals = await models.goals
-      .find({ relationshipId: queryOperator({ $in: [...relationships.keys()] }) }, { sort: { goalId: 1 } })
+    const { goals, textsOf: goalTextsOf } = party;
+    const relationships = rolesByRelationship(party.asMentor, party.asMentee);
+    const templateTexts = await models.templateTexts
+      .find({ _id: queryOperator({ $in: templates.map((t) => t._id) }) })
       .toArray();
-    const [goalTexts, templateTexts] = await Promise.all([
-      models.goalTexts.find({ _id: queryOperator({ $in: goals.map((g) => g._id) }) }).toArray(),
-      models.templateTexts.find({ _id: queryOperator({ $in: templates.map((t) => t._id) }) }).toArray(),
-    ]);
-    const goalTextsOf = new Map(goalTexts.map((t) => [t._id, t]));
     const templateTextsOf = new Map(templateTexts.map((t) => [t._id, t]));
     const now = this.clock.now();
     const owned = goals.filter((goal) => goal.ownerId === userId);

@@ -2,12 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { tenantScoped, type Principal, type TenantScopedCollection } from '@tandem/auth';
 import { MongoConnection } from '@tandem/runtime';
 import type { Collection, Document } from 'mongodb';
-import type { MatchRunView, MentorView, ParticipantView, PersonView, ProgramView, RelationshipView } from './views';
+import type {
+  MatchRunView,
+  MentorView,
+  ParticipantView,
+  PersonView,
+  ProgramView,
+  RelationshipView,
+} from './views';
 
 /** `_id` of a read-model document: tenant first, so ids can never collide across tenants. */
 export const documentId = (tenantId: string, id: string): string => `${tenantId}/${id}`;
 
-export type ReadModelName = 'programs' | 'participants' | 'relationships' | 'match_runs' | 'mentors' | 'people';
+export type ReadModelName =
+  'programs' | 'participants' | 'relationships' | 'match_runs' | 'mentors' | 'people' | 'erasure_requests';
 
 /**
  * The service's read models. Handlers reach them through `forTenant`, which scopes every query

@@ -32,9 +32,15 @@ const INDEXES: Readonly<Record<ReadModelName, readonly IndexDescription[]>> = {
   people: [
     { key: { tenantId: 1, userId: 1 } },
     // SCIM finds people by userName (Okta and Entra ID ask before they create) and pages by user id.
-    { key: { tenantId: 1, userNameKey: 1 }, unique: true, partialFilterExpression: { userNameKey: { $type: 'string' } } },
+    {
+      key: { tenantId: 1, userNameKey: 1 },
+      unique: true,
+      partialFilterExpression: { userNameKey: { $type: 'string' } },
+    },
     { key: { tenantId: 1, 'entry.externalId': 1 } },
   ],
+  // Read by id only.
+  erasure_requests: [],
 };
 
 @Injectable()

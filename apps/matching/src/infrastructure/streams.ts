@@ -10,6 +10,9 @@ export const streams = {
   person: (userId: string) => `person-${userId}`,
 } as const;
 
+/** A request to erase a person's data: no read model of its own aggregate kind (see ErasureProgress). */
+export const erasureRequestStream = (requestId: string): string => `erasure-request-${requestId}`;
+
 export type AggregateKind = keyof typeof streams;
 
 const prefixes: readonly [string, AggregateKind][] = [

@@ -86,6 +86,8 @@ export interface PersonView extends Projected {
   userNameKey?: string;
   /** Deleted through SCIM: kept (deactivated) for the programs' history, but gone for SCIM (404). */
   scimDeleted?: boolean;
+  /** Erased on request: the entry is empty, and the person gone for every read (404). */
+  erasedAt?: string;
 }
 
 export interface ParticipantView extends Projected {

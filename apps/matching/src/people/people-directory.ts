@@ -31,12 +31,12 @@ export class PeopleDirectory {
     private readonly deprovisioning: Deprovisioning,
   ) {}
 
-  /** A visible person (their first event applied), or null. */
+  /** A visible person (their first event applied, not erased), or null. */
   async find(tenantId: string, userId: string): Promise<PersonView | null> {
     const person = await this.readModels
       .forTenant(tenantId)
       .people.findOne({ _id: documentId(tenantId, userId) });
-    return person && person.version > 0 ? person : null;
+    return person && person.version > 0 && !person.erasedAt ? person : null;
   }
 
   /**

@@ -63,7 +63,11 @@ export class PeopleController {
       .people.find({ userId: queryOperator({ $in: userIds }), version: queryOperator({ $gt: 0 }) })
       .sort({ userId: 1 })
       .toArray();
-    return { items: people.map((person) => personResponse(person, isAdmin(principal))) };
+    return {
+      items: people
+        .filter((person) => !person.erasedAt)
+        .map((person) => personResponse(person, isAdmin(principal))),
+    };
   }
 
   @Get(':userId')
@@ -75,7 +79,7 @@ export class PeopleController {
     const person = await this.readModels
       .forTenant(principal)
       .people.findOne({ _id: documentId(principal.tenantId, userId) });
-    if (!person || person.version === 0) throw new NotFoundException('Person not found');
+    if (!person || person.version === 0 || person.erasedAt) throw new NotFoundException('Person not found');
     return personResponse(person, isAdmin(principal));
   }
 }

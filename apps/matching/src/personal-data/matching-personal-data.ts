@@ -42,7 +42,7 @@ export class MatchingPersonalData {
       service: 'matching',
       userId,
       directory:
-        person && person.version > 0
+        person && person.version > 0 && !person.erasedAt
           ? {
               ...person.entry,
               active: person.active,

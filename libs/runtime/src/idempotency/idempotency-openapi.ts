@@ -17,6 +17,7 @@ const keyResponses: Record<string, string> = {
   '400': `Invalid request; also a malformed ${IDEMPOTENCY_KEY_HEADER} (code \`idempotency-key-invalid\`)`,
   '409': `Conflict; also \`idempotency-key-in-flight\` (a request with this ${IDEMPOTENCY_KEY_HEADER} is still running; see Retry-After) and \`idempotency-key-outcome-lost\` (its first request took effect but the service stopped before answering)`,
   '422': `\`idempotency-key-reused\`: this ${IDEMPOTENCY_KEY_HEADER} was used for a different request`,
+  '410': `\`answer-erased\`: the request with this ${IDEMPOTENCY_KEY_HEADER} was done, but its stored answer held personal data erased since`,
 };
 
 /** Adds the `Idempotency-Key` header and its answers to every write operation of a generated document. */

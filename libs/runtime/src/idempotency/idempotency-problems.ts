@@ -1,4 +1,9 @@
-import { BadRequestException, ConflictException, UnprocessableEntityException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  GoneException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { IDEMPOTENCY_KEY_HEADER } from './idempotency-key';
 
 // Stable code, message and extension members; the error filter answers them as problem details (problem-details.ts).
@@ -18,6 +23,15 @@ export const idempotencyKeyReused = (key: string) =>
     error: 'Unprocessable Entity',
     code: 'idempotency-key-reused',
     message: `${IDEMPOTENCY_KEY_HEADER} "${key}" was used for a different request (another body or path); use a new key`,
+    idempotencyKey: key,
+  });
+
+export const answerErased = (key: string) =>
+  new GoneException({
+    statusCode: 410,
+    error: 'Gone',
+    code: 'answer-erased',
+    message: `The request with ${IDEMPOTENCY_KEY_HEADER} "${key}" was done, but its answer held personal data that was erased since`,
     idempotencyKey: key,
   });
 

@@ -48,18 +48,11 @@ export type ClaimResult =
   | { readonly kind: 'claimed'; readonly token: string }
   | { readonly kind: 'found'; readonly record: IdempotencyRecord };
 
-/** What a retry of a request whose stored answer held erased personal data gets. */
-export const ERASED_OUTCOME: StoredOutcome = {
-  status: 410,
-  headers: { 'content-type': 'application/problem+json' },
-  body: JSON.stringify({
-    type: 'about:blank',
-    title: 'Gone',
-    status: 410,
-    code: 'answer-erased',
-    detail: 'This request was done; its stored answer held personal data that was erased since.',
-  }),
-};
+/**
+ * The stored answer of a request whose answer held personal data erased since: only its status is
+ * kept, and a retry gets that as a problem (`answerErased`) instead of the answer.
+ */
+export const ERASED_OUTCOME: StoredOutcome = { status: 410, headers: {}, body: '' };
 
 const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

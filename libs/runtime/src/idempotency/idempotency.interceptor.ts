@@ -25,8 +25,9 @@ import {
   idempotencyKeyReused,
   idempotencyOutcomeLost,
   invalidIdempotencyKey,
+  answerErased,
 } from './idempotency-problems';
-import { IdempotencyRecords, type IdempotencyRecord } from './idempotency-records';
+import { ERASED_OUTCOME, IdempotencyRecords, type IdempotencyRecord } from './idempotency-records';
 import { captureResponse, replayInto } from './response-capture';
 
 interface KeyedRequest {
@@ -84,6 +85,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const { record } = claim;
     if (record.fingerprint !== fingerprint) throw idempotencyKeyReused(parsed.key);
     if (record.state === 'done' && record.outcome) {
+      if (record.outcome.status === ERASED_OUTCOME.status) throw answerErased(parsed.key);
       replayInto(response, record.outcome);
       return of(undefined); // the route layer "sends" nothing; replayInto sends the stored answer instead
     }

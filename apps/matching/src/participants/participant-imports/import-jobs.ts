@@ -112,6 +112,35 @@ export class ParticipantImportJobs {
     });
   }
 
+  /**
+   * Erasure: every cell of the rows naming the person (but the id) and the messages about them
+   * become `erased`; the counts stay. Idempotent.
+   */
+  async eraseRowsNaming(tenantId: string, userId: string, erased: string): Promise<void> {
+    const chunks = await this.chunks.find({ tenantId, 'rows.cells': userId }).toArray();
+    if (chunks.length === 0) return;
+    const jobs = await this.jobs
+      .find({ tenantId, jobId: { $in: [...new Set(chunks.map((c) => c.jobId))] } })
+      .toArray();
+    const userColumnOf = new Map(jobs.map((job) => [job.jobId, job.header.indexOf('userId')]));
+    for (const chunk of chunks) {
+      const userColumn = userColumnOf.get(chunk.jobId) ?? -1;
+      const lines = new Set<number>();
+      // Only their own rows: someone else's row may name them too, as its manager.
+      const rows = chunk.rows.map((row) => {
+        if (row.cells[userColumn] !== userId) return row;
+        lines.add(row.line);
+        return { ...row, cells: row.cells.map((cell, i) => (i === userColumn ? cell : erased)) };
+      });
+      const rejected = chunk.rejected?.map((row) =>
+        lines.has(row.line)
+          ? { ...row, problems: row.problems.map((problem) => ({ ...problem, message: erased })) }
+          : row,
+      );
+      await this.chunks.updateOne({ _id: chunk._id }, { $set: { rows, ...(rejected ? { rejected } : {}) } });
+    }
+  }
+
   async ensureIndexes(): Promise<void> {
     await this.jobs.createIndex({ status: 1, leaseUntil: 1 }, { name: 'claimable' });
     await this.chunks.createIndex({ tenantId: 1, jobId: 1, index: 1 }, { name: 'job_chunks' });
