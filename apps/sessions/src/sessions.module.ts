@@ -6,6 +6,8 @@ import { SessionAgendaController } from './agenda/session-agenda.controller';
 import { CalendarFeedController } from './calendar/calendar-feed.controller';
 import { CalendarFeeds } from './calendar/calendar-feeds';
 import { CadenceMonitor } from './cadence/cadence-monitor';
+import { PersonErasure } from './erasure/person-erasure';
+import { PersonErasureSubscriber } from './erasure/person-erasure.subscriber';
 import { GetRelationshipFeedbackController } from './feedback/get-relationship-feedback/get-relationship-feedback.controller';
 import { GetRelationshipFeedbackHandler } from './feedback/get-relationship-feedback/get-relationship-feedback.handler';
 import { Clock } from './infrastructure/clock';
@@ -60,6 +62,8 @@ import { SessionAccess } from './sessions/session-access';
     ActOnSessionHandler,
     GetRelationshipFeedbackHandler,
     PersonalDataCollector,
+    PersonErasure,
+    PersonErasureSubscriber,
   ],
 })
 export class SessionsModule {}
@@ -76,5 +80,7 @@ export const sessionsService: ServiceDefinition = {
     // What sessions needs to know of other contexts, kept in its own collections.
     { name: 'relationships', contexts: ['matching'], subscriber: MatchingEventsSubscriber },
     { name: 'goals', contexts: ['goals'], subscriber: GoalsEventsSubscriber },
+    // Erasure requests: its own group, so a slow erasure never holds up what sessions learns of relationships.
+    { name: 'person-erasure', contexts: ['matching'], subscriber: PersonErasureSubscriber },
   ],
 };

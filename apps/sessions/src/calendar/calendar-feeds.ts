@@ -131,6 +131,25 @@ export class CalendarFeeds implements OnApplicationBootstrap {
     );
   }
 
+  /**
+   * Erasure: the person's feed keeps no secret hash and no roles, and stays deactivated like a
+   * person deactivated in the directory, so no new address is issued to them. Nothing is created for
+   * someone who never had a feed; a leftover version 1 document goes too. Idempotent.
+   */
+  async erase(tenantId: string, userId: string): Promise<void> {
+    await this.readModels.raw<VersionOneFeed>(CALENDAR_FEEDS_V1).deleteMany({ tenantId, userId });
+    await this.readModels.forTenant(tenantId).calendarFeeds.updateOne(
+      { _id: documentId(tenantId, userId) },
+      {
+        $set: {
+          deactivated: true,
+          secretHash: `erased:${randomBytes(16).toString('hex')}`,
+          roles: [],
+        },
+      },
+    );
+  }
+
   /** Reactivated: they may ask for a new feed address (the old one stays dead). */
   async reactivate(tenantId: string, userId: string): Promise<void> {
     await this.readModels
