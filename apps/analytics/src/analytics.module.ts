@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import type { ServiceDefinition } from '@tandem/runtime';
+import { PersonEraser } from './erasure/person-eraser';
 import { FactGenerations } from './infrastructure/fact-generations';
+import { factSourceContexts } from './infrastructure/fact-sources';
 import { FactReader } from './infrastructure/fact-reader';
 import { FactWriter } from './infrastructure/fact-writer';
 import { FactsProjector } from './infrastructure/facts-projector';
@@ -21,7 +23,10 @@ import { RebuildFactsController } from './rebuild/rebuild-facts/rebuild-facts.co
 import { RebuildRefusals } from './rebuild/rebuild-refusals';
 import { ReplayedStreams } from './rebuild/replayed-streams';
 
-/** Facts, program reports, program health, the analyst query API and personal-data exports. Reads only; publishes nothing. */
+/**
+ * Facts, program reports, program health, the analyst query API, personal-data exports and its part
+ * of erasures. Publishes only its erasure reports.
+ */
 @Module({
   controllers: [
     GetProgramSummaryController,
@@ -46,6 +51,7 @@ import { ReplayedStreams } from './rebuild/replayed-streams';
     ProgramFacts,
     AnalystQueries,
     PersonalDataReader,
+    PersonEraser,
   ],
 })
 export class AnalyticsModule {}
@@ -54,6 +60,11 @@ export const analyticsService: ServiceDefinition = {
   name: 'analytics',
   defaultPort: 3004,
   module: AnalyticsModule,
-  // One consumer group over every context's topic, from the beginning: facts see the whole history.
-  subscriptions: [{ name: 'facts', contexts: ['matching', 'goals', 'sessions'], subscriber: FactsProjector }],
+  // Its erasure reports, for matching to collect.
+  publishes: 'analytics',
+  subscriptions: [
+    // One consumer group over the fact sources' topics, from the beginning: facts see the whole history.
+    { name: 'facts', contexts: factSourceContexts, subscriber: FactsProjector },
+    { name: 'person-erasure', contexts: ['matching'], subscriber: PersonEraser },
+  ],
 };

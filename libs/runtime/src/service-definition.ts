@@ -8,7 +8,7 @@ export interface ServiceDefinition {
   readonly defaultPort: number;
   /** The service's feature module: its slices, read models and subscribers. */
   readonly module: Type;
-  /** The context whose topic this service writes through its outbox (none for analytics). */
+  /** The context whose topic this service writes through its outbox. */
   readonly publishes?: Context;
   readonly subscriptions?: readonly EventSubscription[];
 }

@@ -7,11 +7,12 @@ import {
 } from '@nestjs/common';
 import { AnalyticsRuleError, replayCompleteness, type ReplayedPartition } from '@tandem/analytics-domain';
 import { isPlatformOperator, type Principal } from '@tandem/auth';
-import { contexts, topicOf } from '@tandem/events';
+import { topicOf } from '@tandem/events';
 import { createKafkaClient, EventConsumer, type KafkaConnectionOptions } from '@tandem/messaging';
 import { InjectServiceConfig, type ServiceConfig } from '@tandem/runtime';
 import { FactGenerations, type GenerationsState } from '../infrastructure/fact-generations';
 import { FactWriter } from '../infrastructure/fact-writer';
+import { factSourceContexts } from '../infrastructure/fact-sources';
 import { RebuildRefusals } from './rebuild-refusals';
 import type { RebuildStatus } from './rebuild-status';
 import { ReplayedStreams } from './replayed-streams';
@@ -25,7 +26,7 @@ type Targets = Map<string, { low: number; high: number }>;
 
 /**
  * Blue/green rebuild of the facts: a new generation is filled by its own consumer group replaying
- * every topic from the beginning, while the live projector writes new events to both and the old
+ * the fact sources' topics from the beginning, while the live projector writes new events to both and the old
  * generation keeps answering. Once the replay has reached the end offsets seen at start, it checks
  * that it saw the whole history (no partition truncated, every stream from version 1 without a
  * gap): then the new generation becomes active and the old one is dropped; otherwise the new one
@@ -125,7 +126,7 @@ export class FactRebuild implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private topics(): string[] {
-    return contexts.map((context) => `${this.config.kafkaTopicPrefix}${topicOf(context)}`);
+    return factSourceContexts.map((context) => `${this.config.kafkaTopicPrefix}${topicOf(context)}`);
   }
 
   private async run(building: Building): Promise<void> {

@@ -6,12 +6,16 @@ import type { Collection } from 'mongodb';
 
 interface StreamDocument extends ReplayedStream {
   _id: string;
+  /** The producing event store (CloudEvents `source`), whose stream this is. */
+  source: string;
   versions: number[];
 }
 
 /**
- * The stream versions a rebuild's replay has seen, one document per stream in
- * `rebuild_streams_<generation>`: what the completeness check reads before a switch.
+ * The stream versions a rebuild's replay has seen, one document per producer's stream in
+ * `rebuild_streams_<generation>`: what the completeness check reads before a switch. Versions count
+ * per event store, and two stores may hold the same stream id (every service reports an erasure on
+ * `erasure-<requestId>`): merged, one store's version 1 would hide another's missing one.
  */
 @Injectable()
 export class ReplayedStreams {
@@ -24,10 +28,10 @@ export class ReplayedStreams {
 
   /** Idempotent: a redelivered event adds no version. */
   async record(generation: number, { metadata }: EventEnvelope): Promise<void> {
-    const { tenantId, streamId, streamVersion } = metadata;
+    const { tenantId, source, streamId, streamVersion } = metadata;
     await this.collection(generation).updateOne(
-      { _id: `${tenantId}/${streamId}` },
-      { $setOnInsert: { tenantId, streamId }, $addToSet: { versions: streamVersion } },
+      { _id: `${tenantId}/${source}/${streamId}` },
+      { $setOnInsert: { tenantId, source, streamId }, $addToSet: { versions: streamVersion } },
       { upsert: true },
     );
   }

@@ -915,6 +915,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Body larger than the service accepts (`payload-too-large`) */
             413: {
                 headers: {
@@ -1274,6 +1283,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

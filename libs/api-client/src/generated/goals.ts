@@ -890,6 +890,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Body larger than the service accepts (`payload-too-large`) */
             413: {
                 headers: {
@@ -1387,6 +1396,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description If-Match names a version the resource no longer has (`precondition-failed`, with `currentVersion`) */
             412: {
                 headers: {
@@ -1629,6 +1647,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description If-Match names a version the resource no longer has (`precondition-failed`, with `currentVersion`) */
             412: {
                 headers: {
@@ -1861,6 +1888,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2110,6 +2146,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description If-Match names a version the resource no longer has (`precondition-failed`, with `currentVersion`) */
             412: {
                 headers: {
@@ -2341,6 +2386,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2581,6 +2635,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2888,6 +2951,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

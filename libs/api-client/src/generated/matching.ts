@@ -736,6 +736,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/matching/v1/people/{userId}/erasure-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ErasureRequestsController_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/matching/v1/erasure-requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ErasureRequestsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1052,6 +1084,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Body larger than the service accepts (`payload-too-large`) */
             413: {
                 headers: {
@@ -1187,6 +1228,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1478,6 +1528,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1906,6 +1965,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2352,6 +2420,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description If-Match names a version the resource no longer has (`precondition-failed`, with `currentVersion`) */
             412: {
                 headers: {
@@ -2572,6 +2649,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description If-Match names a version the resource no longer has (`precondition-failed`, with `currentVersion`) */
             412: {
                 headers: {
@@ -2767,6 +2853,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2976,6 +3071,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description If-Match names a version the resource no longer has (`precondition-failed`, with `currentVersion`) */
             412: {
                 headers: {
@@ -3171,6 +3275,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3503,6 +3616,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Body larger than the service accepts (`payload-too-large`) */
             413: {
                 headers: {
@@ -3674,6 +3796,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3877,6 +4008,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4130,6 +4270,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4474,6 +4623,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Body larger than the service accepts (`payload-too-large`) */
             413: {
                 headers: {
@@ -4750,6 +4908,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5522,6 +5689,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Body larger than the service accepts (`payload-too-large`) */
             413: {
                 headers: {
@@ -5788,6 +5964,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6448,6 +6633,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Body larger than the service accepts (`payload-too-large`) */
             413: {
                 headers: {
@@ -6979,6 +7173,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description If-Match names a version the resource no longer has (`precondition-failed`, with `currentVersion`) */
             412: {
                 headers: {
@@ -7263,6 +7466,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7582,6 +7794,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description If-Match names a version the resource no longer has (`precondition-failed`, with `currentVersion`) */
             412: {
                 headers: {
@@ -7873,6 +8094,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description If-Match names a version the resource no longer has (`precondition-failed`, with `currentVersion`) */
             412: {
                 headers: {
@@ -8157,6 +8387,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8565,6 +8804,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description If-Match names a version the resource no longer has (`precondition-failed`, with `currentVersion`) */
             412: {
                 headers: {
@@ -8847,6 +9095,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9141,6 +9398,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9450,6 +9716,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description If-Match names a version the resource no longer has (`precondition-failed`, with `currentVersion`) */
             412: {
                 headers: {
@@ -9631,6 +9906,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `idempotency-key-reused`: this Idempotency-Key was used for a different request */
             422: {
                 headers: {
@@ -9719,6 +10003,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10485,6 +10778,228 @@ export interface operations {
             };
             /** @description A dependency of the service is unavailable; retry later */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ErasureRequestsController_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (IETF httpapi Idempotency-Key draft): 1–255 visible ASCII characters, bare or as a quoted structured string, unique per operation, kept 24 h per tenant, user, method and route. The same key with the same request replays the first answer (2xx or 4xx, marked `Idempotent-Replayed: true`) without doing it again; a 5xx is not kept, so a retry runs again. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request, carried out by every service in the background: `Location` is where its progress is read */
+            202: {
+                headers: {
+                    /** @description Where the created resource or job is read */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        userId: string;
+                        /**
+                         * @description `completed` once every service reported its part
+                         * @enum {string}
+                         */
+                        status: "running" | "completed";
+                        requestedBy?: string;
+                        requestedAt?: string;
+                        /** @description When the last service reported */
+                        completedAt?: string;
+                        services: {
+                            /** @enum {string} */
+                            service: "matching" | "goals" | "sessions" | "analytics";
+                            /** @enum {string} */
+                            status: "pending" | "erased";
+                            erasedAt?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each failing field (`validation-failed`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found in the caller’s tenant; another tenant’s resources answer 404 too (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The resource changed concurrently, or a rule of its current state refuses the change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `idempotency-key-reused`: this Idempotency-Key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ErasureRequestsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        userId: string;
+                        /**
+                         * @description `completed` once every service reported its part
+                         * @enum {string}
+                         */
+                        status: "running" | "completed";
+                        requestedBy?: string;
+                        requestedAt?: string;
+                        /** @description When the last service reported */
+                        completedAt?: string;
+                        services: {
+                            /** @enum {string} */
+                            service: "matching" | "goals" | "sessions" | "analytics";
+                            /** @enum {string} */
+                            status: "pending" | "erased";
+                            erasedAt?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: `errors[]` names each failing field (`validation-failed`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No valid bearer token (`unauthenticated`) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The token's roles or tenant do not allow this (`forbidden`) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not found in the caller’s tenant; another tenant’s resources answer 404 too (`not-found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Rate limited; `Retry-After` says when to retry (`rate-limited`) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Request line and headers over 16 KiB, e.g. a very long query string (`headers-too-large`) */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };

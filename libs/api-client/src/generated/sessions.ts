@@ -887,6 +887,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Body larger than the service accepts (`payload-too-large`) */
             413: {
                 headers: {
@@ -1234,6 +1243,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description If-Match names a version the resource no longer has (`precondition-failed`, with `currentVersion`) */
             412: {
                 headers: {
@@ -1432,6 +1450,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1645,6 +1672,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description If-Match names a version the resource no longer has (`precondition-failed`, with `currentVersion`) */
             412: {
                 headers: {
@@ -1843,6 +1879,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2067,6 +2112,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description If-Match names a version the resource no longer has (`precondition-failed`, with `currentVersion`) */
             412: {
                 headers: {
@@ -2275,6 +2329,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description If-Match names a version the resource no longer has (`precondition-failed`, with `currentVersion`) */
             412: {
                 headers: {
@@ -2472,6 +2535,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2874,6 +2946,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description `idempotency-key-reused`: this Idempotency-Key was used for a different request */
             422: {
                 headers: {
@@ -3214,6 +3295,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Body larger than the service accepts (`payload-too-large`) */
             413: {
                 headers: {
@@ -3321,6 +3411,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3500,6 +3599,15 @@ export interface operations {
             };
             /** @description The resource changed concurrently, or a rule of its current state refuses the change */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `answer-erased`: the request with this Idempotency-Key was done, but its stored answer held personal data erased since */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
