@@ -70,7 +70,7 @@ describe('event catalogue', () => {
   it('names every type <context>.<aggregate>.<fact>, once, in the context that publishes it', () => {
     expect(new Set(types).size).toBe(types.length);
     for (const definition of eventCatalogue) {
-      expect(definition.type).toMatch(/^(matching|goals|sessions)\.[a-z]+(-[a-z]+)*\.[a-z]+(-[a-z]+)*$/);
+      expect(definition.type).toMatch(/^(matching|goals|sessions|analytics)\.[a-z]+(-[a-z]+)*\.[a-z]+(-[a-z]+)*$/);
       expect(definition.type.startsWith(`${definition.context}.`)).toBe(true);
     }
   });
