@@ -31,6 +31,7 @@ describe('the sessions read models are indexed for their queries', () => {
       relationshipId: `r-${i % 100}`,
       goalId: `g-${i}`,
       authorId: `u-${i % 50}`,
+      participantId: `u-${i % 50}`,
       agenda: [{ agendaItemId: `a-${i}`, addedBy: `u-${i % 50}`, text: 'item' }],
     });
     for (const kind of kinds)
@@ -51,6 +52,7 @@ describe('the sessions read models are indexed for their queries', () => {
     ['the goals an agenda links', 'goals', { relationshipId: 'r-5', goalId: { $in: ['g-5', 'g-6'] } }],
     ["a tenant's relationships (a person's personal data)", 'relationships', {}],
     ['the notes a person wrote', 'notes', { authorId: 'u-3' }],
+    ['the feedback a person gave (their erasure)', 'feedback', { participantId: 'u-3' }],
     ['the agendas a person added to', 'session_details', { 'agenda.addedBy': 'u-3' }],
   ])('%s', async (_, name, filter) => {
     const read = await docsExamined(raw(name).find({ tenantId: tenant, ...filter }));
