@@ -6,6 +6,7 @@ import munkres from 'munkres';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- tools (scope:shared) benchmarks the matching domain's solver and scoring
 import type { AssignmentProblem } from '@tandem/matching-domain';
 import { secondsSince } from './bench-instance';
+import { findScipyPython, type ScipyPython } from './scipy-python';
 
 // Dense assignment solvers need one row per mentee and one column per mentor place (a mentor
 // with capacity 3 is 3 columns). A forbidden pair scores 0, the same as leaving both unmatched,
@@ -53,7 +54,7 @@ export function runDenseBaselines(problem: AssignmentProblem): DenseBaselines {
         : runMunkres(matrix, rows, columns),
     scipy: python
       ? runScipy(python, matrix, rows, columns)
-      : { skipped: 'no python3 with scipy importable (apt-get install python3-scipy)' },
+      : { skipped: 'no python3 that imports scipy, and pip could not install it' },
   };
 }
 
@@ -95,12 +96,13 @@ seconds = time.perf_counter() - started
 print(json.dumps({"seconds": seconds, "hundredths": int(np.rint(scores[r, c] * 100).sum())}))
 `;
 
-function runScipy(python: string, matrix: Float64Array, rows: number, columns: number): BaselineResult {
+function runScipy(python: ScipyPython, matrix: Float64Array, rows: number, columns: number): BaselineResult {
   const folder = mkdtempSync(path.join(tmpdir(), 'tandem-bench-'));
   try {
     const file = path.join(folder, 'scores.f64');
     writeFileSync(file, new Uint8Array(matrix.buffer, matrix.byteOffset, matrix.byteLength));
-    const run = spawnSync(python, ['-c', scipyScript, String(rows), String(columns), file], {
+    const run = spawnSync(python.command, ['-c', scipyScript, String(rows), String(columns), file], {
+      env: python.env,
       encoding: 'utf8',
       maxBuffer: 1 << 20,
     });
@@ -113,19 +115,4 @@ function runScipy(python: string, matrix: Float64Array, rows: number, columns: n
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
-}
-
-let scipyPython: string | null | undefined;
-
-/** The first of BENCH_PYTHON, python3, /usr/bin/python3 that imports scipy (Debian's lives in the last). */
-export function findScipyPython(): string | null {
-  if (scipyPython !== undefined) return scipyPython;
-  const candidates = [process.env['BENCH_PYTHON'], 'python3', '/usr/bin/python3'].filter(
-    (name): name is string => Boolean(name),
-  );
-  scipyPython =
-    candidates.find(
-      (name) => spawnSync(name, ['-c', 'import scipy.optimize'], { stdio: 'ignore' }).status === 0,
-    ) ?? null;
-  return scipyPython;
 }

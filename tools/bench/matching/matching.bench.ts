@@ -11,9 +11,9 @@ function serviceRunOf(spec: InstanceSpec) {
 }
 
 // The optimal matching solver against a greedy baseline, munkres (dense, where it fits) and
-// scipy's linear_sum_assignment (dense, where python3-scipy is installed), on the same seeded
-// organisations in the same run. Our solve is timed twice: first in a fresh process (the engine
-// still compiling the solver) and again warm, as in the running matching service after its first
+// scipy's linear_sum_assignment (dense; a pinned scipy is pip-installed when the machine has none),
+// on the same seeded organisations in the same run. Our solve is timed twice: first in a fresh
+// process (the engine still compiling the solver) and again warm, as in the running matching service after its first
 // match run. Then, unless BENCH_SERVICE_RUN=0, the 10k uniform organisation is matched by the
 // matching service itself (Kafka and MongoDB started as for the other benches), with its
 // /health/live latency measured while the run executes in the same process.
